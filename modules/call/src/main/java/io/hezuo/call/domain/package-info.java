@@ -1,0 +1,2 @@
+/** Entities, value objects and rules of the call module as plain Java (no CDI, Faces or JAX-RS). */
+package io.hezuo.call.domain;

@@ -1,0 +1,2 @@
+/** JAX-RS resources of the call module under /api/v1/call. */
+package io.hezuo.call.rest;

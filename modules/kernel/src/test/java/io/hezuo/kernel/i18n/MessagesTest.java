@@ -1,0 +1,33 @@
+package io.hezuo.kernel.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hezuo.kernel.rule.RuleViolation;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+  @Test
+  void chineseIsTheDefaultAndEnglishTheSwitch() {
+    assertEquals("必填", Messages.get(Locale.SIMPLIFIED_CHINESE, "kernel.required"));
+    assertEquals("必填", Messages.get(Locale.GERMAN, "kernel.required"));
+    assertEquals("Required", Messages.get(Locale.ENGLISH, "kernel.required"));
+    assertEquals("Required", Messages.get(Locale.US, "kernel.required"));
+  }
+
+  @Test
+  void argumentsAndMissingKeys() {
+    assertEquals("At most 5 characters", Messages.get(Locale.ENGLISH, "kernel.tooLong", 5));
+    assertEquals("???kernel.nope???", Messages.get(Locale.ENGLISH, "kernel.nope"));
+    assertEquals("???nomodule.x???", Messages.get(Locale.ENGLISH, "nomodule.x"));
+  }
+
+  @Test
+  void violationIsDescribedInBothLanguagesWithRuleId() {
+    String s =
+        Messages.describeBilingual(RuleViolation.error("F1", "title", "kernel.tooLong", 200));
+    assertTrue(s.startsWith("[F1] title: 长度不能超过 200 个字符 / [F1] title: At most 200"), s);
+  }
+}

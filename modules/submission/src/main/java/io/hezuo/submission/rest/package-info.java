@@ -1,0 +1,2 @@
+/** JAX-RS resources of the submission module under /api/v1/submission. */
+package io.hezuo.submission.rest;

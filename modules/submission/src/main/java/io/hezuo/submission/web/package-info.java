@@ -1,0 +1,2 @@
+/** Faces backing beans of the submission module, one per view. */
+package io.hezuo.submission.web;
