@@ -44,6 +44,11 @@ public class AuditLog {
         .getResultList();
   }
 
+  /** How many entries the log holds. */
+  public long count() {
+    return em.createQuery("select count(a) from AuditRecord a", Long.class).getSingleResult();
+  }
+
   /** The newest entries of all kinds, for the administrator's audit view. */
   public List<AuditRecord> latest(int first, int max) {
     return em.createQuery("select a from AuditRecord a order by a.id desc", AuditRecord.class)

@@ -1,0 +1,33 @@
+-- DEMO DATA ONLY: loaded by ./deploy/run.sh (demo mode) and by the tests, never by a migration.
+-- Every demo account's password is Demo@2026. Ids start at 900000 to stay clear of real rows.
+-- Idempotent: a second run changes nothing.
+INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900001,'浙江省科学技术厅（演示）','Zhejiang S&T Department (demo)','11330000MB0000001L','GOVERNMENT','杭州市','上城区',NULL,0,TRUE);
+INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900002,'杭州市科学技术局（演示）','Hangzhou S&T Bureau (demo)','11330100MB0000002W','GOVERNMENT','杭州市','上城区',NULL,1,TRUE);
+INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900003,'浙江演示海洋科技有限公司','Zhejiang Demo Marine Technology Co., Ltd.','91330100MA2A00003U','ENTERPRISE','杭州市','滨江区',900002,0,TRUE);
+INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900004,'浙江演示大学','Zhejiang Demo University','12330000MB0000004T','UNIVERSITY','杭州市','西湖区',900002,0,TRUE);
+INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900005,'宁波市科学技术局（演示）','Ningbo S&T Bureau (demo)','11330200MB0000005B','GOVERNMENT','宁波市','鄞州区',NULL,1,TRUE);
+INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900006,'宁波演示医疗器械有限公司','Ningbo Demo Medical Devices Co., Ltd.','91330200MA2B00006W','ENTERPRISE','宁波市','鄞州区',900005,0,TRUE);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900001,'张海洋','RESIDENT_ID','330106198001010013','1980-01-01','13800000001','pi@demo.hezuo.local',900003);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900002,'李单位','RESIDENT_ID','330106198102020026','1981-02-02','13800000002','unit@demo.hezuo.local',900003);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900003,'王推荐','RESIDENT_ID','330106198203030039','1982-03-03','13800000003','rec@demo.hezuo.local',900002);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900004,'赵形审','RESIDENT_ID','330106198304040041','1983-04-04','13800000004','review@demo.hezuo.local',900001);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900005,'钱专家','RESIDENT_ID','330106198405050054','1984-05-05','13800000005','expert@demo.hezuo.local',900004);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900006,'孙处长','RESIDENT_ID','330106198506060067','1985-06-06','13800000006','officer@demo.hezuo.local',900001);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900007,'周财务','RESIDENT_ID','33010619860707007X','1986-07-07','13800000007','finance@demo.hezuo.local',900001);
+INSERT IGNORE INTO dir_person (id,name,id_type,id_number,birth_date,phone,email,organisation_id) VALUES (900008,'吴管理','RESIDENT_ID','330106198708080082','1987-08-08','13800000008','admin@demo.hezuo.local',900001);
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900001,'demo_pi','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900001,900003,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900001,'APPLICANT');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900002,'demo_unit','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900002,900003,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900002,'UNIT_ADMIN');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900003,'demo_rec','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900003,900002,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900003,'RECOMMENDER');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900004,'demo_review','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900004,900001,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900004,'FORMAL_REVIEWER');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900005,'demo_expert','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900005,900004,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900005,'EXPERT');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900006,'demo_officer','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900006,900001,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900006,'OFFICER');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900007,'demo_finance','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900007,900001,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900007,'FINANCE');
+INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900008,'demo_admin','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900008,900001,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
+INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900008,'ADMIN');

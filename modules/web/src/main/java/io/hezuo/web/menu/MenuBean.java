@@ -1,0 +1,55 @@
+package io.hezuo.web.menu;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The menu of the signed-in user's roles; only screens that exist are listed. */
+@Named("menu")
+@RequestScoped
+public class MenuBean {
+
+  /** Role → its own screens, in menu order. */
+  static final Map<String, List<MenuItem>> BY_ROLE = new LinkedHashMap<>();
+
+  static {
+    BY_ROLE.put("APPLICANT", List.of());
+    BY_ROLE.put(
+        "UNIT_ADMIN",
+        List.of(
+            new MenuItem(
+                "registrations", "web.menu.registrations", "/app/directory/registrations")));
+    BY_ROLE.put("RECOMMENDER", List.of());
+    BY_ROLE.put("FORMAL_REVIEWER", List.of());
+    BY_ROLE.put("EXPERT", List.of());
+    BY_ROLE.put(
+        "OFFICER", List.of(new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit")));
+    BY_ROLE.put("FINANCE", List.of());
+    BY_ROLE.put("ADMIN", List.of(new MenuItem("audit", "web.menu.audit", "/app/admin/audit")));
+  }
+
+  @Inject SecurityContext securityContext;
+
+  private List<MenuItem> items;
+
+  public List<MenuItem> getItems() {
+    if (items == null) {
+      items = new ArrayList<>();
+      items.add(new MenuItem("catalogue", "web.menu.catalogue", "/call/catalogue"));
+      if (securityContext.getCallerPrincipal() != null) {
+        items.add(0, new MenuItem("home", "web.menu.home", "/app/home"));
+        for (Map.Entry<String, List<MenuItem>> e : BY_ROLE.entrySet()) {
+          if (securityContext.isCallerInRole(e.getKey())) {
+            items.addAll(e.getValue());
+          }
+        }
+      }
+    }
+    return items;
+  }
+}
