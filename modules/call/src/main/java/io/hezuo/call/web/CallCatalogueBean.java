@@ -99,6 +99,11 @@ public class CallCatalogueBean {
     return Messages.get(getLocale(), key, a, b);
   }
 
+  /** Brackets of the language: {@code （…）} in Chinese, {@code (…)} in English. */
+  public String paren(String text) {
+    return isEnglish() ? "(" + text + ")" : "（" + text + "）";
+  }
+
   /** {@code 2025-09-15 17:30:00} in Asia/Shanghai. */
   public String shanghai(Instant instant) {
     return Zones.format(instant);
