@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,24 @@ public class CatalogueService implements CallCatalogue {
 
   @Inject Clock clock;
 
+  /** Relationships read in one query each (EclipseLink batch fetching) instead of one per row. */
+  static final List<String> BATCH =
+      List.of(
+          "c.lines",
+          "c.lines.partners",
+          "c.lines.platforms",
+          "c.lines.fields",
+          "c.lines.regions",
+          "c.lines.topics",
+          "c.lines.topics.targets");
+
   @Override
   public Optional<CallView> current() {
-    return em.createQuery(
-            "select c from Call c where c.status = 'PUBLISHED' order by c.year desc, c.id desc",
-            Call.class)
+    return withBatch(
+            em.createQuery(
+                "select c from Call c where c.status = 'PUBLISHED'"
+                    + " order by c.year desc, c.id desc",
+                Call.class))
         .setMaxResults(1)
         .getResultStream()
         .findFirst()
@@ -35,7 +49,19 @@ public class CatalogueService implements CallCatalogue {
 
   @Override
   public Optional<CallView> find(long callId) {
-    return Optional.ofNullable(em.find(Call.class, callId)).map(Call::toView);
+    return withBatch(em.createQuery("select c from Call c where c.id = :id", Call.class))
+        .setParameter("id", callId)
+        .getResultStream()
+        .findFirst()
+        .map(Call::toView);
+  }
+
+  private static TypedQuery<Call> withBatch(TypedQuery<Call> q) {
+    q.setHint("eclipselink.batch.type", "IN");
+    for (String path : BATCH) {
+      q.setHint("eclipselink.batch", path);
+    }
+    return q;
   }
 
   @Override
