@@ -14,9 +14,10 @@ import java.util.BitSet;
  * documents that shares a 13-unit run shares a fingerprint. Candidates are then verified exactly.
  *
  * <p>Template runs are pushed back so that the fingerprints of printed form text, which every
- * application contains, are selected only where a window has nothing else; a query looks such a
- * fingerprint up only for a window that is not itself template text, so it does not make every
- * application a candidate of every other, and no source of a non-template window is missed.
+ * application contains, are selected only where a window has nothing else. A query looks up only
+ * the fingerprints selected by its windows without template text (the others cannot make units
+ * copied), so printed form text does not make every application a candidate of every other, and no
+ * source of a window that can count is missed.
  */
 final class Fingerprints {
 
@@ -43,20 +44,56 @@ final class Fingerprints {
     return g.length == n - M + 1 ? g : Arrays.copyOf(g, n - M + 1);
   }
 
-  /** The sorted distinct gram hashes of a template (empty for none). */
+  /**
+   * The gram hashes of a template as an open-addressing set (0 marks an empty slot, so a gram whose
+   * hash is 0 never counts as template: still a function of its content). Empty for none.
+   */
   static long[] templateGrams(Units template, UnitNormalizer normalizer) {
-    return sortedDistinct(gramHashes(template, normalizer), -1);
+    long[] g = gramHashes(template, normalizer);
+    if (g.length == 0) {
+      return g;
+    }
+    int cap = Integer.highestOneBit(g.length * 2 - 1) << 2;
+    long[] table = new long[cap];
+    for (long h : g) {
+      if (h == 0) {
+        continue;
+      }
+      int slot = (int) (h ^ (h >>> 29)) & (cap - 1);
+      while (table[slot] != 0 && table[slot] != h) {
+        slot = (slot + 1) & (cap - 1);
+      }
+      table[slot] = h;
+    }
+    return table;
+  }
+
+  private static boolean inTemplate(long[] table, long h) {
+    if (h == 0) {
+      return false;
+    }
+    int mask = table.length - 1;
+    int slot = (int) (h ^ (h >>> 29)) & mask;
+    while (table[slot] != 0) {
+      if (table[slot] == h) {
+        return true;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return false;
   }
 
   /**
-   * The distinct fingerprint hashes of the units, sorted. Empty for fewer than 13 units.
+   * The fingerprint hashes of the units (no two successive ones equal). Empty for fewer than 13
+   * units.
    *
-   * @param templateGrams sorted gram hashes of the template
-   * @param templateWindows for a query: which 13-unit windows are template text (their template
-   *     fingerprints are not needed); null when indexing (every selected fingerprint is kept)
+   * @param templateGrams the template's gram set from {@link #templateGrams}
+   * @param blockedWindows for a query: the 13-unit windows that contain template text and so never
+   *     make units copied (their fingerprints are not needed); null when indexing (every selected
+   *     fingerprint is kept)
    */
   static long[] of(
-      Units u, UnitNormalizer normalizer, long[] templateGrams, BitSet templateWindows) {
+      Units u, UnitNormalizer normalizer, long[] templateGrams, BitSet blockedWindows) {
     int n = u.length();
     if (n < K) {
       return new long[0];
@@ -66,7 +103,7 @@ final class Fingerprints {
     boolean[] t = new boolean[count];
     if (templateGrams.length > 0) {
       for (int j = 0; j < count; j++) {
-        t[j] = Arrays.binarySearch(templateGrams, g[j]) >= 0;
+        t[j] = inTemplate(templateGrams, g[j]);
       }
     }
     long[] out = new long[count];
@@ -85,13 +122,12 @@ final class Fingerprints {
       } else if (notAfter(g, t, e, minPos)) {
         minPos = e;
       }
-      if (minPos != lastRecorded
-          && (templateWindows == null || !t[minPos] || !templateWindows.get(s))) {
+      if (minPos != lastRecorded && (blockedWindows == null || !blockedWindows.get(s))) {
         out[size++] = g[minPos];
         lastRecorded = minPos;
       }
     }
-    return sortedDistinct(out, size);
+    return Arrays.copyOf(out, size);
   }
 
   /** Whether gram j orders before or equal to gram k (non-template first, then by hash). */
@@ -100,17 +136,5 @@ final class Fingerprints {
       return !t[j];
     }
     return g[j] <= g[k];
-  }
-
-  private static long[] sortedDistinct(long[] a, int size) {
-    int len = size < 0 ? a.length : size;
-    Arrays.sort(a, 0, len);
-    int d = 0;
-    for (int i = 0; i < len; i++) {
-      if (d == 0 || a[i] != a[d - 1]) {
-        a[d++] = a[i];
-      }
-    }
-    return Arrays.copyOf(a, d);
   }
 }

@@ -3,7 +3,9 @@ package io.hezuo.formalreview.similarity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Exact matching of one document against one source: which 13-unit windows of the document occur in
@@ -98,22 +100,71 @@ final class PairMatcher {
     }
   }
 
-  /** A document prepared for matching: its window hashes and which windows are template text. */
+  /** The template: its 13-unit windows and its lines (as unit sequences). */
+  static final class Template {
+    final WindowTable windows;
+    final Set<List<Integer>> lines = new HashSet<>();
+
+    Template(Units u) {
+      windows = u.length() >= K ? new WindowTable(u) : null;
+      int[] ls = u.lineStarts();
+      for (int l = 0; l < ls.length; l++) {
+        int from = ls[l];
+        int to = l + 1 < ls.length ? ls[l + 1] : u.length();
+        if (to - from >= 2) {
+          lines.add(line(u, from, to));
+        }
+      }
+    }
+
+    static List<Integer> line(Units u, int from, int to) {
+      List<Integer> l = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        l.add(u.ids()[i]);
+      }
+      return l;
+    }
+  }
+
+  /**
+   * A document prepared for matching: its window hashes and which windows are blocked by template
+   * text. A unit is template text when it lies in a 13-unit window of the document that also occurs
+   * in the template, or on a line whose units are those of a line of the template (of at least two
+   * units); a window that contains a template unit never makes units copied.
+   */
   static final class Query {
     final Units units;
     final long[] hashes;
-    final BitSet template;
+    final BitSet blocked;
 
-    Query(Units units, WindowTable templateTable) {
+    Query(Units units, Template template) {
       this.units = units;
       this.hashes = windowHashes(units);
-      this.template = new BitSet(hashes.length);
-      if (templateTable != null) {
+      this.blocked = new BitSet(hashes.length);
+      if (template == null || hashes.length == 0) {
+        return;
+      }
+      BitSet templateUnits = new BitSet(units.length());
+      if (template.windows != null) {
         for (int i = 0; i < hashes.length; i++) {
-          if (templateTable.find(hashes[i], units.ids(), i) >= 0) {
-            template.set(i);
+          if (template.windows.find(hashes[i], units.ids(), i) >= 0) {
+            templateUnits.set(i, i + K);
           }
         }
+      }
+      if (!template.lines.isEmpty()) {
+        int[] ls = units.lineStarts();
+        for (int l = 0; l < ls.length; l++) {
+          int from = ls[l];
+          int to = l + 1 < ls.length ? ls[l + 1] : units.length();
+          if (to - from >= 2 && template.lines.contains(Template.line(units, from, to))) {
+            templateUnits.set(from, to);
+          }
+        }
+      }
+      // a window is blocked when one of its units is template text
+      for (int t = templateUnits.nextSetBit(0); t >= 0; t = templateUnits.nextSetBit(t + 1)) {
+        blocked.set(Math.max(0, t - K + 1), Math.min(hashes.length, t + 1));
       }
     }
 
@@ -141,7 +192,7 @@ final class PairMatcher {
     int coveredEnd = 0;
     int i = 0;
     while (i < windows) {
-      if (q.template.get(i)) {
+      if (q.blocked.get(i)) {
         i++;
         continue;
       }
@@ -154,7 +205,7 @@ final class PairMatcher {
       int j = i + 1;
       while (j < windows
           && p + (j - i) + K - 1 < ns
-          && !q.template.get(j)
+          && !q.blocked.get(j)
           && qi[j + K - 1] == si[p + (j - i) + K - 1]) {
         j++;
       }

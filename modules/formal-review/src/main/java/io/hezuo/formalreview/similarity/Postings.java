@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Fingerprint postings: each entry is one long, the top 40 bits of a fingerprint hash and a 24-bit
@@ -87,18 +88,26 @@ final class Postings {
 
   private Level drainPending() {
     Level fresh = new Level();
+    long[][] sorted = new long[PARTS][];
+    // partitions are sorted in parallel (each is a 256th of the entries)
+    IntStream.range(0, PARTS)
+        .parallel()
+        .forEach(
+            p -> {
+              List<long[]> chunks = pending.get(p);
+              int total = chunks.isEmpty() ? 0 : (chunks.size() - 1) * CHUNK + pendingFill[p];
+              long[] a = new long[total];
+              for (int c = 0; c < chunks.size(); c++) {
+                int len = c == chunks.size() - 1 ? pendingFill[p] : CHUNK;
+                System.arraycopy(chunks.get(c), 0, a, c * CHUNK, len);
+              }
+              chunks.clear();
+              Arrays.sort(a);
+              sorted[p] = a;
+            });
     for (int p = 0; p < PARTS; p++) {
-      List<long[]> chunks = pending.get(p);
-      int total = chunks.isEmpty() ? 0 : (chunks.size() - 1) * CHUNK + pendingFill[p];
-      long[] a = new long[total];
-      for (int c = 0; c < chunks.size(); c++) {
-        int len = c == chunks.size() - 1 ? pendingFill[p] : CHUNK;
-        System.arraycopy(chunks.get(c), 0, a, c * CHUNK, len);
-      }
-      chunks.clear();
       pendingFill[p] = 0;
-      Arrays.sort(a);
-      fresh.set(p, a);
+      fresh.set(p, sorted[p]);
     }
     pendingCount = 0;
     return fresh;

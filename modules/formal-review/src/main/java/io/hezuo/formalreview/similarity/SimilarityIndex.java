@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
  * <p>{@link #check(String)} gives, for one document, every source it copies from with the exact
  * figures and the passages as char offsets in both original texts. Exact means: equal to the
  * definition (a unit is copied when it lies in a 13-unit run of the document that also occurs in
- * the source and not in the template), with no sampling and no hash-only decision; see {@link
+ * the source and holds no template text), with no sampling and no hash-only decision; see {@link
  * Fingerprints} for why no source can be missed.
  *
  * <p>Thread-safe: checks run in parallel; adding and removing wait for running checks.
@@ -76,7 +76,7 @@ public final class SimilarityIndex {
   private final BitSet deleted = new BitSet();
   private Postings postings = new Postings();
   private String templateText = "";
-  private PairMatcher.WindowTable template;
+  private PairMatcher.Template template;
   private long[] templateGrams = new long[0];
 
   private static final class Doc {
@@ -107,7 +107,7 @@ public final class SimilarityIndex {
     try {
       templateText = text == null ? "" : text;
       Units u = normalizer.units(templateText, false);
-      template = u.length() >= Fingerprints.K ? new PairMatcher.WindowTable(u) : null;
+      template = u.length() > 0 ? new PairMatcher.Template(u) : null;
       templateGrams = Fingerprints.templateGrams(u, normalizer);
       if (!byId.isEmpty()) {
         for (int i = 0; i < docs.size(); i++) {
@@ -345,7 +345,7 @@ public final class SimilarityIndex {
     }
     PairMatcher.Query query = new PairMatcher.Query(q, template);
     int[] candidates =
-        candidates(Fingerprints.of(q, normalizer, templateGrams, query.template), self);
+        candidates(Fingerprints.of(q, normalizer, templateGrams, query.blocked), self);
     if (candidates.length == 0) {
       return new DocumentSimilarity(id, n, 0, List.of());
     }

@@ -57,6 +57,35 @@ public final class UnitNormalizer {
     }
   }
 
+  /** For each BMP char: Traditional to Simplified, then lower case. */
+  private static final int[] MAP_BMP = new int[0x10000];
+
+  /**
+   * For each BMP char: 1 if it is (after mapping) a unit of its own, 2 if it continues a segment.
+   */
+  private static final byte[] KIND_BMP = new byte[0x10000];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) {
+      int l = lower(T2S_BMP[c]);
+      MAP_BMP[c] = l;
+      if (l >= 0x80 && isLetterUnit(l)) {
+        KIND_BMP[c] = 1;
+      }
+      if (c >= 0x300 && continuesSegment(c)) {
+        KIND_BMP[c] |= 2;
+      }
+    }
+  }
+
+  private static int lower(int cp) {
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : Character.toLowerCase(cp);
+  }
+
+  private static boolean isLetterUnit(int cp) {
+    return Character.isLetter(cp) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+
   private static int simplify(int cp) {
     if (cp < 0x10000) {
       return T2S_BMP[cp];
@@ -161,8 +190,12 @@ public final class UnitNormalizer {
     int i = start + Character.charCount(text.codePointAt(start));
     int n = text.length();
     while (i < n) {
+      char c = text.charAt(i);
+      if (c < 0x300 || (!Character.isSurrogate(c) && (KIND_BMP[c] & 2) == 0)) {
+        break;
+      }
       int cp = text.codePointAt(i);
-      if (cp < 0x300 || !continuesSegment(cp)) {
+      if (cp >= 0x10000 && !continuesSegment(cp)) {
         break;
       }
       i += Character.charCount(cp);
@@ -171,7 +204,10 @@ public final class UnitNormalizer {
   }
 
   private static boolean startsMark(String text, int i) {
-    return continuesSegment(text.codePointAt(i));
+    char c = text.charAt(i);
+    return Character.isSurrogate(c)
+        ? continuesSegment(text.codePointAt(i))
+        : (KIND_BMP[c] & 2) != 0;
   }
 
   private static boolean continuesSegment(int cp) {
@@ -239,16 +275,26 @@ public final class UnitNormalizer {
     }
 
     void codePoint(int cp, int from, int to) {
-      int s = simplify(cp);
-      int l = s < 0x80 ? (s >= 'A' && s <= 'Z' ? s + 32 : s) : Character.toLowerCase(s);
+      if (cp < 0x10000 && cp >= 0x80) {
+        int l = MAP_BMP[cp];
+        if ((KIND_BMP[cp] & 1) != 0) {
+          flush();
+          add(l, from, to);
+          return;
+        }
+        if (l >= 0x80) {
+          flush();
+          return;
+        }
+      }
+      int l = lower(simplify(cp));
       if (l < 0x80) {
         if (l >= 'a' && l <= 'z' || l >= '0' && l <= '9') {
           ascii((char) l, from, to);
         } else {
           flush();
         }
-      } else if (Character.isLetter(l)
-          || Character.UnicodeScript.of(l) == Character.UnicodeScript.HAN) {
+      } else if (isLetterUnit(l)) {
         flush();
         add(l, from, to);
       } else {
@@ -282,7 +328,11 @@ public final class UnitNormalizer {
           }
         }
       }
-      return new Units(ids, starts, ends, len, referencesStart);
+      int keep = 0;
+      while (keep < lines && lineUnit[keep] < len) {
+        keep++;
+      }
+      return new Units(ids, starts, ends, len, referencesStart, Arrays.copyOf(lineUnit, keep));
     }
 
     /** [numbering]* [主要]? 参考文献, nothing else. */

@@ -14,8 +14,10 @@ package io.hezuo.formalreview.similarity;
  * @param ends original char offset where each unit ends (exclusive)
  * @param length number of units
  * @param referencesStart char offset of the 参考文献 heading line that ends the counted text, or -1
+ * @param lineStarts the first unit of each line (ascending; a line may have no units)
  */
-public record Units(int[] ids, int[] starts, int[] ends, int length, int referencesStart) {
+public record Units(
+    int[] ids, int[] starts, int[] ends, int length, int referencesStart, int[] lineStarts) {
 
   /** Original char offset where unit {@code from} starts. */
   public int charStart(int from) {

@@ -28,7 +28,7 @@ final class Oracle {
   /** The units of a text; from a 参考文献 heading line on, nothing (if cut). */
   static List<String> units(String text, boolean cutReferences) {
     List<String> out = new ArrayList<>();
-    for (String line : text.split("[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]", -1)) {
+    for (String line : text.split(LINE_BREAKS, -1)) {
       List<String> lineUnits = lineUnits(line);
       if (cutReferences && isHeading(lineUnits)) {
         break;
@@ -160,13 +160,62 @@ final class Oracle {
     return s;
   }
 
-  /** Which units of q are copied from s (windows of q in s and not in the template). */
-  static boolean[] copied(List<String> q, List<String> s, Set<String> templateWindows) {
+  private static final String LINE_BREAKS = "[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]";
+
+  /**
+   * The template units of q: units of a 13-unit window of q that occurs in the template, and units
+   * of a line of q whose units equal those of a template line of at least two units.
+   */
+  static boolean[] templateUnits(String qText, String template) {
+    List<String> q = units(qText, true);
+    boolean[] mask = new boolean[q.size()];
+    if (template.isEmpty()) {
+      return mask;
+    }
+    Set<String> tw = windows(units(template, false));
+    for (int i = 0; i + K <= q.size(); i++) {
+      if (tw.contains(String.join("\u0001", q.subList(i, i + K)))) {
+        for (int j = i; j < i + K; j++) {
+          mask[j] = true;
+        }
+      }
+    }
+    Set<List<String>> templateLines = new HashSet<>();
+    for (String line : template.split(LINE_BREAKS, -1)) {
+      List<String> u = lineUnits(line);
+      if (u.size() >= 2) {
+        templateLines.add(u);
+      }
+    }
+    int at = 0;
+    for (String line : qText.split(LINE_BREAKS, -1)) {
+      List<String> u = lineUnits(line);
+      if (isHeading(u)) {
+        break;
+      }
+      if (templateLines.contains(u)) {
+        for (int j = at; j < at + u.size(); j++) {
+          mask[j] = true;
+        }
+      }
+      at += u.size();
+    }
+    return mask;
+  }
+
+  /**
+   * Which units of q are copied from s: units of a window of q that occurs in s and holds no
+   * template unit.
+   */
+  static boolean[] copied(List<String> q, List<String> s, boolean[] template) {
     boolean[] c = new boolean[q.size()];
     Set<String> sw = windows(s);
     for (int i = 0; i + K <= q.size(); i++) {
-      String w = String.join("\u0001", q.subList(i, i + K));
-      if (sw.contains(w) && !templateWindows.contains(w)) {
+      boolean clean = true;
+      for (int j = i; j < i + K; j++) {
+        clean &= !template[j];
+      }
+      if (clean && sw.contains(String.join("\u0001", q.subList(i, i + K)))) {
         for (int j = i; j < i + K; j++) {
           c[j] = true;
         }

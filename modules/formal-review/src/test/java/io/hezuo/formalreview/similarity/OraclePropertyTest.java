@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -73,7 +72,6 @@ class OraclePropertyTest {
       units.put(d.id(), Oracle.units(d.text(), true));
       texts.put(d.id(), d.text());
     }
-    Set<String> templateWindows = Oracle.windows(Oracle.units(gen.template(), false));
 
     int copiedPairs = 0;
     for (CorpusGenerator.Document q : docs) {
@@ -82,12 +80,13 @@ class OraclePropertyTest {
       }
       List<String> qu = units.get(q.id());
       boolean[] total = new boolean[qu.size()];
+      boolean[] template = Oracle.templateUnits(q.text(), gen.template());
       Map<String, Integer> expected = new HashMap<>();
       for (CorpusGenerator.Document s : docs) {
         if (s == q) {
           continue;
         }
-        boolean[] c = Oracle.copied(qu, units.get(s.id()), templateWindows);
+        boolean[] c = Oracle.copied(qu, units.get(s.id()), template);
         int n = Oracle.count(c);
         if (n > 0) {
           expected.put(s.id(), n);

@@ -95,6 +95,31 @@ class SimilarityIndexTest {
   }
 
   @Test
+  void aRunThatTouchesTemplateTextDoesNotCount() {
+    SimilarityIndex index = new SimilarityIndex();
+    String heading = "六、合作方基本情况及合作基础"; // 13 units, a template line
+    index.setTemplate("五、预期目标\n" + heading + "\n");
+    // the same unit before the heading in both: a 13-unit run of the same units, but it holds
+    // template text, so it does not count
+    index.add("q", B + "究。\n" + heading + "\n" + C);
+    index.add("s", A + "究。\n" + heading + "\n" + "别的内容完全不同的一段话语");
+    assertEquals(0, index.check("q").copiedUnits());
+  }
+
+  @Test
+  void aShortHeadingLineOfTheTemplateIsTemplateText() {
+    SimilarityIndex index = new SimilarityIndex();
+    index.setTemplate("七、经费预算说明\n（填写说明：按科目填写）\n");
+    // 究 + heading (7 units) + the same six units after it: 14 equal units, but the heading line
+    // is template text
+    index.add("q", B + "究\n七、经费预算说明\n设备费用五万" + C);
+    index.add("s", A + "究\n七、经费预算说明\n设备费用五万" + "别的内容完全不同的一段话语");
+    assertEquals(0, index.check("q").copiedUnits());
+    index.setTemplate("");
+    assertEquals(14, index.check("q").copiedUnits());
+  }
+
+  @Test
   void referencesSectionIsNeitherCopiedNorSource() {
     SimilarityIndex index = new SimilarityIndex();
     index.add("q", B + "\n参考文献\n" + A);
