@@ -79,6 +79,9 @@ final class Postings {
 
   /** Merges everything into one level and drops entries of removed documents. */
   void optimize(BitSet deleted) {
+    if (pendingCount == 0 && delta.size == 0 && (deleted == null || deleted.isEmpty())) {
+      return;
+    }
     if (pendingCount > 0) {
       delta = merge(delta, drainPending(), deleted);
     }
