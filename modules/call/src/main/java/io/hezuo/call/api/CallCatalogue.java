@@ -1,0 +1,27 @@
+package io.hezuo.call.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other modules may ask the call module: the current call, a call by id, a line by code, its
+ * topics with their minimum targets, and whether a window is open by the server's clock.
+ */
+public interface CallCatalogue {
+
+  /** The published call of the latest year, if any. */
+  Optional<CallView> current();
+
+  Optional<CallView> find(long callId);
+
+  Optional<LineView> line(long callId, String lineCode);
+
+  /** The topics of a line with their minimum performance targets (empty for A lines). */
+  List<TopicView> topics(long callId, String lineCode);
+
+  /** Whether applicants may submit to the call now, by the server's clock (D1). */
+  boolean isSubmissionOpen(long callId);
+
+  /** Whether recommending units may still recommend and upload now, by the server's clock (D1). */
+  boolean isRecommendationOpen(long callId);
+}

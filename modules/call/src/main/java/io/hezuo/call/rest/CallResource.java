@@ -1,0 +1,141 @@
+package io.hezuo.call.rest;
+
+import io.hezuo.call.api.CallAccessDeniedException;
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.CallView;
+import io.hezuo.call.service.CallEdit;
+import io.hezuo.call.service.CallEditing;
+import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.rule.RuleViolationException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * The catalogue over REST, under {@code /api/v1/call}. Reading is public; {@code PUT /calls/{id}}
+ * is the officer's edit with the same checks as the screen. Errors are {@code
+ * application/problem+json} (RFC 9457) with a {@code violations} list.
+ */
+@Path("/v1/call")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CallResource {
+
+  static final String PROBLEM = "application/problem+json";
+
+  @Inject CallCatalogue catalogue;
+
+  @Inject CallEditing editing;
+
+  /** The current call with all its lines. */
+  @GET
+  @Path("calls/current")
+  public Response current() {
+    return catalogue
+        .current()
+        .map(c -> Response.ok(c).build())
+        .orElseGet(() -> notFound("No call has been published / 暂无已发布的申报批次"));
+  }
+
+  @GET
+  @Path("calls/{id}")
+  public Response call(@PathParam("id") long id) {
+    return catalogue
+        .find(id)
+        .map(c -> Response.ok(c).build())
+        .orElseGet(() -> notFound("No call " + id));
+  }
+
+  @GET
+  @Path("calls/{id}/lines/{code}")
+  public Response line(@PathParam("id") long id, @PathParam("code") String code) {
+    return catalogue
+        .line(id, code)
+        .map(l -> Response.ok(l).build())
+        .orElseGet(() -> notFound("No line " + code + " in call " + id));
+  }
+
+  /**
+   * The officer's edit: the body is a {@link CallEdit} (its callId is taken from the path). 200
+   * with the call as it now is; 403 without the role OFFICER; 409 when someone else saved first
+   * (C5); 422 when a rule refuses the input.
+   */
+  @PUT
+  @Path("calls/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response edit(@PathParam("id") long id, CallEdit body) {
+    if (body == null) {
+      return problem(400, "Bad request", "A JSON body (CallEdit) is required", List.of());
+    }
+    CallEdit edit =
+        new CallEdit(
+            id,
+            body.version(),
+            body.submissionOpensAt(),
+            body.submissionClosesAt(),
+            body.recommendationClosesAt(),
+            body.lines(),
+            body.reason());
+    try {
+      CallView saved = editing.save(edit);
+      return Response.ok(saved).build();
+    } catch (CallAccessDeniedException e) {
+      return problem(403, "Forbidden", e.getMessage(), List.of());
+    } catch (RuleViolationException e) {
+      boolean concurrent = e.violations().stream().anyMatch(v -> "C5".equals(v.ruleId()));
+      return concurrent
+          ? problem(409, "Conflict", "Changed by someone else / 已被他人修改", e.violations())
+          : problem(
+              422,
+              "Unprocessable content",
+              "The edit breaks one or more rules / 修改不符合规则",
+              e.violations());
+    } catch (IllegalArgumentException e) {
+      return problem(400, "Bad request", e.getMessage(), List.of());
+    }
+  }
+
+  private static Response notFound(String detail) {
+    return problem(404, "Not found", detail, List.of());
+  }
+
+  static Response problem(int status, String title, String detail, List<RuleViolation> vs) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (RuleViolation v : vs) {
+      JsonObjectBuilder o =
+          Json.createObjectBuilder()
+              .add("ruleId", v.ruleId())
+              .add("severity", v.severity().name())
+              .add("message_zh", Messages.describe(Messages.CHINESE, v))
+              .add("message_en", Messages.describe(Messages.ENGLISH, v));
+      if (v.field() == null) {
+        o.addNull("field");
+      } else {
+        o.add("field", v.field());
+      }
+      list.add(o);
+    }
+    String body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status)
+            .add("detail", detail == null ? "" : detail)
+            .add("violations", list)
+            .build()
+            .toString();
+    return Response.status(status).type(PROBLEM).entity(body).build();
+  }
+}

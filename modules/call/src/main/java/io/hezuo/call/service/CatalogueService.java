@@ -1,0 +1,88 @@
+package io.hezuo.call.service;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.CallView;
+import io.hezuo.call.api.LineView;
+import io.hezuo.call.api.TopicView;
+import io.hezuo.call.domain.Call;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the catalogue for other modules, the screens and REST. */
+@ApplicationScoped
+public class CatalogueService implements CallCatalogue {
+
+  @PersistenceContext(unitName = "call")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /** Relationships read in one query each (EclipseLink batch fetching) instead of one per row. */
+  static final List<String> BATCH =
+      List.of(
+          "c.lines",
+          "c.lines.partners",
+          "c.lines.platforms",
+          "c.lines.fields",
+          "c.lines.regions",
+          "c.lines.topics",
+          "c.lines.topics.targets");
+
+  @Override
+  public Optional<CallView> current() {
+    return withBatch(
+            em.createQuery(
+                "select c from Call c where c.status = 'PUBLISHED'"
+                    + " order by c.year desc, c.id desc",
+                Call.class))
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(Call::toView);
+  }
+
+  @Override
+  public Optional<CallView> find(long callId) {
+    return withBatch(em.createQuery("select c from Call c where c.id = :id", Call.class))
+        .setParameter("id", callId)
+        .getResultStream()
+        .findFirst()
+        .map(Call::toView);
+  }
+
+  private static TypedQuery<Call> withBatch(TypedQuery<Call> q) {
+    q.setHint("eclipselink.batch.type", "IN");
+    for (String path : BATCH) {
+      q.setHint("eclipselink.batch", path);
+    }
+    return q;
+  }
+
+  @Override
+  public Optional<LineView> line(long callId, String lineCode) {
+    return find(callId).flatMap(c -> c.line(lineCode));
+  }
+
+  @Override
+  public List<TopicView> topics(long callId, String lineCode) {
+    return line(callId, lineCode).map(LineView::topics).orElse(List.of());
+  }
+
+  @Override
+  public boolean isSubmissionOpen(long callId) {
+    Call call = em.find(Call.class, callId);
+    return call != null && call.isSubmissionOpen(clock.instant());
+  }
+
+  @Override
+  public boolean isRecommendationOpen(long callId) {
+    Call call = em.find(Call.class, callId);
+    return call != null && call.isRecommendationOpen(clock.instant());
+  }
+}
