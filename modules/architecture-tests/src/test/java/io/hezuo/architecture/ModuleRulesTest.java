@@ -1,5 +1,6 @@
 package io.hezuo.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -65,28 +66,28 @@ class ModuleRulesTest {
           @Override
           public void check(JavaClass c, ConditionEvents events) {
             String own = module(c);
-            c.getDirectDependenciesFromSelf().forEach(d -> {
-              JavaClass t = d.getTargetClass();
-              if (!t.getPackageName().startsWith("io.hezuo.")) {
-                return;
-              }
-              String other = module(t);
-              if (other.equals(own) || other.equals("kernel") || own.equals("launcher")) {
-                return;
-              }
-              // web assembles the WAR: it may also use the services that plug into the container
-              // (identity store, login attempts), never domain classes.
-              boolean webUsingService = own.equals("web") && layer(t).equals("service");
-              if (!layer(t).equals("api") && !webUsingService) {
-                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-              }
-            });
+            c.getDirectDependenciesFromSelf()
+                .forEach(
+                    d -> {
+                      JavaClass t = d.getTargetClass();
+                      if (!t.getPackageName().startsWith("io.hezuo.")) {
+                        return;
+                      }
+                      String other = module(t);
+                      if (other.equals(own) || other.equals("kernel") || own.equals("launcher")) {
+                        return;
+                      }
+                      // web assembles the WAR: it may also use the services that plug into the
+                      // container
+                      // (identity store, login attempts), never domain classes.
+                      boolean webUsingService = own.equals("web") && layer(t).equals("service");
+                      if (!layer(t).equals("api") && !webUsingService) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                      }
+                    });
           }
         };
-    com.tngtech.archunit.lang.ArchRuleDefinition.classes()
-        .should(onlyApi)
-        .allowEmptyShould(true)
-        .check(classes);
+    classes().should(onlyApi).allowEmptyShould(true).check(classes);
   }
 
   @Test
@@ -99,15 +100,17 @@ class ModuleRulesTest {
             if (own < 0) {
               return;
             }
-            c.getDirectDependenciesFromSelf().forEach(d -> {
-              int other = PIPELINE.indexOf(module(d.getTargetClass()));
-              if (other > own) {
-                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-              }
-            });
+            c.getDirectDependenciesFromSelf()
+                .forEach(
+                    d -> {
+                      int other = PIPELINE.indexOf(module(d.getTargetClass()));
+                      if (other > own) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                      }
+                    });
           }
         };
-    com.tngtech.archunit.lang.ArchRuleDefinition.classes().should(downstreamOnly).check(classes);
+    classes().should(downstreamOnly).check(classes);
   }
 
   @Test
@@ -135,16 +138,18 @@ class ModuleRulesTest {
         new ArchCondition<>("reference only entities of their own module") {
           @Override
           public void check(JavaClass c, ConditionEvents events) {
-            c.getDirectDependenciesFromSelf().forEach(d -> {
-              JavaClass t = d.getTargetClass();
-              if (t.isAnnotatedWith(jakarta.persistence.Entity.class)
-                  && !module(t).equals(module(c))) {
-                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-              }
-            });
+            c.getDirectDependenciesFromSelf()
+                .forEach(
+                    d -> {
+                      JavaClass t = d.getTargetClass();
+                      if (t.isAnnotatedWith(jakarta.persistence.Entity.class)
+                          && !module(t).equals(module(c))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                      }
+                    });
           }
         };
-    com.tngtech.archunit.lang.ArchRuleDefinition.classes()
+    classes()
         .that()
         .areAnnotatedWith(jakarta.persistence.Entity.class)
         .should(ownEntitiesOnly)

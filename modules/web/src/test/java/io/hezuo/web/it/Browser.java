@@ -20,7 +20,7 @@ final class Browser implements AutoCloseable {
   private final String base;
 
   Browser(URL base) throws Exception {
-    String b = base.toString();
+    String b = Db.loopback(base).toString();
     this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");

@@ -37,7 +37,7 @@ final class Db {
     if (demoLoaded) {
       return;
     }
-    java.net.URI ready = base.toURI().resolve("/health/ready");
+    java.net.URI ready = loopback(base).toURI().resolve("/health/ready");
     long end = System.currentTimeMillis() + 120_000;
     while (true) {
       int code;
@@ -67,6 +67,20 @@ final class Db {
       }
     }
     demoLoaded = true;
+  }
+
+  /**
+   * The same URL on the loopback address: Arquillian reports the machine's own address, and the
+   * tests talk only to 127.0.0.1.
+   */
+  static java.net.URL loopback(java.net.URL url) {
+    try {
+      return new java.net.URI(
+              url.getProtocol(), null, "127.0.0.1", url.getPort(), url.getPath(), null, null)
+          .toURL();
+    } catch (java.net.URISyntaxException | java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(url.toString(), e);
+    }
   }
 
   static void update(String sql, Object... args) throws SQLException {

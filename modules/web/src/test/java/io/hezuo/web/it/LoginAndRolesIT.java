@@ -74,7 +74,7 @@ class LoginAndRolesIT {
       browser.login(e.getKey(), "Demo@2026");
       browser.waitFor(By.id("home-" + role));
       assertTrue(browser.driver.getCurrentUrl().contains("/app/home.xhtml"), e.getKey());
-      assertEquals(e.getKey(), browser.driver.findElement(By.id("hdr:currentUser")).getText());
+      assertEquals(e.getKey(), browser.driver.findElement(By.id("currentUser")).getText());
       List<String> menu =
           browser.driver.findElements(By.cssSelector("#menu a")).stream()
               .map(a -> a.getAttribute("data-menu"))
