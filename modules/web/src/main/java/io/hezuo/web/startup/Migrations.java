@@ -50,6 +50,8 @@ public class Migrations {
     MigrateResult result =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
+            // the database may still be starting (./deploy/run.sh starts both at once)
+            .connectRetries(20)
             .locations("classpath:db/migration")
             .load()
             .migrate();
