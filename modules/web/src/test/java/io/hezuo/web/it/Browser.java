@@ -1,0 +1,89 @@
+package io.hezuo.web.it;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium driven by /usr/bin/chromedriver, against the deployed WAR. */
+final class Browser implements AutoCloseable {
+
+  final WebDriver driver;
+  private final String base;
+
+  Browser(URL base) throws Exception {
+    String b = Db.loopback(base).toString();
+    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1600",
+        "--lang=zh-CN",
+        "--user-data-dir=" + Files.createTempDirectory("hezuo-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  WebElement waitFor(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitForText(By by, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  void type(String id, String text) {
+    WebElement e = waitFor(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  void login(String username, String password) {
+    open("/login.xhtml");
+    type("login:username", username);
+    type("login:password", password);
+    driver.findElement(By.id("login:submit")).click();
+  }
+
+  void logout() {
+    driver.findElement(By.id("hdr:logout")).click();
+    waitFor(By.id("loggedOut"));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

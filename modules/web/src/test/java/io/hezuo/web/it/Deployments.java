@@ -1,0 +1,17 @@
+package io.hezuo.web.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The WAR exactly as built by this module, for Arquillian to deploy on Payara Micro. */
+final class Deployments {
+
+  private Deployments() {}
+
+  static WebArchive war() {
+    File war = new File(System.getProperty("hezuo.war", "target/hezuo.war"));
+    return ShrinkWrap.create(ZipImporter.class, "hezuo.war").importFrom(war).as(WebArchive.class);
+  }
+}

@@ -1,0 +1,142 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A researcher registers under an existing unit (bad input first: every field names its rule, the
+ * form keeps the input, nothing is saved); the unit admin approves; the researcher logs in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RegistrationIT {
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL base;
+
+  private static Browser browser;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Db.loadDemoData(base);
+    if (browser == null) {
+      browser = new Browser(base);
+    }
+    browser.driver.manage().deleteAllCookies();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  private void chooseUnit(String creditCode) {
+    // PrimeFaces selectOneMenu keeps a hidden native <select>; pick by the credit code in the label
+    WebElement select = browser.driver.findElement(By.id("reg:organisation_input"));
+    String value =
+        select.findElements(By.tagName("option")).stream()
+            .filter(o -> o.getAttribute("textContent").contains(creditCode))
+            .findFirst()
+            .orElseThrow()
+            .getAttribute("value");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript(
+            "PrimeFaces.getWidgetById('reg:organisation').selectValue(arguments[0]);", value);
+  }
+
+  private void fill(String name, String idNumber, String username, String pwd, String pwd2) {
+    browser.type("reg:name", name);
+    browser.type("reg:idNumber", idNumber);
+    browser.type("reg:phone", "13912345678");
+    browser.type("reg:email", "new.researcher@example.cn");
+    browser.type("reg:username", username);
+    browser.type("reg:password", pwd);
+    browser.type("reg:passwordRepeat", pwd2);
+  }
+
+  @Test
+  void badInputNamesFieldAndRuleAndSavesNothing() throws Exception {
+    browser.open("/directory/register.xhtml");
+    browser.waitFor(By.id("reg:name"));
+    chooseUnit("91330100MA2A00003U");
+    // 330106198001010013 is valid; ...0014 has a wrong check digit
+    fill("陈研究", "330106199001010014", "it_bad", "short", "short2");
+    browser.driver.findElement(By.id("reg:submit")).click();
+    browser.waitForText(By.id("messages"), "[F-ID]");
+    String text = browser.bodyText();
+    assertTrue(text.contains("校验码"), text);
+    assertTrue(text.contains("check digit"), text);
+    assertTrue(text.contains("[F-PWD]"), text);
+    assertTrue(text.contains("密码至少 8 位"), text);
+    // the form keeps what was typed
+    assertEquals("陈研究", browser.driver.findElement(By.id("reg:name")).getAttribute("value"));
+    assertEquals(
+        "330106199001010014",
+        browser.driver.findElement(By.id("reg:idNumber")).getAttribute("value"));
+    assertTrue(Db.strings("select id from dir_account where username='it_bad'").isEmpty());
+    assertTrue(Db.strings("select id from dir_person where name='陈研究'").isEmpty());
+  }
+
+  @Test
+  void registerThenUnitAdminApprovesThenLogin() throws Exception {
+    browser.open("/directory/register.xhtml");
+    browser.waitFor(By.id("reg:name"));
+    chooseUnit("91330100MA2A00003U");
+    fill("林新人", "330106199003070022", "it_newpi", "Newpi#2026", "Newpi#2026");
+    browser.driver.findElement(By.id("reg:submit")).click();
+    browser.waitForText(By.id("messages"), "等待单位管理员审核");
+    assertEquals(
+        List.of("PENDING"), Db.strings("select status from dir_account where username='it_newpi'"));
+
+    // a pending account cannot log in yet
+    browser.login("it_newpi", "Newpi#2026");
+    browser.waitForText(By.id("messages"), "用户名或密码错误");
+
+    browser.login("demo_unit", "Demo@2026");
+    browser.waitFor(By.id("home-UNIT_ADMIN"));
+    browser.open("/app/directory/registrations.xhtml");
+    browser.waitForText(By.id("regs:pending"), "it_newpi");
+    assertTrue(browser.bodyText().contains("330106********0022"), browser.bodyText());
+    WebElement row =
+        browser.driver.findElements(By.cssSelector("#regs\\:pending tbody tr")).stream()
+            .filter(r -> r.getText().contains("it_newpi"))
+            .findFirst()
+            .orElseThrow();
+    row.findElement(By.cssSelector("button[id$=':approve']")).click();
+    browser.waitFor(By.id("regs:confirmYes")).click();
+    browser.waitForText(By.id("messages"), "已通过 it_newpi 的注册");
+    assertEquals(
+        List.of("ACTIVE"), Db.strings("select status from dir_account where username='it_newpi'"));
+    assertEquals(
+        List.of("approve"),
+        Db.strings(
+            "select a.action from krn_audit a join dir_account d on a.entity_id = d.id"
+                + " where a.entity_type='Account' and d.username='it_newpi' and a.action='approve'"));
+    browser.logout();
+
+    browser.login("it_newpi", "Newpi#2026");
+    browser.waitFor(By.id("home-APPLICANT"));
+    browser.logout();
+  }
+}
