@@ -55,7 +55,8 @@ public class WhiteListService implements WhiteList {
       int members,
       long platformsBefore,
       long membersBefore,
-      int withdrawn) {}
+      int withdrawn)
+      implements java.io.Serializable {}
 
   @PersistenceContext(unitName = "directory")
   EntityManager em;
