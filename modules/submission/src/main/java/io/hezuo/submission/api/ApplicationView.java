@@ -6,6 +6,7 @@ import java.util.List;
 /** An application as its PI, its unit and REST see it, with its checks. */
 public record ApplicationView(
     long id,
+    long callId,
     long version,
     String lineCode,
     String status,

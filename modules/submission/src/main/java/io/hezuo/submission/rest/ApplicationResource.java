@@ -5,9 +5,7 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
-import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.service.ApplicationService;
-import io.hezuo.submission.service.Attachments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -49,14 +47,16 @@ public class ApplicationResource {
   public record ExtensionRequest(long organisationId, String until, String reason) {}
 
   @Inject ApplicationService applications;
-  @Inject Attachments attachments;
 
   @POST
   @Path("/applications")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(NewApplication body) {
-    return run(() -> Response.status(201)
-        .entity(applications.createDraft(body == null ? null : body.lineCode())).build());
+    return run(
+        () ->
+            Response.status(201)
+                .entity(applications.createDraft(body == null ? null : body.lineCode()))
+                .build());
   }
 
   @GET
@@ -76,7 +76,8 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response save(@PathParam("id") long id, ApplicationForm form) {
     if (form == null) {
-      return Problems.of(400, "Bad request", "A JSON body (ApplicationForm) is required", List.of());
+      return Problems.of(
+          400, "Bad request", "A JSON body (ApplicationForm) is required", List.of());
     }
     return run(() -> Response.ok(applications.save(id, form)).build());
   }
@@ -84,57 +85,49 @@ public class ApplicationResource {
   @GET
   @Path("/applications/{id}/checks")
   public Response checks(@PathParam("id") long id) {
-    return run(() -> {
-      List<RuleViolation> vs = applications.check(id);
-      JsonArrayBuilder list = Json.createArrayBuilder();
-      for (RuleViolation v : vs) {
-        list.add(Json.createObjectBuilder()
-            .add("ruleId", v.ruleId())
-            .add("severity", v.severity().name())
-            .add("field", v.field() == null ? "" : v.field())
-            .add("message_zh", io.hezuo.kernel.i18n.Messages.describe(
-                io.hezuo.kernel.i18n.Messages.CHINESE, v))
-            .add("message_en", io.hezuo.kernel.i18n.Messages.describe(
-                io.hezuo.kernel.i18n.Messages.ENGLISH, v)));
-      }
-      return Response.ok(Json.createObjectBuilder()
-          .add("canSubmit", vs.stream().noneMatch(RuleViolation::isError))
-          .add("violations", list).build().toString()).build();
-    });
+    return run(
+        () -> {
+          List<RuleViolation> vs = applications.check(id);
+          JsonArrayBuilder list = Json.createArrayBuilder();
+          for (RuleViolation v : vs) {
+            list.add(
+                Json.createObjectBuilder()
+                    .add("ruleId", v.ruleId())
+                    .add("severity", v.severity().name())
+                    .add("field", v.field() == null ? "" : v.field())
+                    .add(
+                        "message_zh",
+                        io.hezuo.kernel.i18n.Messages.describe(
+                            io.hezuo.kernel.i18n.Messages.CHINESE, v))
+                    .add(
+                        "message_en",
+                        io.hezuo.kernel.i18n.Messages.describe(
+                            io.hezuo.kernel.i18n.Messages.ENGLISH, v)));
+          }
+          return Response.ok(
+                  Json.createObjectBuilder()
+                      .add("canSubmit", vs.stream().noneMatch(RuleViolation::isError))
+                      .add("violations", list)
+                      .build()
+                      .toString())
+              .build();
+        });
   }
 
   @POST
   @Path("/applications/{id}/submit")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(@PathParam("id") long id, Submit body) {
-    return run(() -> Response.ok(applications.submit(id, body == null ? -1 : body.version()))
-        .build());
+    return run(
+        () -> Response.ok(applications.submit(id, body == null ? -1 : body.version())).build());
   }
 
   @POST
   @Path("/applications/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response withdraw(@PathParam("id") long id, Reason body) {
-    return run(() -> Response.ok(applications.withdraw(id, body == null ? null : body.reason()))
-        .build());
-  }
-
-  @POST
-  @Path("/applications/{id}/attachments")
-  @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
-  public Response attach(
-      @PathParam("id") long id,
-      @QueryParam("kind") String kind,
-      @QueryParam("fileName") String fileName,
-      byte[] content) {
-    AttachmentKind k;
-    try {
-      k = AttachmentKind.valueOf(kind);
-    } catch (RuntimeException e) {
-      return Problems.unprocessable(
-          List.of(RuleViolation.error("F-REQ", "kind", "submission.attachment.kind")));
-    }
-    return run(() -> Response.ok(attachments.attach(id, k, fileName, content)).build());
+    return run(
+        () -> Response.ok(applications.withdraw(id, body == null ? null : body.reason())).build());
   }
 
   @GET
@@ -153,8 +146,9 @@ public class ApplicationResource {
   @Path("/applications/{id}/return")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response returnToPi(@PathParam("id") long id, Reason body) {
-    return run(() -> Response.ok(applications.returnToPi(id, body == null ? null : body.reason()))
-        .build());
+    return run(
+        () ->
+            Response.ok(applications.returnToPi(id, body == null ? null : body.reason())).build());
   }
 
   @POST
@@ -162,16 +156,17 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response extend(ExtensionRequest body) {
     if (body == null || body.until() == null) {
-      return Problems.of(400, "Bad request", "organisationId, until and reason are required",
-          List.of());
+      return Problems.of(
+          400, "Bad request", "organisationId, until and reason are required", List.of());
     }
-    return run(() -> {
-      applications.grantExtension(
-          body.organisationId(),
-          LocalDateTime.parse(body.until()).atZone(Zones.SHANGHAI).toInstant(),
-          body.reason());
-      return Response.noContent().build();
-    });
+    return run(
+        () -> {
+          applications.grantExtension(
+              body.organisationId(),
+              LocalDateTime.parse(body.until()).atZone(Zones.SHANGHAI).toInstant(),
+              body.reason());
+          return Response.noContent().build();
+        });
   }
 
   private static Response run(Supplier<Response> action) {

@@ -656,6 +656,7 @@ public class ApplicationService {
             a.getTextIndicators());
     return new ApplicationView(
         a.getId(),
+        a.getCallId(),
         a.getVersion(),
         a.getLineCode(),
         a.getStatus().name(),
