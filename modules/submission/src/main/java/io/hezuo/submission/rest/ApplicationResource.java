@@ -5,7 +5,10 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.domain.AttachmentKind;
+import io.hezuo.submission.service.ApplicationDocument;
 import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Attachments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -47,6 +50,8 @@ public class ApplicationResource {
   public record ExtensionRequest(long organisationId, String until, String reason) {}
 
   @Inject ApplicationService applications;
+  @Inject Attachments attachments;
+  @Inject ApplicationDocument document;
 
   @POST
   @Path("/applications")
@@ -128,6 +133,35 @@ public class ApplicationResource {
   public Response withdraw(@PathParam("id") long id, Reason body) {
     return run(
         () -> Response.ok(applications.withdraw(id, body == null ? null : body.reason())).build());
+  }
+
+  @POST
+  @Path("/applications/{id}/attachments")
+  @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+  public Response attach(
+      @PathParam("id") long id,
+      @QueryParam("kind") String kind,
+      @QueryParam("fileName") String fileName,
+      byte[] content) {
+    AttachmentKind k;
+    try {
+      k = AttachmentKind.valueOf(kind);
+    } catch (RuntimeException e) {
+      return Problems.unprocessable(
+          List.of(RuleViolation.error("F-REQ", "kind", "submission.attachment.kind")));
+    }
+    return run(() -> Response.ok(attachments.attach(id, k, fileName, content)).build());
+  }
+
+  @GET
+  @Path("/applications/{id}/pdf")
+  @Produces("application/pdf")
+  public Response pdf(@PathParam("id") long id) {
+    return run(
+        () ->
+            Response.ok(document.pdf(id), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"application-" + id + ".pdf\"")
+                .build());
   }
 
   @GET

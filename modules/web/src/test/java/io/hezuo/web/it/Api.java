@@ -51,15 +51,19 @@ final class Api {
   }
 
   Reply send(String method, String path, String contentType, byte[] body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
     if (cookie != null) {
       b.header("Cookie", cookie);
     }
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }

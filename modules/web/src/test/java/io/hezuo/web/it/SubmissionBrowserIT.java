@@ -63,8 +63,8 @@ class SubmissionBrowserIT {
 
   private void select(String widgetId, String value) {
     ((JavascriptExecutor) browser.driver)
-        .executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
-            widgetId, value);
+        .executeScript(
+            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", widgetId, value);
   }
 
   private void typeCss(String css, String text) {
@@ -75,7 +75,8 @@ class SubmissionBrowserIT {
 
   private List<String> checkRules() {
     return browser.driver.findElements(By.cssSelector("#checks li.check-error")).stream()
-        .map(li -> li.getAttribute("data-rule")).toList();
+        .map(li -> li.getAttribute("data-rule"))
+        .toList();
   }
 
   private void save() {
@@ -99,8 +100,14 @@ class SubmissionBrowserIT {
     browser.type("app:partnerName", "Partner Organisation");
     browser.type("app:startMonth", "2026-01");
     browser.type("app:endMonth", "2028-12");
-    for (String t : List.of("textBasis", "textContent", "textRoute", "textCooperation",
-        "textOutcomes", "textIndicators")) {
+    for (String t :
+        List.of(
+            "textBasis",
+            "textContent",
+            "textRoute",
+            "textCooperation",
+            "textOutcomes",
+            "textIndicators")) {
       typeCss("textarea.text-" + t, "这是" + t + "的内容。");
     }
   }
@@ -140,13 +147,16 @@ class SubmissionBrowserIT {
     browser.waitFor(By.id("home-UNIT_ADMIN"));
     browser.open("/app/submission/unit.xhtml");
     browser.waitForText(By.id("unit:apps"), acceptance);
-    WebElement row = browser.driver.findElements(By.cssSelector("#unit\\:apps tbody tr")).stream()
-        .filter(r -> r.getText().contains(acceptance)).findFirst().orElseThrow();
+    WebElement row =
+        browser.driver.findElements(By.cssSelector("#unit\\:apps tbody tr")).stream()
+            .filter(r -> r.getText().contains(acceptance))
+            .findFirst()
+            .orElseThrow();
     row.findElement(By.cssSelector("button[id$=':confirm']")).click();
     browser.waitFor(By.id("unit:confirmYes")).click();
     browser.waitForText(By.id("messages"), "已确认 " + acceptance);
-    assertEquals(List.of("CONFIRMED"),
-        Db.strings("select status from sub_application where id = ?", id));
+    assertEquals(
+        List.of("CONFIRMED"), Db.strings("select status from sub_application where id = ?", id));
     browser.logout();
   }
 
@@ -189,11 +199,18 @@ class SubmissionBrowserIT {
     browser.waitFor(By.id("home-APPLICANT"));
     long id = createDraft("B2");
     commonFields("甜樱桃高效栽培技术推广");
-    select("app:regionCode", browser.driver.findElement(By.id("app:regionCode_input"))
-        .findElements(By.tagName("option")).get(1).getAttribute("value"));
+    select(
+        "app:regionCode",
+        browser
+            .driver
+            .findElement(By.id("app:regionCode_input"))
+            .findElements(By.tagName("option"))
+            .get(1)
+            .getAttribute("value"));
     select("app:topicCode", "B2-AGRI");
     browser.waitFor(By.cssSelector("input[class*='target-']"));
-    List<WebElement> targets = browser.driver.findElements(By.cssSelector("input[class*='target-']"));
+    List<WebElement> targets =
+        browser.driver.findElements(By.cssSelector("input[class*='target-']"));
     for (WebElement t : targets) {
       t.clear();
       t.sendKeys("1");

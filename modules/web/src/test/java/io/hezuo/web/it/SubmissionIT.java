@@ -67,11 +67,15 @@ class SubmissionIT {
   }
 
   static String form(long version, String subsidy) {
-    return "{\"version\":" + version + ",\"titleZh\":\"中挪海洋装备联合研发\","
+    return "{\"version\":"
+        + version
+        + ",\"titleZh\":\"中挪海洋装备联合研发\","
         + "\"titleEn\":\"Sino-Norwegian marine equipment\",\"partnerCode\":\"NO\","
         + "\"partnerName\":\"Demo Marine AS\",\"partnerCountry\":\"Norway\","
         + "\"foreignReference\":\"IN-2025-77\",\"foreignDate\":\"2025-09-10\","
-        + "\"startMonth\":\"2026-01\",\"endMonth\":\"2028-12\",\"subsidy\":\"" + subsidy + "\","
+        + "\"startMonth\":\"2026-01\",\"endMonth\":\"2028-12\",\"subsidy\":\""
+        + subsidy
+        + "\","
         + "\"selfFunds\":\"500000.00\",\"budget\":{\"EQUIPMENT\":\"1000000.00\","
         + "\"LABOUR\":\"1000000.00\"},\"textBasis\":\"立项依据……\",\"textContent\":\"研究内容……\","
         + "\"textRoute\":\"技术路线……\",\"textCooperation\":\"合作基础……\","
@@ -97,8 +101,11 @@ class SubmissionIT {
     for (int o : offsets) {
       s.append(String.format("%010d 00000 n \n", o));
     }
-    s.append("trailer\n<< /Size ").append(objs.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-        .append(xref).append("\n%%EOF\n");
+    s.append("trailer\n<< /Size ")
+        .append(objs.length + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
     out.writeBytes(s.toString().getBytes(StandardCharsets.ISO_8859_1));
     return out.toByteArray();
   }
@@ -122,8 +129,12 @@ class SubmissionIT {
     assertTrue(v0.getString("message_en").contains("Not a valid amount"), bad.body());
 
     // cap + 0.01 is saved as a draft but listed as a G6 error
-    Api.Reply saved = pi.json("PUT", "api/v1/submission/applications/" + id,
-        form(version, "1500000.01").replace("\"LABOUR\":\"1000000.00\"", "\"LABOUR\":\"1000000.01\""));
+    Api.Reply saved =
+        pi.json(
+            "PUT",
+            "api/v1/submission/applications/" + id,
+            form(version, "1500000.01")
+                .replace("\"LABOUR\":\"1000000.00\"", "\"LABOUR\":\"1000000.01\""));
     assertEquals(200, saved.status(), saved.body());
     version = saved.json().getJsonNumber("version").longValue();
     JsonObject checks = pi.get("api/v1/submission/applications/" + id + "/checks").json();
@@ -132,10 +143,12 @@ class SubmissionIT {
     assertTrue(rules.contains("G6:subsidy") && rules.contains("G4:attachments"), rules.toString());
 
     // a second save with the old version is told, not silently overwritten
-    Api.Reply stale = pi.json("PUT", "api/v1/submission/applications/" + id, form(version - 1, "1500000.00"));
+    Api.Reply stale =
+        pi.json("PUT", "api/v1/submission/applications/" + id, form(version - 1, "1500000.00"));
     assertEquals(409, stale.status(), stale.body());
 
-    Api.Reply fixed = pi.json("PUT", "api/v1/submission/applications/" + id, form(version, "1500000.00"));
+    Api.Reply fixed =
+        pi.json("PUT", "api/v1/submission/applications/" + id, form(version, "1500000.00"));
     assertEquals(200, fixed.status(), fixed.body());
     version = fixed.json().getJsonNumber("version").longValue();
 
@@ -143,73 +156,117 @@ class SubmissionIT {
     byte[] exe = new byte[512];
     exe[0] = 'M';
     exe[1] = 'Z';
-    Api.Reply refused = pi.send("POST", "api/v1/submission/applications/" + id
-        + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf", "application/pdf", exe);
+    Api.Reply refused =
+        pi.send(
+            "POST",
+            "api/v1/submission/applications/"
+                + id
+                + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf",
+            "application/pdf",
+            exe);
     assertEquals(422, refused.status(), refused.body());
-    Api.Reply attached = pi.send("POST", "api/v1/submission/applications/" + id
-        + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf", "application/pdf", pdf());
+    Api.Reply attached =
+        pi.send(
+            "POST",
+            "api/v1/submission/applications/"
+                + id
+                + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf",
+            "application/pdf",
+            pdf());
     assertEquals(200, attached.status(), attached.body());
     version = attached.json().getJsonNumber("version").longValue();
-    assertEquals(64, attached.json().getJsonArray("attachments").getJsonObject(0).getString("sha256").length());
+    assertEquals(
+        64,
+        attached.json().getJsonArray("attachments").getJsonObject(0).getString("sha256").length());
 
     // another PI guessing the id sees nothing and changes nothing
     Db.createAccount("it_pi2", "APPLICANT");
     Api other = Api.as(browser, base, "it_pi2", "Demo@2026");
     assertEquals(404, other.get("api/v1/submission/applications/" + id).status());
-    assertEquals(404, other.json("PUT", "api/v1/submission/applications/" + id, form(version, "1.00")).status());
-    assertEquals(404, other.json("POST", "api/v1/submission/applications/" + id + "/submit",
-        "{\"version\":" + version + "}").status());
+    assertEquals(
+        404,
+        other.json("PUT", "api/v1/submission/applications/" + id, form(version, "1.00")).status());
+    assertEquals(
+        404,
+        other
+            .json(
+                "POST",
+                "api/v1/submission/applications/" + id + "/submit",
+                "{\"version\":" + version + "}")
+            .status());
 
     // 17:29:59 Beijing time: accepted, with an acceptance number and the content's SHA-256
     pi = Api.as(browser, base, "demo_pi", "Demo@2026");
-    Api.Reply submitted = pi.json("POST", "api/v1/submission/applications/" + id + "/submit",
-        "{\"version\":" + version + "}");
+    Api.Reply submitted =
+        pi.json(
+            "POST",
+            "api/v1/submission/applications/" + id + "/submit",
+            "{\"version\":" + version + "}");
     assertEquals(200, submitted.status(), submitted.body());
     JsonObject app = submitted.json();
     assertEquals("SUBMITTED", app.getString("status"));
     assertTrue(app.getString("acceptanceNo").startsWith("HZ2026-A1-"), app.toString());
     assertEquals(64, app.getString("contentSha256").length());
     // read-only after submission
-    assertEquals(422, pi.json("PUT", "api/v1/submission/applications/" + id,
-        form(app.getJsonNumber("version").longValue(), "1.00")).status());
+    assertEquals(
+        422,
+        pi.json(
+                "PUT",
+                "api/v1/submission/applications/" + id,
+                form(app.getJsonNumber("version").longValue(), "1.00"))
+            .status());
 
     // one PI, one application: a second one lists G2 as an error
     Api.Reply second = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}");
     long id2 = second.json().getJsonNumber("id").longValue();
-    List<String> rules2 = rules(pi.get("api/v1/submission/applications/" + id2 + "/checks").json()
-        .getJsonArray("violations"));
+    List<String> rules2 =
+        rules(
+            pi.get("api/v1/submission/applications/" + id2 + "/checks")
+                .json()
+                .getJsonArray("violations"));
     assertTrue(rules2.contains("G2:"), rules2.toString());
 
     // 17:30:00: refused with D1, the draft kept
     pi.clock(CLOSED);
-    Api.Reply late = pi.json("POST", "api/v1/submission/applications/" + id2 + "/submit",
-        "{\"version\":" + second.json().getJsonNumber("version").longValue() + "}");
+    Api.Reply late =
+        pi.json(
+            "POST",
+            "api/v1/submission/applications/" + id2 + "/submit",
+            "{\"version\":" + second.json().getJsonNumber("version").longValue() + "}");
     assertEquals(422, late.status(), late.body());
     assertTrue(late.body().contains("\"D1\""), late.body());
-    assertEquals(List.of("DRAFT"), Db.strings("select status from sub_application where id = ?", id2));
+    assertEquals(
+        List.of("DRAFT"), Db.strings("select status from sub_application where id = ?", id2));
 
     // the unit admin sees it, confirms it; the PI can no longer withdraw it
     Api unit = Api.as(browser, base, "demo_unit", "Demo@2026");
     Api.Reply list = unit.get("api/v1/submission/unit/applications");
     assertTrue(list.body().contains(app.getString("acceptanceNo")), list.body());
     assertFalse(list.body().contains("\"id\":" + id2 + ","), "drafts are the PI's own");
-    assertEquals(422, unit.json("POST", "api/v1/submission/applications/" + id + "/return", "{}").status());
-    Api.Reply confirmed = unit.send("POST", "api/v1/submission/applications/" + id + "/confirm", null, null);
+    assertEquals(
+        422, unit.json("POST", "api/v1/submission/applications/" + id + "/return", "{}").status());
+    Api.Reply confirmed =
+        unit.send("POST", "api/v1/submission/applications/" + id + "/confirm", null, null);
     assertEquals(200, confirmed.status(), confirmed.body());
     assertEquals("CONFIRMED", confirmed.json().getString("status"));
     pi = Api.as(browser, base, "demo_pi", "Demo@2026");
-    assertEquals(422, pi.json("POST", "api/v1/submission/applications/" + id + "/withdraw",
-        "{\"reason\":\"x\"}").status());
+    assertEquals(
+        422,
+        pi.json("POST", "api/v1/submission/applications/" + id + "/withdraw", "{\"reason\":\"x\"}")
+            .status());
 
-    List<String> actions = Db.strings(
-        "select action from krn_audit where entity_type='Application' and entity_id=? order by id",
-        String.valueOf(id));
+    List<String> actions =
+        Db.strings(
+            "select action from krn_audit where entity_type='Application' and entity_id=? order by id",
+            String.valueOf(id));
     assertEquals(List.of("create", "attach-refused", "attach", "submit", "confirm"), actions);
   }
 
   static List<String> rules(JsonArray vs) {
-    return vs.stream().map(v -> v.asJsonObject())
+    return vs.stream()
+        .map(v -> v.asJsonObject())
         .filter(v -> v.getString("severity").equals("ERROR"))
-        .map(v -> v.getString("ruleId") + ":" + v.getString("field")).toList();
+        .map(v -> v.getString("ruleId") + ":" + v.getString("field"))
+        .toList();
   }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Test-only: replaces the application's clock in the WAR that the integration tests deploy (never
- * in the production WAR). Runs on the system clock until a test sets a fixed instant through
- * {@link TestClockResource}.
+ * in the production WAR). Runs on the system clock until a test sets a fixed instant through {@link
+ * TestClockResource}.
  */
 @Alternative
 @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100)
