@@ -10,5 +10,8 @@ public record AccountView(
     Long personId,
     Long organisationId,
     String organisationName,
+    String organisationType,
     Set<String> roles,
-    String status) {}
+    String status,
+    String idType,
+    String idNumber) {}

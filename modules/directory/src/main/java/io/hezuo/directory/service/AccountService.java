@@ -289,8 +289,11 @@ public class AccountService implements AccountDirectory {
         a.getPersonId(),
         a.getOrganisationId(),
         o == null ? null : o.getName(),
+        o == null ? null : o.getType().name(),
         roles,
-        a.getStatus().name());
+        a.getStatus().name(),
+        p == null ? null : p.getIdType().name(),
+        p == null ? null : p.getIdNumber());
   }
 
   private static OrganisationView view(Organisation o) {

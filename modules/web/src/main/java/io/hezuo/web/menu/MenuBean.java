@@ -18,7 +18,9 @@ public class MenuBean {
   static final Map<String, List<MenuItem>> BY_ROLE = new LinkedHashMap<>();
 
   static {
-    BY_ROLE.put("APPLICANT", List.of());
+    BY_ROLE.put(
+        "APPLICANT",
+        List.of(new MenuItem("mySubmissions", "web.menu.mySubmissions", "/app/submission/list")));
     BY_ROLE.put(
         "UNIT_ADMIN",
         List.of(

@@ -114,6 +114,38 @@ final class Db {
     return strings("select password_hash from dir_account where username = 'demo_pi'").get(0);
   }
 
+  /**
+   * A fresh ACTIVE applicant of the given unit with a person known by a resident ID (the GB 11643
+   * check digit is computed here), password Demo@2026.
+   */
+  static void createApplicant(String username, String name, String first17, long organisationId)
+      throws SQLException {
+    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * w[i];
+    }
+    String id = first17 + "10X98765432".charAt(sum % 11);
+    update(
+        "insert into dir_person (name, id_type, id_number, organisation_id) values (?,"
+            + " 'RESIDENT_ID', ?, ?)",
+        name,
+        id,
+        organisationId);
+    update(
+        "insert into dir_account (username, password_hash, person_id, organisation_id, status,"
+            + " created_at, demo) select ?, ?, id, ?, 'ACTIVE', UTC_TIMESTAMP(6), true from"
+            + " dir_person where id_type = 'RESIDENT_ID' and id_number = ?",
+        username,
+        demoPasswordHash(),
+        organisationId,
+        id);
+    update(
+        "insert into dir_account_role (account_id, role) select id, 'APPLICANT' from dir_account"
+            + " where username = ?",
+        username);
+  }
+
   /** A fresh ACTIVE account with the given role, unit of the demo PI, password Demo@2026. */
   static void createAccount(String username, String role) throws SQLException {
     update(

@@ -1,0 +1,311 @@
+package io.hezuo.submission.domain;
+
+import static io.hezuo.kernel.rule.RuleViolation.error;
+import static io.hezuo.kernel.rule.RuleViolation.warning;
+
+import io.hezuo.call.api.ApplicantRule;
+import io.hezuo.call.api.Category;
+import io.hezuo.call.api.LineView;
+import io.hezuo.call.api.PartnerView;
+import io.hezuo.call.api.TargetView;
+import io.hezuo.call.api.TopicView;
+import io.hezuo.call.api.UnitType;
+import io.hezuo.kernel.money.Money;
+import io.hezuo.kernel.rule.RuleViolation;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checks of an application against its line (SPEC.md G1, G2, G4–G8, D1 and the form's own
+ * rules), as one list of errors and warnings. Errors block submission; warnings are recorded. Field
+ * names are the form's field ids.
+ */
+public final class SubmissionRules {
+
+  /** The text sections the similarity check reads; each is required to submit. */
+  public static final List<String> TEXT_FIELDS =
+      List.of(
+          "textBasis",
+          "textContent",
+          "textRoute",
+          "textCooperation",
+          "textOutcomes",
+          "textIndicators");
+
+  public static final int MAX_TEXT = 30_000;
+
+  private SubmissionRules() {}
+
+  public static List<RuleViolation> check(Application a, LineView line, CheckFacts f) {
+    List<RuleViolation> v = new ArrayList<>();
+    required(v, "titleZh", a.getTitleZh(), 200);
+    optional(v, "titleEn", a.getTitleEn(), 300);
+    texts(v, a);
+
+    // D1: the submission window, judged on the server in Asia/Shanghai
+    if (!f.windowOpen()) {
+      v.add(error("D1", null, "submission.rule.d1.closed"));
+    }
+
+    // G6: cap, duration, who may apply
+    if (a.getSubsidy() == null) {
+      v.add(error("G6", "subsidy", "submission.rule.required"));
+    } else if (a.getSubsidy().isNegative() || a.getSubsidy().equals(Money.ZERO)) {
+      v.add(error("G6", "subsidy", "submission.rule.g6.subsidyPositive"));
+    } else if (a.getSubsidy().isGreaterThan(line.cap())) {
+      v.add(
+          error(
+              "G6",
+              "subsidy",
+              "submission.rule.g6.cap",
+              line.cap().toString(),
+              line.cap().toWanString()));
+    }
+    duration(v, a, line);
+    unitType(v, line, f);
+
+    // the budget: the breakdown adds up exactly to the subsidy plus self-raised funds
+    budget(v, a);
+
+    // line-specific choices
+    switch (line.groupCode()) {
+      case "A1" -> a1(v, a, line, f);
+      case "A2" -> {
+        if (blank(a.getPlatformCode())) {
+          v.add(error("G9", "platformCode", "submission.rule.platformRequired"));
+        } else if (line.platforms().stream().noneMatch(p -> p.code().equals(a.getPlatformCode()))) {
+          v.add(error("G9", "platformCode", "submission.rule.platformUnknown"));
+        }
+      }
+      case "A3" -> {
+        if (blank(a.getFieldCode())) {
+          v.add(error("F-REQ", "fieldCode", "submission.rule.required"));
+        }
+      }
+      default -> {}
+    }
+    if (line.category() == Category.INTERNATIONAL) {
+      if (blank(a.getPartnerName())) {
+        v.add(error("F-REQ", "partnerName", "submission.rule.required"));
+      }
+      // G4: the signed cooperation agreement with IP terms
+      if (!f.attachments().contains(AttachmentKind.COOPERATION_AGREEMENT)) {
+        v.add(error("G4", "attachments", "submission.rule.g4.agreement"));
+      }
+    } else {
+      counterpart(v, a, line, line.topics(), f);
+    }
+
+    // G1: white-listed platform of the applying unit, PI a member (A1 exempt)
+    if (!line.whiteListExempt()) {
+      switch (f.whiteList()) {
+        case NO_PLATFORM -> v.add(warning("G1", null, "submission.rule.g1.noPlatform"));
+        case NOT_MEMBER -> v.add(warning("G1", null, "submission.rule.g1.notMember"));
+        default -> {}
+      }
+    }
+
+    // G2: one PI, one application a year (by ID document)
+    if (!f.otherApplicationsOfPi().isEmpty()) {
+      v.add(
+          error(
+              "G2",
+              null,
+              "submission.rule.g2.duplicate",
+              String.join(", ", f.otherApplicationsOfPi())));
+    }
+    if (!f.importedPlansOfPi().isEmpty()) {
+      v.add(
+          warning(
+              "G2", null, "submission.rule.g2.imported", String.join(", ", f.importedPlansOfPi())));
+    }
+    return v;
+  }
+
+  private static void a1(List<RuleViolation> v, Application a, LineView line, CheckFacts f) {
+    if (blank(a.getPartnerCode())) {
+      v.add(error("F-REQ", "partnerCode", "submission.rule.required"));
+      return;
+    }
+    Optional<PartnerView> partner =
+        line.partners().stream().filter(p -> p.code().equals(a.getPartnerCode())).findFirst();
+    if (partner.isEmpty()) {
+      v.add(error("F-REQ", "partnerCode", "submission.rule.partnerUnknown"));
+      return;
+    }
+    PartnerView p = partner.get();
+    if (p.isDual()) {
+      // G8: both sides submit to their own agency; one side alone is void
+      if (blank(a.getForeignReference()) || a.getForeignDate() == null) {
+        v.add(warning("G8", "foreignReference", "submission.rule.g8.reference"));
+      }
+      if (p.foreignDeadlineToBeAnnounced()) {
+        v.add(warning("G8", "partnerCode", "submission.rule.g8.tba"));
+      } else if (p.foreignDeadlinePassed(f.today())) {
+        v.add(
+            warning(
+                "G8", "partnerCode", "submission.rule.g8.passed", p.foreignDeadline().toString()));
+      }
+    }
+  }
+
+  private static void counterpart(
+      List<RuleViolation> v, Application a, LineView line, List<TopicView> topics, CheckFacts f) {
+    if (blank(a.getPartnerName())) {
+      v.add(error("F-REQ", "partnerName", "submission.rule.required"));
+    }
+    if (blank(a.getRegionCode())) {
+      v.add(error("F-REQ", "regionCode", "submission.rule.required"));
+    }
+    // G5: aid HQ letter, local partner agreement, transfer at most 50 % of the subsidy
+    if (!f.attachments().contains(AttachmentKind.AID_HQ_LETTER)) {
+      v.add(error("G5", "attachments", "submission.rule.g5.letter"));
+    }
+    if (!f.attachments().contains(AttachmentKind.LOCAL_PARTNER_AGREEMENT)) {
+      v.add(error("G5", "attachments", "submission.rule.g5.partnerAgreement"));
+    }
+    if (a.getTransferAmount() != null && a.getTransferAmount().isNegative()) {
+      v.add(error("G5", "transferAmount", "submission.rule.g5.transferNegative"));
+    } else if (a.getTransferAmount() != null
+        && a.getSubsidy() != null
+        && line.maxTransferPercent() != null
+        && !a.getTransferAmount().isAtMostPercentOf(line.maxTransferPercent(), a.getSubsidy())) {
+      v.add(
+          error(
+              "G5",
+              "transferAmount",
+              "submission.rule.g5.transfer",
+              line.maxTransferPercent().stripTrailingZeros().toPlainString()));
+    }
+    Integer minDays = line.minOnSiteDaysPerYear();
+    if (minDays != null && (a.getOnsiteDays() == null || a.getOnsiteDays() < minDays)) {
+      v.add(error("G5", "onsiteDays", "submission.rule.g5.onsite", minDays));
+    }
+    // G7: the declared targets meet the topic's minimums
+    if (blank(a.getTopicCode())) {
+      v.add(error("G7", "topicCode", "submission.rule.required"));
+      return;
+    }
+    Optional<TopicView> topic =
+        topics.stream().filter(t -> t.code().equals(a.getTopicCode())).findFirst();
+    if (topic.isEmpty()) {
+      v.add(error("G7", "topicCode", "submission.rule.g7.topicUnknown"));
+      return;
+    }
+    for (TargetView t : topic.get().shortfalls(a.getTargets())) {
+      v.add(
+          error(
+              "G7",
+              "target_" + t.code(),
+              "submission.rule.g7.minimum",
+              t.label().zh(),
+              t.minimum(),
+              t.unit() == null ? "" : t.unit().zh(),
+              t.label().en(),
+              t.unit() == null ? "" : t.unit().en()));
+    }
+  }
+
+  private static void duration(List<RuleViolation> v, Application a, LineView line) {
+    YearMonth start = month(v, "startMonth", a.getStartMonth());
+    YearMonth end = month(v, "endMonth", a.getEndMonth());
+    if (start == null || end == null) {
+      return;
+    }
+    if (end.isBefore(start)) {
+      v.add(error("G6", "endMonth", "submission.rule.g6.endBeforeStart"));
+      return;
+    }
+    Integer months = a.durationMonths();
+    if (months != null && months > line.maxDurationMonths()) {
+      v.add(
+          error("G6", "endMonth", "submission.rule.g6.duration", line.maxDurationMonths(), months));
+    }
+  }
+
+  private static YearMonth month(List<RuleViolation> v, String field, String value) {
+    if (blank(value)) {
+      v.add(error("G6", field, "submission.rule.required"));
+      return null;
+    }
+    try {
+      return YearMonth.parse(value.trim());
+    } catch (RuntimeException e) {
+      v.add(error("G6", field, "submission.rule.month"));
+      return null;
+    }
+  }
+
+  private static void unitType(List<RuleViolation> v, LineView line, CheckFacts f) {
+    UnitType type;
+    try {
+      type = f.unitType() == null ? null : UnitType.valueOf(f.unitType());
+    } catch (IllegalArgumentException e) {
+      type = null;
+    }
+    if (line.applicantRule() == ApplicantRule.ENTERPRISE_LEAD && type != UnitType.ENTERPRISE) {
+      v.add(error("G6", null, "submission.rule.g6.enterpriseLead"));
+    } else if (type == null || !line.unitTypes().contains(type)) {
+      v.add(error("G6", null, "submission.rule.g6.unitType"));
+    }
+  }
+
+  private static void budget(List<RuleViolation> v, Application a) {
+    if (a.getSelfFunds() != null && a.getSelfFunds().isNegative()) {
+      v.add(error("F-BUDGET", "selfFunds", "submission.rule.budget.negative"));
+    }
+    for (var e : a.getBudget().entrySet()) {
+      if (e.getValue() != null && e.getValue().isNegative()) {
+        v.add(error("F-BUDGET", "budget_" + e.getKey(), "submission.rule.budget.negative"));
+      }
+    }
+    if (a.getSubsidy() == null) {
+      return;
+    }
+    Money expected = a.getSubsidy().plus(a.getSelfFunds() == null ? Money.ZERO : a.getSelfFunds());
+    Money total = a.budgetTotal();
+    if (!total.equals(expected)) {
+      v.add(
+          error(
+              "F-BUDGET",
+              "budget",
+              "submission.rule.budget.sum",
+              total.toString(),
+              expected.toString()));
+    }
+  }
+
+  private static void texts(List<RuleViolation> v, Application a) {
+    String[] values = {
+      a.getTextBasis(),
+      a.getTextContent(),
+      a.getTextRoute(),
+      a.getTextCooperation(),
+      a.getTextOutcomes(),
+      a.getTextIndicators()
+    };
+    for (int i = 0; i < values.length; i++) {
+      required(v, TEXT_FIELDS.get(i), values[i], MAX_TEXT);
+    }
+  }
+
+  private static void required(List<RuleViolation> v, String field, String value, int max) {
+    if (blank(value)) {
+      v.add(error("F-REQ", field, "submission.rule.required"));
+    } else {
+      optional(v, field, value, max);
+    }
+  }
+
+  private static void optional(List<RuleViolation> v, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      v.add(error("F-LEN", field, "submission.rule.tooLong", max));
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

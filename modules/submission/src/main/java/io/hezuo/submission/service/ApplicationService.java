@@ -1,0 +1,684 @@
+package io.hezuo.submission.service;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.CallView;
+import io.hezuo.call.api.LineView;
+import io.hezuo.directory.api.AccountDirectory;
+import io.hezuo.directory.api.AccountView;
+import io.hezuo.directory.api.PlatformView;
+import io.hezuo.directory.api.WhiteList;
+import io.hezuo.kernel.audit.AuditEntry;
+import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.money.Money;
+import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.time.Zones;
+import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.ApplicationSubmitted;
+import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.domain.Application;
+import io.hezuo.submission.domain.ApplicationStatus;
+import io.hezuo.submission.domain.Attachment;
+import io.hezuo.submission.domain.AttachmentKind;
+import io.hezuo.submission.domain.CheckFacts;
+import io.hezuo.submission.domain.Extension;
+import io.hezuo.submission.domain.SubmissionRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The PI's applications (draft, save, check, submit, withdraw) and the applying unit's
+ * confirmation. Every method checks the caller's role and ownership: a PI only ever reaches their
+ * own applications, a unit admin only those of their unit, whatever id they send.
+ */
+@ApplicationScoped
+public class ApplicationService {
+
+  static final String ENTITY = "Application";
+
+  @PersistenceContext(unitName = "submission")
+  EntityManager em;
+
+  @Inject SecurityContext security;
+  @Inject AccountDirectory accounts;
+  @Inject CallCatalogue calls;
+  @Inject Instance<WhiteList> whiteList;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+  @Inject Event<ApplicationSubmitted> submittedEvent;
+
+  // ---- the PI --------------------------------------------------------------------------------
+
+  @Transactional
+  public ApplicationView createDraft(String lineCode) {
+    AccountView pi = caller("APPLICANT");
+    CallView call =
+        calls.current().orElseThrow(() -> new IllegalStateException("no call is published"));
+    LineView line =
+        calls
+            .line(call.id(), lineCode)
+            .orElseThrow(
+                () ->
+                    new RuleViolationException(
+                        RuleViolation.error("F-REQ", "lineCode", "submission.rule.lineUnknown")));
+    Application a =
+        new Application(
+            call.id(), line.code(), pi.username(), pi.organisationId(), clock.instant());
+    a.setPi(pi.personId(), pi.idType(), pi.idNumber(), pi.personName());
+    em.persist(a);
+    em.flush();
+    record(pi, a, "create", null, "DRAFT", null);
+    return view(a);
+  }
+
+  public List<ApplicationView> mine() {
+    AccountView pi = caller("APPLICANT");
+    return em
+        .createQuery(
+            "select a from Application a where a.piUsername = :u order by a.id desc",
+            Application.class)
+        .setParameter("u", pi.username())
+        .getResultList()
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
+  /** One application: its PI, or the admin of its unit. */
+  public ApplicationView get(long id) {
+    return view(readable(id));
+  }
+
+  /** Saves the draft (errors of format refuse the save; rule violations are only listed). */
+  @Transactional
+  public ApplicationView save(long id, ApplicationForm form) {
+    AccountView pi = caller("APPLICANT");
+    Application a = own(pi, id);
+    if (!a.getStatus().isEditable()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
+    }
+    if (form.version() != a.getVersion()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STALE", null, "submission.rule.stale"));
+    }
+    List<RuleViolation> bad = new ArrayList<>();
+    apply(a, form, bad);
+    RuleViolationException.throwIfErrors(bad);
+    a.touch(clock.instant());
+    em.flush();
+    return view(a);
+  }
+
+  /** The checks of the application as they stand: errors block submission, warnings do not. */
+  public List<RuleViolation> check(long id) {
+    Application a = readable(id);
+    return SubmissionRules.check(a, line(a), facts(a));
+  }
+
+  /** Checks again on the server, then submits: acceptance number and SHA-256 of the content. */
+  @Transactional
+  public ApplicationView submit(long id, long version) {
+    AccountView pi = caller("APPLICANT");
+    Application a = own(pi, id);
+    em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+    if (version != a.getVersion()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STALE", null, "submission.rule.stale"));
+    }
+    if (!a.getStatus().isEditable()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
+    }
+    List<RuleViolation> vs = SubmissionRules.check(a, line(a), facts(a));
+    RuleViolationException.throwIfErrors(vs);
+    String warnings =
+        vs.stream()
+            .map(io.hezuo.kernel.i18n.Messages::describeBilingual)
+            .collect(Collectors.joining("\n"));
+    Instant now = clock.instant();
+    String from = a.getStatus().name();
+    String acceptance =
+        "HZ"
+            + calls.find(a.getCallId()).map(CallView::year).orElse(0)
+            + "-"
+            + a.getLineCode().replace(".", "")
+            + "-"
+            + String.format("%06d", a.getId());
+    a.submitted(acceptance, contentHash(a), now, warnings.isEmpty() ? null : warnings);
+    em.flush();
+    record(pi, a, "submit", from, "SUBMITTED " + acceptance, warnings.isEmpty() ? null : warnings);
+    submittedEvent.fire(
+        new ApplicationSubmitted(a.getId(), a.getCallId(), a.getLineCode(), acceptance, now));
+    return view(a);
+  }
+
+  /** The PI withdraws a submitted application before the unit confirmed it. */
+  @Transactional
+  public ApplicationView withdraw(long id, String reason) {
+    AccountView pi = caller("APPLICANT");
+    Application a = own(pi, id);
+    if (a.getStatus() != ApplicationStatus.SUBMITTED && !a.getStatus().isEditable()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STATE", null, "submission.rule.cannotWithdraw"));
+    }
+    String from = a.getStatus().name();
+    a.moveTo(ApplicationStatus.WITHDRAWN, clock.instant());
+    record(pi, a, "withdraw", from, "WITHDRAWN", blankToNull(reason));
+    return view(a);
+  }
+
+  /** Attaches a PDF that {@link AttachmentCheck} accepted. */
+  @Transactional
+  public ApplicationView attach(
+      long id, AttachmentKind kind, String fileName, byte[] content, AttachmentCheck.Accepted ok) {
+    AccountView pi = caller("APPLICANT");
+    Application a = own(pi, id);
+    if (!a.getStatus().isEditable()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
+    }
+    em.persist(
+        new Attachment(
+            a.getId(),
+            kind,
+            fileName,
+            content,
+            ok.pages(),
+            ok.sha256(),
+            pi.username(),
+            clock.instant()));
+    a.touch(clock.instant());
+    em.flush();
+    record(pi, a, "attach", null, kind + " " + fileName + " sha256=" + ok.sha256(), null);
+    return view(a);
+  }
+
+  // ---- the applying unit ----------------------------------------------------------------------
+
+  public List<ApplicationView> ofMyUnit(String status, String lineCode) {
+    AccountView admin = caller("UNIT_ADMIN");
+    StringBuilder q =
+        new StringBuilder("select a from Application a where a.organisationId = :org");
+    if (status != null && !status.isBlank()) {
+      q.append(" and a.status = :status");
+    } else {
+      q.append(" and a.status <> :draft");
+    }
+    if (lineCode != null && !lineCode.isBlank()) {
+      q.append(" and a.lineCode = :line");
+    }
+    var query =
+        em.createQuery(q.append(" order by a.id desc").toString(), Application.class)
+            .setParameter("org", admin.organisationId());
+    if (status != null && !status.isBlank()) {
+      query.setParameter("status", ApplicationStatus.valueOf(status));
+    } else {
+      query.setParameter("draft", ApplicationStatus.DRAFT);
+    }
+    if (lineCode != null && !lineCode.isBlank()) {
+      query.setParameter("line", lineCode);
+    }
+    return query.getResultList().stream().map(this::view).toList();
+  }
+
+  @Transactional
+  public ApplicationView confirm(long id) {
+    AccountView admin = caller("UNIT_ADMIN");
+    Application a = ofUnit(admin, id);
+    requireStatus(a, ApplicationStatus.SUBMITTED);
+    a.moveTo(ApplicationStatus.CONFIRMED, clock.instant());
+    record(admin, a, "confirm", "SUBMITTED", "CONFIRMED", null);
+    return view(a);
+  }
+
+  @Transactional
+  public ApplicationView returnToPi(long id, String reason) {
+    AccountView admin = caller("UNIT_ADMIN");
+    Application a = ofUnit(admin, id);
+    requireStatus(a, ApplicationStatus.SUBMITTED);
+    if (reason == null || reason.isBlank()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-REQ", "reason", "submission.rule.reasonRequired"));
+    }
+    a.moveTo(ApplicationStatus.RETURNED, clock.instant());
+    record(admin, a, "return", "SUBMITTED", "RETURNED", reason.trim());
+    return view(a);
+  }
+
+  // ---- the Department ------------------------------------------------------------------------
+
+  /** An officer extends the submission deadline for one applying unit, with a reason. */
+  @Transactional
+  public void grantExtension(long organisationId, Instant until, String reason) {
+    AccountView officer = caller("OFFICER");
+    if (reason == null || reason.isBlank()) {
+      throw new RuleViolationException(
+          RuleViolation.error("D1", "reason", "submission.rule.reasonRequired"));
+    }
+    CallView call = calls.current().orElseThrow();
+    em.persist(
+        new Extension(
+            call.id(), organisationId, until, reason.trim(), officer.username(), clock.instant()));
+    audit.record(
+        new AuditEntry(
+            officer.username(),
+            "OFFICER",
+            "Extension",
+            String.valueOf(organisationId),
+            "extend",
+            Zones.format(call.submissionClosesAt()),
+            Zones.format(until),
+            reason.trim()));
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  CheckFacts facts(Application a) {
+    Instant now = clock.instant();
+    CallView call = calls.find(a.getCallId()).orElseThrow();
+    boolean open = call.isSubmissionOpen(now) || extended(a, now, call);
+    AccountView pi = accounts.account(a.getPiUsername()).orElse(null);
+    Set<AttachmentKind> kinds =
+        em
+            .createQuery(
+                "select distinct t.kind from Attachment t where t.applicationId = :a",
+                AttachmentKind.class)
+            .setParameter("a", a.getId())
+            .getResultList()
+            .stream()
+            .collect(Collectors.toSet());
+    List<String> others =
+        a.getPiIdNumber() == null
+            ? List.of()
+            : em
+                .createQuery(
+                    "select a from Application a where a.callId = :c and a.piIdType = :t and"
+                        + " a.piIdNumber = :n and a.id <> :id and a.status in :s",
+                    Application.class)
+                .setParameter("c", a.getCallId())
+                .setParameter("t", a.getPiIdType())
+                .setParameter("n", a.getPiIdNumber())
+                .setParameter("id", a.getId())
+                .setParameter(
+                    "s",
+                    List.of(
+                        ApplicationStatus.SUBMITTED,
+                        ApplicationStatus.CONFIRMED,
+                        ApplicationStatus.RETURNED))
+                .getResultList()
+                .stream()
+                .map(o -> o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo())
+                .toList();
+    return new CheckFacts(
+        LocalDate.ofInstant(now, Zones.SHANGHAI),
+        open,
+        pi == null ? null : pi.organisationType(),
+        kinds,
+        whiteListResult(a, line(a)),
+        others,
+        List.of());
+  }
+
+  private CheckFacts.WhiteListResult whiteListResult(Application a, LineView line) {
+    if (line.whiteListExempt()) {
+      return CheckFacts.WhiteListResult.EXEMPT;
+    }
+    if (!whiteList.isResolvable()) {
+      return CheckFacts.WhiteListResult.NO_PLATFORM;
+    }
+    List<PlatformView> platforms = whiteList.get().platformsOfUnit(a.getOrganisationId());
+    if (platforms.isEmpty()) {
+      return CheckFacts.WhiteListResult.NO_PLATFORM;
+    }
+    boolean member =
+        a.getPiIdNumber() != null
+            && platforms.stream()
+                .anyMatch(
+                    p -> whiteList.get().isMember(p.id(), a.getPiIdType(), a.getPiIdNumber()));
+    return member ? CheckFacts.WhiteListResult.MEMBER : CheckFacts.WhiteListResult.NOT_MEMBER;
+  }
+
+  private boolean extended(Application a, Instant now, CallView call) {
+    if (now.isBefore(call.submissionOpensAt())) {
+      return false;
+    }
+    return em
+        .createQuery(
+            "select e from Extension e where e.callId = :c and e.organisationId = :o",
+            Extension.class)
+        .setParameter("c", a.getCallId())
+        .setParameter("o", a.getOrganisationId())
+        .getResultList()
+        .stream()
+        .anyMatch(e -> e.covers(now));
+  }
+
+  private LineView line(Application a) {
+    return calls.line(a.getCallId(), a.getLineCode()).orElseThrow();
+  }
+
+  private AccountView caller(String role) {
+    if (security.getCallerPrincipal() == null || !security.isCallerInRole(role)) {
+      throw new SecurityException("this needs the role " + role);
+    }
+    return accounts
+        .account(security.getCallerPrincipal().getName())
+        .orElseThrow(() -> new SecurityException("unknown account"));
+  }
+
+  private Application find(long id) {
+    Application a = em.find(Application.class, id);
+    if (a == null) {
+      throw new SecurityException("no application " + id + " for you");
+    }
+    return a;
+  }
+
+  /** The PI's own application; any other id looks exactly like a missing one. */
+  private Application own(AccountView pi, long id) {
+    Application a = find(id);
+    if (!a.getPiUsername().equals(pi.username())) {
+      throw new SecurityException("no application " + id + " for you");
+    }
+    return a;
+  }
+
+  private Application ofUnit(AccountView admin, long id) {
+    Application a = find(id);
+    if (admin.organisationId() == null || a.getOrganisationId() != admin.organisationId()) {
+      throw new SecurityException("no application " + id + " for you");
+    }
+    return a;
+  }
+
+  private Application readable(long id) {
+    String user =
+        security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+    if (user == null) {
+      throw new SecurityException("log in first");
+    }
+    if (security.isCallerInRole("APPLICANT")) {
+      Application a = find(id);
+      if (a.getPiUsername().equals(user)) {
+        return a;
+      }
+    }
+    if (security.isCallerInRole("UNIT_ADMIN")) {
+      Application a = ofUnit(caller("UNIT_ADMIN"), id);
+      if (a.getStatus() != ApplicationStatus.DRAFT) {
+        return a;
+      }
+    }
+    throw new SecurityException("no application " + id + " for you");
+  }
+
+  private static void requireStatus(Application a, ApplicationStatus s) {
+    if (a.getStatus() != s) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STATE", null, "submission.rule.wrongState", a.getStatus().name()));
+    }
+  }
+
+  private void record(
+      AccountView who, Application a, String action, String from, String to, String why) {
+    audit.record(
+        new AuditEntry(
+            who.username(),
+            who.roles().contains("UNIT_ADMIN") && !who.username().equals(a.getPiUsername())
+                ? "UNIT_ADMIN"
+                : "APPLICANT",
+            ENTITY,
+            String.valueOf(a.getId()),
+            action,
+            from,
+            to,
+            why));
+  }
+
+  static void apply(Application a, ApplicationForm f, List<RuleViolation> bad) {
+    a.setTitleZh(trim(f.titleZh()));
+    a.setTitleEn(trim(f.titleEn()));
+    a.setPartnerCode(trim(f.partnerCode()));
+    a.setPlatformCode(trim(f.platformCode()));
+    a.setFieldCode(trim(f.fieldCode()));
+    a.setRegionCode(trim(f.regionCode()));
+    a.setTopicCode(trim(f.topicCode()));
+    a.setPartnerName(limit(bad, "partnerName", f.partnerName(), 300));
+    a.setPartnerCountry(limit(bad, "partnerCountry", f.partnerCountry(), 100));
+    a.setPartnerContact(limit(bad, "partnerContact", f.partnerContact(), 300));
+    a.setForeignReference(limit(bad, "foreignReference", f.foreignReference(), 100));
+    a.setForeignDate(date(bad, "foreignDate", f.foreignDate()));
+    a.setStartMonth(limit(bad, "startMonth", f.startMonth(), 7));
+    a.setEndMonth(limit(bad, "endMonth", f.endMonth(), 7));
+    a.setSubsidy(money(bad, "subsidy", f.subsidy()));
+    a.setSelfFunds(money(bad, "selfFunds", f.selfFunds()));
+    a.setTransferAmount(money(bad, "transferAmount", f.transferAmount()));
+    if (f.onsiteDays() != null && (f.onsiteDays() < 0 || f.onsiteDays() > 366)) {
+      bad.add(RuleViolation.error("G5", "onsiteDays", "submission.rule.days"));
+    }
+    a.setOnsiteDays(f.onsiteDays());
+    a.getBudget().clear();
+    if (f.budget() != null) {
+      for (Map.Entry<String, String> e : new TreeMap<>(f.budget()).entrySet()) {
+        Money m = money(bad, "budget_" + e.getKey(), e.getValue());
+        if (m != null && e.getKey().length() <= 40) {
+          a.getBudget().put(e.getKey(), m);
+        }
+      }
+    }
+    a.getTargets().clear();
+    if (f.targets() != null) {
+      f.targets()
+          .forEach(
+              (k, v) -> {
+                if (v != null && k.length() <= 40) {
+                  a.getTargets().put(k, v);
+                }
+              });
+    }
+    a.setTextBasis(f.textBasis());
+    a.setTextContent(f.textContent());
+    a.setTextRoute(f.textRoute());
+    a.setTextCooperation(f.textCooperation());
+    a.setTextOutcomes(f.textOutcomes());
+    a.setTextIndicators(f.textIndicators());
+    String[][] lengths = {
+      {"titleZh", a.getTitleZh(), "200"},
+      {"titleEn", a.getTitleEn(), "300"},
+      {"partnerCode", a.getPartnerCode(), "20"},
+      {"platformCode", a.getPlatformCode(), "40"},
+      {"fieldCode", a.getFieldCode(), "40"},
+      {"regionCode", a.getRegionCode(), "40"},
+      {"topicCode", a.getTopicCode(), "40"},
+      {"textBasis", a.getTextBasis(), "30000"},
+      {"textContent", a.getTextContent(), "30000"},
+      {"textRoute", a.getTextRoute(), "30000"},
+      {"textCooperation", a.getTextCooperation(), "30000"},
+      {"textOutcomes", a.getTextOutcomes(), "30000"},
+      {"textIndicators", a.getTextIndicators(), "30000"}
+    };
+    for (String[] l : lengths) {
+      if (l[1] != null && l[1].length() > Integer.parseInt(l[2])) {
+        bad.add(
+            RuleViolation.error("F-LEN", l[0], "submission.rule.tooLong", Integer.parseInt(l[2])));
+      }
+    }
+  }
+
+  private static String limit(List<RuleViolation> bad, String field, String v, int max) {
+    String t = trim(v);
+    if (t != null && t.length() > max) {
+      bad.add(RuleViolation.error("F-LEN", field, "submission.rule.tooLong", max));
+    }
+    return t;
+  }
+
+  private static Money money(List<RuleViolation> bad, String field, String v) {
+    String t = trim(v);
+    if (t == null) {
+      return null;
+    }
+    try {
+      Money m = Money.of(t.replace(",", ""));
+      if (m.amount().abs().compareTo(new java.math.BigDecimal("9999999999999.99")) > 0) {
+        throw new IllegalArgumentException("too large");
+      }
+      return m;
+    } catch (IllegalArgumentException e) {
+      bad.add(RuleViolation.error("F-MONEY", field, "kernel.money.invalid"));
+      return null;
+    }
+  }
+
+  private static LocalDate date(List<RuleViolation> bad, String field, String v) {
+    String t = trim(v);
+    if (t == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(t);
+    } catch (DateTimeParseException e) {
+      bad.add(RuleViolation.error("F-DATE", field, "submission.rule.date"));
+      return null;
+    }
+  }
+
+  static String contentHash(Application a) {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("line", a.getLineCode());
+    c.put("pi", a.getPiIdType() + ":" + a.getPiIdNumber());
+    c.put("titleZh", a.getTitleZh());
+    c.put("titleEn", a.getTitleEn());
+    c.put("partner", a.getPartnerCode() + "|" + a.getPartnerName() + "|" + a.getPartnerCountry());
+    c.put(
+        "choice",
+        a.getPlatformCode()
+            + "|"
+            + a.getFieldCode()
+            + "|"
+            + a.getRegionCode()
+            + "|"
+            + a.getTopicCode());
+    c.put("period", a.getStartMonth() + "/" + a.getEndMonth());
+    c.put("money", a.getSubsidy() + "|" + a.getSelfFunds() + "|" + a.getTransferAmount());
+    c.put("budget", new TreeMap<>(a.getBudget()).toString());
+    c.put("targets", new TreeMap<>(a.getTargets()).toString());
+    c.put(
+        "texts",
+        String.join(
+            "\u0000",
+            String.valueOf(a.getTextBasis()),
+            String.valueOf(a.getTextContent()),
+            String.valueOf(a.getTextRoute()),
+            String.valueOf(a.getTextCooperation()),
+            String.valueOf(a.getTextOutcomes()),
+            String.valueOf(a.getTextIndicators())));
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(c.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  ApplicationView view(Application a) {
+    List<ApplicationView.AttachmentView> atts =
+        em
+            .createQuery(
+                "select t from Attachment t where t.applicationId = :a order by t.id",
+                Attachment.class)
+            .setParameter("a", a.getId())
+            .getResultList()
+            .stream()
+            .map(
+                t ->
+                    new ApplicationView.AttachmentView(
+                        t.getId(),
+                        t.getKind().name(),
+                        t.getFileName(),
+                        t.getSizeBytes(),
+                        t.getPages(),
+                        t.getSha256()))
+            .toList();
+    Map<String, String> budget = new LinkedHashMap<>();
+    a.getBudget().forEach((k, v) -> budget.put(k, v == null ? null : v.toString()));
+    ApplicationForm form =
+        new ApplicationForm(
+            a.getVersion(),
+            a.getTitleZh(),
+            a.getTitleEn(),
+            a.getPartnerCode(),
+            a.getPlatformCode(),
+            a.getFieldCode(),
+            a.getRegionCode(),
+            a.getTopicCode(),
+            a.getPartnerName(),
+            a.getPartnerCountry(),
+            a.getPartnerContact(),
+            a.getForeignReference(),
+            a.getForeignDate() == null ? null : a.getForeignDate().toString(),
+            a.getStartMonth(),
+            a.getEndMonth(),
+            str(a.getSubsidy()),
+            str(a.getSelfFunds()),
+            str(a.getTransferAmount()),
+            a.getOnsiteDays(),
+            budget,
+            new LinkedHashMap<>(a.getTargets()),
+            a.getTextBasis(),
+            a.getTextContent(),
+            a.getTextRoute(),
+            a.getTextCooperation(),
+            a.getTextOutcomes(),
+            a.getTextIndicators());
+    return new ApplicationView(
+        a.getId(),
+        a.getCallId(),
+        a.getVersion(),
+        a.getLineCode(),
+        a.getStatus().name(),
+        a.getPiName(),
+        a.getPiUsername(),
+        a.getOrganisationId(),
+        a.getAcceptanceNo(),
+        a.getContentSha256(),
+        a.getSubmittedAt(),
+        form,
+        atts);
+  }
+
+  private static String str(Money m) {
+    return m == null ? null : m.toString();
+  }
+
+  private static String trim(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,282 @@
+package io.hezuo.submission.web;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.LineView;
+import io.hezuo.call.api.TargetView;
+import io.hezuo.call.api.TopicView;
+import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.service.ApplicationService;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Backing bean of {@code app/submission/edit.xhtml}: the PI's form, saved on demand and every 30
+ * seconds while it changes, with the checks always visible.
+ */
+@Named("submissionEdit")
+@ViewScoped
+public class SubmissionEdit implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Budget categories of the form (keys stored with the application). */
+  public static final List<String> BUDGET =
+      List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "COOPERATION", "LABOUR", "OTHER");
+
+  @Inject transient ApplicationService service;
+  @Inject transient CallCatalogue calls;
+
+  private long id;
+  private ApplicationView app;
+  private LineView line;
+  private long version;
+  private final Map<String, String> f = new LinkedHashMap<>();
+  private final Map<String, String> budget = new LinkedHashMap<>();
+  private final Map<String, Integer> targets = new LinkedHashMap<>();
+  private Integer onsiteDays;
+  private List<RuleViolation> checks = List.of();
+  private ApplicationForm lastSaved;
+
+  public void load() throws IOException {
+    try {
+      app = service.get(id);
+    } catch (SecurityException e) {
+      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+      FacesContext.getCurrentInstance().responseComplete();
+      return;
+    }
+    if (!app.status().equals("DRAFT") && !app.status().equals("RETURNED")) {
+      FacesContext.getCurrentInstance().getExternalContext().redirect("view.xhtml?id=" + id);
+      return;
+    }
+    line = calls.line(app.callId(), app.lineCode()).orElseThrow();
+    fill(app);
+    refreshChecks();
+  }
+
+  private void fill(ApplicationView a) {
+    ApplicationForm x = a.form();
+    version = a.version();
+    f.put("titleZh", x.titleZh());
+    f.put("titleEn", x.titleEn());
+    f.put("partnerCode", x.partnerCode());
+    f.put("platformCode", x.platformCode());
+    f.put("fieldCode", x.fieldCode());
+    f.put("regionCode", x.regionCode());
+    f.put("topicCode", x.topicCode());
+    f.put("partnerName", x.partnerName());
+    f.put("partnerCountry", x.partnerCountry());
+    f.put("partnerContact", x.partnerContact());
+    f.put("foreignReference", x.foreignReference());
+    f.put("foreignDate", x.foreignDate());
+    f.put("startMonth", x.startMonth());
+    f.put("endMonth", x.endMonth());
+    f.put("subsidy", x.subsidy());
+    f.put("selfFunds", x.selfFunds());
+    f.put("transferAmount", x.transferAmount());
+    f.put("textBasis", x.textBasis());
+    f.put("textContent", x.textContent());
+    f.put("textRoute", x.textRoute());
+    f.put("textCooperation", x.textCooperation());
+    f.put("textOutcomes", x.textOutcomes());
+    f.put("textIndicators", x.textIndicators());
+    onsiteDays = x.onsiteDays();
+    budget.clear();
+    for (String c : BUDGET) {
+      budget.put(c, x.budget() == null ? null : x.budget().get(c));
+    }
+    targets.clear();
+    if (x.targets() != null) {
+      targets.putAll(x.targets());
+    }
+    lastSaved = form();
+  }
+
+  private ApplicationForm form() {
+    Map<String, String> b = new LinkedHashMap<>();
+    budget.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            b.put(k, v);
+          }
+        });
+    Map<String, Integer> t = new LinkedHashMap<>();
+    for (TargetView target : currentTargets()) {
+      Integer value = targets.get(target.code());
+      if (value != null) {
+        t.put(target.code(), value);
+      }
+    }
+    return new ApplicationForm(
+        version,
+        f.get("titleZh"),
+        f.get("titleEn"),
+        f.get("partnerCode"),
+        f.get("platformCode"),
+        f.get("fieldCode"),
+        f.get("regionCode"),
+        f.get("topicCode"),
+        f.get("partnerName"),
+        f.get("partnerCountry"),
+        f.get("partnerContact"),
+        f.get("foreignReference"),
+        f.get("foreignDate"),
+        f.get("startMonth"),
+        f.get("endMonth"),
+        f.get("subsidy"),
+        f.get("selfFunds"),
+        f.get("transferAmount"),
+        onsiteDays,
+        b,
+        t,
+        f.get("textBasis"),
+        f.get("textContent"),
+        f.get("textRoute"),
+        f.get("textCooperation"),
+        f.get("textOutcomes"),
+        f.get("textIndicators"));
+  }
+
+  /** The Save button, and the autosave. */
+  public void save() {
+    if (persist()) {
+      FacesViolations.info("submission.edit.saved");
+    }
+  }
+
+  /** Saves what changed since the last save (the poll calls it every 30 seconds). */
+  public void autosave() {
+    if (!form().equals(lastSaved)) {
+      persist();
+    }
+  }
+
+  private boolean persist() {
+    try {
+      app = service.save(id, form());
+      version = app.version();
+      lastSaved = form();
+      refreshChecks();
+      return true;
+    } catch (RuleViolationException e) {
+      FacesViolations.show("app", e.violations());
+      return false;
+    }
+  }
+
+  public String submit() {
+    if (!persist()) {
+      return null;
+    }
+    try {
+      service.submit(id, version);
+      return "view?faces-redirect=true&submitted=true&id=" + id;
+    } catch (RuleViolationException e) {
+      refreshChecks();
+      FacesViolations.show("app", e.violations());
+      return null;
+    }
+  }
+
+  private void refreshChecks() {
+    checks = service.check(id);
+  }
+
+  public List<TargetView> currentTargets() {
+    String topic = f.get("topicCode");
+    if (line == null || topic == null) {
+      return List.of();
+    }
+    return line.topics().stream()
+        .filter(t -> t.code().equals(topic))
+        .findFirst()
+        .map(TopicView::targets)
+        .orElse(List.of());
+  }
+
+  public List<String> getCheckTexts() {
+    List<String> out = new ArrayList<>();
+    for (RuleViolation v : checks) {
+      out.add(Messages.describeBilingual(v));
+    }
+    return out;
+  }
+
+  public List<RuleViolation> getChecks() {
+    return checks;
+  }
+
+  public String describe(RuleViolation v) {
+    return Messages.describe(locale(), v);
+  }
+
+  public boolean isCanSubmit() {
+    return checks.stream().noneMatch(RuleViolation::isError);
+  }
+
+  public String text(io.hezuo.call.api.Text t) {
+    return t == null ? "" : (Messages.ENGLISH.equals(locale()) ? t.en() : t.zh());
+  }
+
+  private Locale locale() {
+    return Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public ApplicationView getApp() {
+    return app;
+  }
+
+  public LineView getLine() {
+    return line;
+  }
+
+  public Map<String, String> getF() {
+    return f;
+  }
+
+  public Map<String, String> getBudget() {
+    return budget;
+  }
+
+  public List<String> getBudgetCategories() {
+    return BUDGET;
+  }
+
+  public Map<String, Integer> getTargets() {
+    return targets;
+  }
+
+  public Integer getOnsiteDays() {
+    return onsiteDays;
+  }
+
+  public void setOnsiteDays(Integer onsiteDays) {
+    this.onsiteDays = onsiteDays;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

@@ -1,0 +1,88 @@
+package io.hezuo.submission.web;
+
+import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.time.Zones;
+import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.service.ApplicationService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backing bean of {@code app/submission/unit.xhtml}: the applying unit's applications, filtered by
+ * status and line, confirmed (to the recommending unit) or returned to the PI with a reason.
+ */
+@Named("submissionUnit")
+@ViewScoped
+public class SubmissionUnit implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient ApplicationService service;
+
+  private String status;
+  private String line;
+  private List<ApplicationView> apps;
+  private final Map<Long, String> reasons = new HashMap<>();
+
+  public List<ApplicationView> getApps() {
+    if (apps == null) {
+      apps = service.ofMyUnit(status, line);
+    }
+    return apps;
+  }
+
+  public void filter() {
+    apps = null;
+  }
+
+  public void confirm(ApplicationView a) {
+    try {
+      service.confirm(a.id());
+      FacesViolations.info("submission.unit.confirmed", a.acceptanceNo());
+      apps = null;
+    } catch (RuleViolationException e) {
+      FacesViolations.show("unit", e.violations());
+    }
+  }
+
+  public void returnToPi(ApplicationView a) {
+    try {
+      service.returnToPi(a.id(), reasons.get(a.id()));
+      FacesViolations.info("submission.unit.returned", a.acceptanceNo());
+      apps = null;
+    } catch (RuleViolationException e) {
+      FacesViolations.show("unit", e.violations());
+    }
+  }
+
+  public String format(Instant at) {
+    return Zones.format(at);
+  }
+
+  public Map<Long, String> getReasons() {
+    return reasons;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getLine() {
+    return line;
+  }
+
+  public void setLine(String line) {
+    this.line = line;
+  }
+}

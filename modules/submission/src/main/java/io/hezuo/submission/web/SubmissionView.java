@@ -1,0 +1,109 @@
+package io.hezuo.submission.web;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.LineView;
+import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.audit.AuditRecord;
+import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.time.Zones;
+import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.service.ApplicationService;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Backing bean of {@code app/submission/view.xhtml}: the read-only application, its receipt, its
+ * timeline (who, when, what, why) and the PI's withdrawal.
+ */
+@Named("submissionView")
+@ViewScoped
+public class SubmissionView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient ApplicationService service;
+  @Inject transient CallCatalogue calls;
+  @Inject transient AuditLog audit;
+
+  private long id;
+  private ApplicationView app;
+  private String reason;
+
+  public void load() throws IOException {
+    try {
+      app = service.get(id);
+    } catch (SecurityException e) {
+      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+      FacesContext.getCurrentInstance().responseComplete();
+    }
+  }
+
+  public List<AuditRecord> getTimeline() {
+    return audit.forEntity("Application", String.valueOf(id), 200);
+  }
+
+  public LineView getLine() {
+    return calls.line(app.callId(), app.lineCode()).orElse(null);
+  }
+
+  public void withdraw() {
+    try {
+      app = service.withdraw(id, reason);
+      FacesViolations.info("submission.view.withdrawn");
+    } catch (RuleViolationException e) {
+      FacesViolations.show("view", e.violations());
+    }
+  }
+
+  public boolean isMine() {
+    return app != null
+        && FacesContext.getCurrentInstance().getExternalContext().getRemoteUser() != null
+        && FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRemoteUser()
+            .equals(app.piUsername());
+  }
+
+  public String format(Instant at) {
+    return Zones.format(at);
+  }
+
+  public String lineName() {
+    LineView l = getLine();
+    if (l == null) {
+      return app.lineCode();
+    }
+    boolean en =
+        Messages.ENGLISH.equals(
+            Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+    return l.code() + " " + (en ? l.name().en() : l.name().zh());
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public ApplicationView getApp() {
+    return app;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,374 @@
+package io.hezuo.submission.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hezuo.call.api.Allocation;
+import io.hezuo.call.api.ApplicantRule;
+import io.hezuo.call.api.Category;
+import io.hezuo.call.api.LineView;
+import io.hezuo.call.api.PartnerView;
+import io.hezuo.call.api.QuotaKind;
+import io.hezuo.call.api.RegionView;
+import io.hezuo.call.api.SubmissionMode;
+import io.hezuo.call.api.TargetView;
+import io.hezuo.call.api.Text;
+import io.hezuo.call.api.TopicView;
+import io.hezuo.call.api.UnitType;
+import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.money.Money;
+import io.hezuo.kernel.rule.RuleViolation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of the submission checks at its boundary. */
+class SubmissionRulesTest {
+
+  static final Text T = Text.of("x", "x");
+  static final LocalDate TODAY = LocalDate.of(2025, 9, 1);
+
+  static LineView a1() {
+    return new LineView(
+        1,
+        "A1",
+        "A1",
+        Category.INTERNATIONAL,
+        T,
+        T,
+        Money.wan("150"),
+        36,
+        ApplicantRule.ENTERPRISE_LEAD,
+        Set.of(UnitType.ENTERPRISE),
+        Allocation.COMPETITIVE,
+        QuotaKind.NONE,
+        null,
+        null,
+        true,
+        true,
+        false,
+        false,
+        null,
+        null,
+        T,
+        T,
+        T,
+        T,
+        0,
+        List.of(
+            new PartnerView(
+                "NO", T, T, T, null, LocalDate.of(2025, 9, 25), false, SubmissionMode.DUAL, null),
+            new PartnerView("SG", T, T, T, null, null, true, SubmissionMode.DUAL, null),
+            new PartnerView(
+                "IL", T, T, T, null, LocalDate.of(2025, 7, 3), false, SubmissionMode.DUAL, null),
+            new PartnerView("FI", T, T, T, null, null, false, SubmissionMode.UNILATERAL, null)),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  static LineView b2() {
+    TopicView topic =
+        new TopicView(
+            "B2-AGRI",
+            T,
+            T,
+            List.of(
+                new TargetView("VARIETY", Text.of("品种", "varieties"), 1, Text.of("个", "")),
+                new TargetView(
+                    "TRAINED", Text.of("培育人才", "people trained"), 30, Text.of("人", "people"))));
+    return new LineView(
+        7,
+        "B2",
+        "B2",
+        Category.COUNTERPART,
+        T,
+        T,
+        Money.wan("60"),
+        36,
+        ApplicantRule.LISTED_TYPES,
+        Set.of(UnitType.ENTERPRISE, UnitType.UNIVERSITY, UnitType.INSTITUTE),
+        Allocation.COMPETITIVE,
+        QuotaKind.COMBINED,
+        "B",
+        null,
+        false,
+        false,
+        true,
+        true,
+        new BigDecimal("50"),
+        15,
+        T,
+        T,
+        T,
+        T,
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(new RegionView("SC", T)),
+        List.of(topic));
+  }
+
+  static Application complete(String line) {
+    Application a = new Application(1, line, "pi", 1, Instant.EPOCH);
+    a.setTitleZh("标题");
+    a.setTitleEn("Title");
+    a.setTextBasis("依据");
+    a.setTextContent("内容");
+    a.setTextRoute("路线");
+    a.setTextCooperation("基础");
+    a.setTextOutcomes("成果");
+    a.setTextIndicators("指标");
+    a.setStartMonth("2026-01");
+    a.setEndMonth("2028-12");
+    a.setPartnerName("Partner AS");
+    a.setSelfFunds(Money.of("100000.00"));
+    if (line.equals("A1")) {
+      a.setPartnerCode("NO");
+      a.setForeignReference("IN-2025-001");
+      a.setForeignDate(LocalDate.of(2025, 9, 10));
+      a.setSubsidy(Money.of("1500000.00"));
+      a.getBudget().put("EQUIPMENT", Money.of("600000.00"));
+      a.getBudget().put("LABOUR", Money.of("1000000.00"));
+    } else {
+      a.setRegionCode("SC");
+      a.setTopicCode("B2-AGRI");
+      a.setSubsidy(Money.of("600000.00"));
+      a.setTransferAmount(Money.of("300000.00"));
+      a.setOnsiteDays(15);
+      a.getTargets().put("VARIETY", 1);
+      a.getTargets().put("TRAINED", 30);
+      a.getBudget().put("MATERIALS", Money.of("700000.00"));
+    }
+    return a;
+  }
+
+  static CheckFacts facts(AttachmentKind... kinds) {
+    return new CheckFacts(
+        TODAY,
+        true,
+        "ENTERPRISE",
+        Set.of(kinds),
+        CheckFacts.WhiteListResult.MEMBER,
+        List.of(),
+        List.of());
+  }
+
+  static List<String> errors(List<RuleViolation> vs) {
+    return vs.stream()
+        .filter(RuleViolation::isError)
+        .map(v -> v.ruleId() + ":" + v.field())
+        .toList();
+  }
+
+  static List<String> warnings(List<RuleViolation> vs) {
+    return vs.stream().filter(v -> !v.isError()).map(v -> v.ruleId() + ":" + v.field()).toList();
+  }
+
+  @Test
+  void completeApplicationsPass() {
+    assertEquals(
+        List.of(),
+        errors(
+            SubmissionRules.check(
+                complete("A1"), a1(), facts(AttachmentKind.COOPERATION_AGREEMENT))));
+    assertEquals(
+        List.of(),
+        errors(
+            SubmissionRules.check(
+                complete("B2"),
+                b2(),
+                facts(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT))));
+  }
+
+  @Test
+  void capExactlyIsAcceptedAndOneFenMoreIsRefused() {
+    Application a = complete("A1");
+    a.setSubsidy(Money.of("1500000.01"));
+    a.getBudget().put("LABOUR", Money.of("1000000.01"));
+    List<RuleViolation> vs =
+        SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT));
+    assertEquals(List.of("G6:subsidy"), errors(vs));
+    String text = Messages.describeBilingual(vs.get(0));
+    assertTrue(text.contains("1500000.00") && text.contains("150 万元"), text);
+    assertTrue(text.contains("[G6]") && text.contains("cap"), text);
+  }
+
+  @Test
+  void thirtySixMonthsAcceptedThirtySevenRefused() {
+    Application a = complete("A1");
+    a.setStartMonth("2026-01");
+    a.setEndMonth("2028-12");
+    assertEquals(36, a.durationMonths());
+    assertFalse(
+        errors(SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT)))
+            .contains("G6:endMonth"));
+    a.setEndMonth("2029-01");
+    assertEquals(37, a.durationMonths());
+    assertEquals(
+        List.of("G6:endMonth"),
+        errors(SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT))));
+    a.setEndMonth("2025-12");
+    assertEquals(
+        List.of("G6:endMonth"),
+        errors(SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT))));
+    a.setEndMonth("2026-13");
+    assertEquals(
+        List.of("G6:endMonth"),
+        errors(SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT))));
+  }
+
+  @Test
+  void transferFiftyPercentAcceptedFiftyPointZeroOneRefused() {
+    Application a = complete("B2");
+    CheckFacts f = facts(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT);
+    a.setTransferAmount(Money.of("300000.00"));
+    assertEquals(List.of(), errors(SubmissionRules.check(a, b2(), f)));
+    a.setTransferAmount(Money.of("300060.00")); // 50.01 %
+    assertEquals(List.of("G5:transferAmount"), errors(SubmissionRules.check(a, b2(), f)));
+    a.setTransferAmount(Money.of("300000.01"));
+    assertEquals(List.of("G5:transferAmount"), errors(SubmissionRules.check(a, b2(), f)));
+  }
+
+  @Test
+  void onSiteDaysAndTopicMinimums() {
+    Application a = complete("B2");
+    CheckFacts f = facts(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT);
+    a.setOnsiteDays(14);
+    a.getTargets().put("TRAINED", 29);
+    List<RuleViolation> vs = SubmissionRules.check(a, b2(), f);
+    assertEquals(List.of("G5:onsiteDays", "G7:target_TRAINED"), errors(vs));
+    String text = Messages.describeBilingual(vs.get(1));
+    assertTrue(text.contains("培育人才") && text.contains("30 人"), text);
+    assertTrue(text.contains("people trained") && text.contains("at least 30 people"), text);
+    a.getTargets().remove("VARIETY");
+    assertTrue(errors(SubmissionRules.check(a, b2(), f)).contains("G7:target_VARIETY"));
+  }
+
+  @Test
+  void attachmentsByLine() {
+    assertEquals(
+        List.of("G4:attachments"), errors(SubmissionRules.check(complete("A1"), a1(), facts())));
+    assertEquals(
+        List.of("G5:attachments", "G5:attachments"),
+        errors(SubmissionRules.check(complete("B2"), b2(), facts())));
+  }
+
+  @Test
+  void budgetMustAddUpExactly() {
+    Application a = complete("A1");
+    a.getBudget().put("LABOUR", Money.of("999999.99"));
+    assertEquals(
+        List.of("F-BUDGET:budget"),
+        errors(SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT))));
+  }
+
+  @Test
+  void enterpriseLeadForA1AndUnitTypesForOthers() {
+    CheckFacts uni =
+        new CheckFacts(
+            TODAY,
+            true,
+            "UNIVERSITY",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.EXEMPT,
+            List.of(),
+            List.of());
+    assertEquals(List.of("G6:null"), errors(SubmissionRules.check(complete("A1"), a1(), uni)));
+    CheckFacts medical =
+        new CheckFacts(
+            TODAY,
+            true,
+            "MEDICAL",
+            Set.of(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT),
+            CheckFacts.WhiteListResult.MEMBER,
+            List.of(),
+            List.of());
+    assertEquals(List.of("G6:null"), errors(SubmissionRules.check(complete("B2"), b2(), medical)));
+  }
+
+  @Test
+  void dualPartnerReferenceAndForeignDeadlinesAreWarnings() {
+    Application a = complete("A1");
+    a.setForeignReference(null);
+    CheckFacts f = facts(AttachmentKind.COOPERATION_AGREEMENT);
+    List<RuleViolation> vs = SubmissionRules.check(a, a1(), f);
+    assertEquals(List.of(), errors(vs));
+    assertEquals(List.of("G8:foreignReference"), warnings(vs));
+    a.setPartnerCode("SG"); // to be announced
+    assertTrue(warnings(SubmissionRules.check(a, a1(), f)).contains("G8:partnerCode"));
+    a.setPartnerCode("IL"); // 2025-07-03 has passed on 2025-09-01
+    assertTrue(warnings(SubmissionRules.check(a, a1(), f)).contains("G8:partnerCode"));
+    a.setPartnerCode("FI"); // unilateral: nothing to record
+    assertEquals(List.of(), warnings(SubmissionRules.check(a, a1(), f)));
+  }
+
+  @Test
+  void whiteListIsAWarningExceptForA1() {
+    CheckFacts notMember =
+        new CheckFacts(
+            TODAY,
+            true,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT),
+            CheckFacts.WhiteListResult.NOT_MEMBER,
+            List.of(),
+            List.of());
+    List<RuleViolation> vs = SubmissionRules.check(complete("B2"), b2(), notMember);
+    assertEquals(List.of(), errors(vs));
+    assertEquals(List.of("G1:null"), warnings(vs));
+  }
+
+  @Test
+  void duplicatePiIsAnErrorAndImportedListsAWarning() {
+    CheckFacts dup =
+        new CheckFacts(
+            TODAY,
+            true,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.EXEMPT,
+            List.of("HZ2026-B1-000001"),
+            List.of("省自然科学基金"));
+    List<RuleViolation> vs = SubmissionRules.check(complete("A1"), a1(), dup);
+    assertEquals(List.of("G2:null"), errors(vs));
+    assertEquals(List.of("G2:null"), warnings(vs));
+  }
+
+  @Test
+  void closedWindowIsAnError() {
+    CheckFacts closed =
+        new CheckFacts(
+            TODAY,
+            false,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.EXEMPT,
+            List.of(),
+            List.of());
+    assertEquals(List.of("D1:null"), errors(SubmissionRules.check(complete("A1"), a1(), closed)));
+  }
+
+  @Test
+  void emptyDraftListsEveryMissingField() {
+    Application a = new Application(1, "A1", "pi", 1, Instant.EPOCH);
+    List<String> errors = errors(SubmissionRules.check(a, a1(), facts()));
+    for (String f :
+        List.of(
+            "F-REQ:titleZh",
+            "F-REQ:textBasis",
+            "G6:subsidy",
+            "G6:startMonth",
+            "F-REQ:partnerCode",
+            "F-REQ:partnerName",
+            "G4:attachments")) {
+      assertTrue(errors.contains(f), f + " in " + errors);
+    }
+  }
+}

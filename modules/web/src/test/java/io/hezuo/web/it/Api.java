@@ -1,0 +1,87 @@
+package io.hezuo.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.openqa.selenium.Cookie;
+
+/**
+ * A REST client for the tests that carries the session of a user who logged in through the real
+ * login page in Chromium (the same session a screen would have).
+ */
+final class Api {
+
+  final URI base;
+  private final String cookie;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private Api(URL base, String cookie) throws Exception {
+    this.base = Db.loopback(base).toURI();
+    this.cookie = cookie;
+  }
+
+  static Api anonymous(URL base) throws Exception {
+    return new Api(base, null);
+  }
+
+  /** Logs in through the browser and takes over its session cookie. */
+  static Api as(Browser browser, URL base, String user, String password) throws Exception {
+    browser.driver.manage().deleteAllCookies();
+    browser.login(user, password);
+    browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
+    Cookie c = browser.driver.manage().getCookieNamed("JSESSIONID");
+    return new Api(base, "JSESSIONID=" + c.getValue());
+  }
+
+  record Reply(int status, String contentType, String body) {
+    JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    JsonStructure any() {
+      return Json.createReader(new StringReader(body)).read();
+    }
+  }
+
+  Reply send(String method, String path, String contentType, byte[] body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
+  Reply get(String path) throws Exception {
+    return send("GET", path, null, null);
+  }
+
+  Reply json(String method, String path, String json) throws Exception {
+    return send(method, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sets the server's clock (test-only resource in the test deployment). */
+  void clock(String instant) throws Exception {
+    send("PUT", "api/test/clock", "text/plain", instant.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void systemClock() throws Exception {
+    send("DELETE", "api/test/clock", null, null);
+  }
+}

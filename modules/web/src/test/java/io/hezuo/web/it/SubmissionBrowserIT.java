@@ -1,0 +1,244 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * In Chromium: a PI fills an A1 application, sees the checks, fixes them, attaches the agreement,
+ * submits and gets the receipt and the PDF; the unit admin confirms it. The same for B2.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SubmissionBrowserIT {
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL base;
+
+  private static Browser browser;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Db.loadDemoData(base);
+    if (browser == null) {
+      browser = new Browser(base);
+    }
+    browser.driver.manage().deleteAllCookies();
+    Api.anonymous(base).clock("2025-09-10T02:00:00Z"); // 10:00 Beijing, the window is open
+  }
+
+  @AfterEach
+  void freeClock() throws Exception {
+    Api.anonymous(base).systemClock();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  private void select(String widgetId, String value) {
+    ((JavascriptExecutor) browser.driver)
+        .executeScript(
+            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", widgetId, value);
+  }
+
+  private void typeCss(String css, String text) {
+    WebElement e = browser.driver.findElement(By.cssSelector(css));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  private List<String> checkRules() {
+    return browser.driver.findElements(By.cssSelector("#checks li.check-error")).stream()
+        .map(li -> li.getAttribute("data-rule"))
+        .toList();
+  }
+
+  private void save() {
+    browser.driver.findElement(By.id("app:save")).click();
+    browser.waitForText(By.id("messages"), "草稿已保存");
+  }
+
+  private long createDraft(String line) {
+    browser.open("/app/submission/list.xhtml");
+    browser.waitFor(By.id("new:create"));
+    select("new:lineCode", line);
+    browser.driver.findElement(By.id("new:create")).click();
+    browser.waitFor(By.id("app:titleZh"));
+    String url = browser.driver.getCurrentUrl();
+    return Long.parseLong(url.substring(url.indexOf("id=") + 3).replaceAll("[^0-9].*", ""));
+  }
+
+  private void commonFields(String title) {
+    browser.type("app:titleZh", title);
+    browser.type("app:titleEn", "Demo project");
+    browser.type("app:partnerName", "Partner Organisation");
+    browser.type("app:startMonth", "2026-01");
+    browser.type("app:endMonth", "2028-12");
+    for (String t :
+        List.of(
+            "textBasis",
+            "textContent",
+            "textRoute",
+            "textCooperation",
+            "textOutcomes",
+            "textIndicators")) {
+      typeCss("textarea.text-" + t, "这是" + t + "的内容。");
+    }
+  }
+
+  private void attach(long id, String kind) throws Exception {
+    Path pdf = Files.createTempFile("hezuo-", ".pdf");
+    Files.write(pdf, SubmissionIT.pdf());
+    browser.open("/app/submission/attachments.xhtml?id=" + id);
+    browser.waitFor(By.id("att:upload"));
+    select("att:kind", kind);
+    browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(pdf.toString());
+    browser.driver.findElement(By.id("att:upload")).click();
+    browser.waitForText(By.id("messages"), "已上传");
+  }
+
+  private String submit(long id) {
+    browser.open("/app/submission/edit.xhtml?id=" + id);
+    browser.waitFor(By.id("app:submit"));
+    assertEquals(List.of(), checkRules());
+    browser.driver.findElement(By.id("app:submit")).click();
+    browser.waitFor(By.id("app:confirmYes")).click();
+    browser.waitFor(By.id("acceptanceNo"));
+    String acceptance = browser.driver.findElement(By.id("acceptanceNo")).getText();
+    assertEquals(64, browser.driver.findElement(By.id("sha256")).getText().trim().length());
+    return acceptance;
+  }
+
+  private void pdfAndConfirm(long id, String acceptance, String user) throws Exception {
+    Api pi = Api.as(browser, base, user, "Demo@2026");
+    Api.Reply pdf = pi.get("api/v1/submission/applications/" + id + "/pdf");
+    assertEquals(200, pdf.status(), pdf.body());
+    assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+    assertTrue(pdf.body().startsWith("%PDF-"));
+
+    browser.driver.manage().deleteAllCookies();
+    browser.login("demo_unit", "Demo@2026");
+    browser.waitFor(By.id("home-UNIT_ADMIN"));
+    browser.open("/app/submission/unit.xhtml");
+    browser.waitForText(By.id("unit:apps"), acceptance);
+    WebElement row =
+        browser.driver.findElements(By.cssSelector("#unit\\:apps tbody tr")).stream()
+            .filter(r -> r.getText().contains(acceptance))
+            .findFirst()
+            .orElseThrow();
+    row.findElement(By.cssSelector("button[id$=':confirm']")).click();
+    browser.waitFor(By.id("unit:confirmYes")).click();
+    browser.waitForText(By.id("messages"), "已确认 " + acceptance);
+    assertEquals(
+        List.of("CONFIRMED"), Db.strings("select status from sub_application where id = ?", id));
+    browser.logout();
+  }
+
+  @Test
+  void a1FromDraftToConfirmation() throws Exception {
+    Db.createApplicant("it_a1", "周国际", "33010619850505011", 900003);
+    browser.login("it_a1", "Demo@2026");
+    browser.waitFor(By.id("home-APPLICANT"));
+    long id = createDraft("A1");
+    assertTrue(checkRules().containsAll(List.of("F-REQ", "G6", "G4")), checkRules().toString());
+
+    commonFields("中挪智能海洋装备联合研发");
+    select("app:partnerCode", "NO");
+    browser.type("app:foreignReference", "IN-2025-0042");
+    browser.type("app:foreignDate", "2025-09-05");
+    browser.type("app:subsidy", "1500000.01");
+    browser.type("app:selfFunds", "500000.00");
+    typeCss("input.budget-EQUIPMENT", "1000000.00");
+    typeCss("input.budget-LABOUR", "1000000.01");
+    save();
+    assertTrue(checkRules().contains("G6"), checkRules().toString());
+    assertTrue(browser.bodyText().contains("1500000.00"), "the cap is named");
+
+    browser.type("app:subsidy", "1500000.00");
+    typeCss("input.budget-LABOUR", "1000000.00");
+    save();
+    assertEquals(List.of("G4"), checkRules());
+
+    attach(id, "COOPERATION_AGREEMENT");
+    String acceptance = submit(id);
+    assertTrue(acceptance.startsWith("HZ2026-A1-"), acceptance);
+    browser.logout();
+    pdfAndConfirm(id, acceptance, "it_a1");
+  }
+
+  @Test
+  void b2FromDraftToConfirmation() throws Exception {
+    Db.createApplicant("it_b2", "郑对口", "33010619860606022", 900003);
+    browser.login("it_b2", "Demo@2026");
+    browser.waitFor(By.id("home-APPLICANT"));
+    long id = createDraft("B2");
+    commonFields("甜樱桃高效栽培技术推广");
+    select(
+        "app:regionCode",
+        browser
+            .driver
+            .findElement(By.id("app:regionCode_input"))
+            .findElements(By.tagName("option"))
+            .get(1)
+            .getAttribute("value"));
+    select("app:topicCode", "B2-AGRI");
+    browser.waitFor(By.cssSelector("input[class*='target-']"));
+    List<WebElement> targets =
+        browser.driver.findElements(By.cssSelector("input[class*='target-']"));
+    for (WebElement t : targets) {
+      t.clear();
+      t.sendKeys("1");
+    }
+    browser.type("app:subsidy", "600000.00");
+    browser.type("app:selfFunds", "0.00");
+    typeCss("input.budget-MATERIALS", "600000.00");
+    browser.type("app:transferAmount", "300000.01");
+    browser.type("app:onsiteDays", "14");
+    save();
+    List<String> rules = checkRules();
+    assertTrue(rules.contains("G5") && rules.contains("G7"), rules.toString());
+    assertTrue(browser.bodyText().contains("不少于 15 天"), "the on-site rule");
+
+    browser.type("app:transferAmount", "300000.00");
+    browser.type("app:onsiteDays", "15");
+    for (WebElement t : browser.driver.findElements(By.cssSelector("input[class*='target-']"))) {
+      t.clear();
+      t.sendKeys("30");
+    }
+    save();
+    assertEquals(List.of("G5", "G5"), checkRules());
+
+    attach(id, "AID_HQ_LETTER");
+    attach(id, "LOCAL_PARTNER_AGREEMENT");
+    String acceptance = submit(id);
+    assertTrue(acceptance.startsWith("HZ2026-B2-"), acceptance);
+    browser.logout();
+    pdfAndConfirm(id, acceptance, "it_b2");
+  }
+}

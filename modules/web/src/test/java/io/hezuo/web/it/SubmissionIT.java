@@ -1,0 +1,272 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Submission through the REST API with the session of a real login: drafting, the checks, the
+ * deadline second (17:29:59 accepted, 17:30:00 refused, Asia/Shanghai), attachments checked by
+ * content, optimistic locking, another PI's guessed id, one PI one application, the unit's
+ * confirmation, all audited.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SubmissionIT {
+
+  /** 2025-09-15 17:29:59 and 17:30:00 in Asia/Shanghai. */
+  static final String LAST_SECOND = "2025-09-15T09:29:59Z";
+
+  static final String CLOSED = "2025-09-15T09:30:00Z";
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL base;
+
+  private static Browser browser;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Db.loadDemoData(base);
+    if (browser == null) {
+      browser = new Browser(base);
+    }
+  }
+
+  @AfterEach
+  void freeClock() throws Exception {
+    Api.anonymous(base).systemClock();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  static String form(long version, String subsidy) {
+    return "{\"version\":"
+        + version
+        + ",\"titleZh\":\"中挪海洋装备联合研发\","
+        + "\"titleEn\":\"Sino-Norwegian marine equipment\",\"partnerCode\":\"NO\","
+        + "\"partnerName\":\"Demo Marine AS\",\"partnerCountry\":\"Norway\","
+        + "\"foreignReference\":\"IN-2025-77\",\"foreignDate\":\"2025-09-10\","
+        + "\"startMonth\":\"2026-01\",\"endMonth\":\"2028-12\",\"subsidy\":\""
+        + subsidy
+        + "\","
+        + "\"selfFunds\":\"500000.00\",\"budget\":{\"EQUIPMENT\":\"1000000.00\","
+        + "\"LABOUR\":\"1000000.00\"},\"textBasis\":\"立项依据……\",\"textContent\":\"研究内容……\","
+        + "\"textRoute\":\"技术路线……\",\"textCooperation\":\"合作基础……\","
+        + "\"textOutcomes\":\"预期成果……\",\"textIndicators\":\"考核指标……\"}";
+  }
+
+  /** A small valid one-page PDF, written by hand with a correct cross-reference table. */
+  static byte[] pdf() {
+    String[] objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringBuilder s = new StringBuilder("%PDF-1.4\n");
+    int[] offsets = new int[objs.length];
+    for (int i = 0; i < objs.length; i++) {
+      offsets[i] = s.length();
+      s.append(i + 1).append(" 0 obj\n").append(objs[i]).append("\nendobj\n");
+    }
+    int xref = s.length();
+    s.append("xref\n0 ").append(objs.length + 1).append("\n0000000000 65535 f \n");
+    for (int o : offsets) {
+      s.append(String.format("%010d 00000 n \n", o));
+    }
+    s.append("trailer\n<< /Size ")
+        .append(objs.length + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
+    out.writeBytes(s.toString().getBytes(StandardCharsets.ISO_8859_1));
+    return out.toByteArray();
+  }
+
+  @Test
+  void draftChecksDeadlineAttachmentsLockingOwnershipAndConfirmation() throws Exception {
+    Api pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    pi.clock(LAST_SECOND);
+
+    Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    long version = created.json().getJsonNumber("version").longValue();
+
+    // bad input: an amount that is not one refuses the save, names the field, saves nothing
+    Api.Reply bad = pi.json("PUT", "api/v1/submission/applications/" + id, form(version, "1,5万"));
+    assertEquals(422, bad.status(), bad.body());
+    assertTrue(bad.contentType().startsWith("application/problem+json"));
+    JsonObject v0 = bad.json().getJsonArray("violations").getJsonObject(0);
+    assertEquals("subsidy", v0.getString("field"));
+    assertTrue(v0.getString("message_en").contains("Not a valid amount"), bad.body());
+
+    // cap + 0.01 is saved as a draft but listed as a G6 error
+    Api.Reply saved =
+        pi.json(
+            "PUT",
+            "api/v1/submission/applications/" + id,
+            form(version, "1500000.01")
+                .replace("\"LABOUR\":\"1000000.00\"", "\"LABOUR\":\"1000000.01\""));
+    assertEquals(200, saved.status(), saved.body());
+    version = saved.json().getJsonNumber("version").longValue();
+    JsonObject checks = pi.get("api/v1/submission/applications/" + id + "/checks").json();
+    assertFalse(checks.getBoolean("canSubmit"));
+    List<String> rules = rules(checks.getJsonArray("violations"));
+    assertTrue(rules.contains("G6:subsidy") && rules.contains("G4:attachments"), rules.toString());
+
+    // a second save with the old version is told, not silently overwritten
+    Api.Reply stale =
+        pi.json("PUT", "api/v1/submission/applications/" + id, form(version - 1, "1500000.00"));
+    assertEquals(409, stale.status(), stale.body());
+
+    Api.Reply fixed =
+        pi.json("PUT", "api/v1/submission/applications/" + id, form(version, "1500000.00"));
+    assertEquals(200, fixed.status(), fixed.body());
+    version = fixed.json().getJsonNumber("version").longValue();
+
+    // a renamed executable is refused by its content
+    byte[] exe = new byte[512];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    Api.Reply refused =
+        pi.send(
+            "POST",
+            "api/v1/submission/applications/"
+                + id
+                + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf",
+            "application/pdf",
+            exe);
+    assertEquals(422, refused.status(), refused.body());
+    Api.Reply attached =
+        pi.send(
+            "POST",
+            "api/v1/submission/applications/"
+                + id
+                + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf",
+            "application/pdf",
+            pdf());
+    assertEquals(200, attached.status(), attached.body());
+    version = attached.json().getJsonNumber("version").longValue();
+    assertEquals(
+        64,
+        attached.json().getJsonArray("attachments").getJsonObject(0).getString("sha256").length());
+
+    // another PI guessing the id sees nothing and changes nothing
+    Db.createAccount("it_pi2", "APPLICANT");
+    Api other = Api.as(browser, base, "it_pi2", "Demo@2026");
+    assertEquals(404, other.get("api/v1/submission/applications/" + id).status());
+    assertEquals(
+        404,
+        other.json("PUT", "api/v1/submission/applications/" + id, form(version, "1.00")).status());
+    assertEquals(
+        404,
+        other
+            .json(
+                "POST",
+                "api/v1/submission/applications/" + id + "/submit",
+                "{\"version\":" + version + "}")
+            .status());
+
+    // 17:29:59 Beijing time: accepted, with an acceptance number and the content's SHA-256
+    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    Api.Reply submitted =
+        pi.json(
+            "POST",
+            "api/v1/submission/applications/" + id + "/submit",
+            "{\"version\":" + version + "}");
+    assertEquals(200, submitted.status(), submitted.body());
+    JsonObject app = submitted.json();
+    assertEquals("SUBMITTED", app.getString("status"));
+    assertTrue(app.getString("acceptanceNo").startsWith("HZ2026-A1-"), app.toString());
+    assertEquals(64, app.getString("contentSha256").length());
+    // read-only after submission
+    assertEquals(
+        422,
+        pi.json(
+                "PUT",
+                "api/v1/submission/applications/" + id,
+                form(app.getJsonNumber("version").longValue(), "1.00"))
+            .status());
+
+    // one PI, one application: a second one lists G2 as an error
+    Api.Reply second = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}");
+    long id2 = second.json().getJsonNumber("id").longValue();
+    List<String> rules2 =
+        rules(
+            pi.get("api/v1/submission/applications/" + id2 + "/checks")
+                .json()
+                .getJsonArray("violations"));
+    assertTrue(rules2.contains("G2:"), rules2.toString());
+
+    // 17:30:00: refused with D1, the draft kept
+    pi.clock(CLOSED);
+    Api.Reply late =
+        pi.json(
+            "POST",
+            "api/v1/submission/applications/" + id2 + "/submit",
+            "{\"version\":" + second.json().getJsonNumber("version").longValue() + "}");
+    assertEquals(422, late.status(), late.body());
+    assertTrue(late.body().contains("\"D1\""), late.body());
+    assertEquals(
+        List.of("DRAFT"), Db.strings("select status from sub_application where id = ?", id2));
+
+    // the unit admin sees it, confirms it; the PI can no longer withdraw it
+    Api unit = Api.as(browser, base, "demo_unit", "Demo@2026");
+    Api.Reply list = unit.get("api/v1/submission/unit/applications");
+    assertTrue(list.body().contains(app.getString("acceptanceNo")), list.body());
+    assertFalse(list.body().contains("\"id\":" + id2 + ","), "drafts are the PI's own");
+    assertEquals(
+        422, unit.json("POST", "api/v1/submission/applications/" + id + "/return", "{}").status());
+    Api.Reply confirmed =
+        unit.send("POST", "api/v1/submission/applications/" + id + "/confirm", null, null);
+    assertEquals(200, confirmed.status(), confirmed.body());
+    assertEquals("CONFIRMED", confirmed.json().getString("status"));
+    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    assertEquals(
+        422,
+        pi.json("POST", "api/v1/submission/applications/" + id + "/withdraw", "{\"reason\":\"x\"}")
+            .status());
+
+    List<String> actions =
+        Db.strings(
+            "select action from krn_audit where entity_type='Application' and entity_id=? order by id",
+            String.valueOf(id));
+    assertEquals(List.of("create", "attach-refused", "attach", "submit", "confirm"), actions);
+  }
+
+  static List<String> rules(JsonArray vs) {
+    return vs.stream()
+        .map(v -> v.asJsonObject())
+        .filter(v -> v.getString("severity").equals("ERROR"))
+        .map(v -> v.getString("ruleId") + ":" + v.getString("field"))
+        .toList();
+  }
+}
