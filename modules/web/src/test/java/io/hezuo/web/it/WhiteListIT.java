@@ -41,8 +41,13 @@ import org.openqa.selenium.By;
 @RunAsClient
 class WhiteListIT {
 
-  /** The demo platform (if the demo data has it) stays: same name and host keep their id. */
+  /**
+   * The demo platforms (if the demo data has them) stay on the list: the import upserts by name and
+   * host, so they keep their ids and the other tests' G1 checks still find them.
+   */
   static final String DEMO_PLATFORM = "浙江省海洋智能装备重点实验室（演示）";
+
+  static final String DEMO_PLATFORM_2 = "浙江省生命健康国际联合实验室（演示）";
 
   static final String MARINE = "IT 海洋装备联合实验室";
   static final String AGRI = "IT 智慧农业工程技术中心";
@@ -108,12 +113,14 @@ class WhiteListIT {
         List.<String[]>of(
             new String[] {DEMO_PLATFORM, "省级", "91330100MA2A00003U", "海洋经济；装备制造；新材料"},
             new String[] {MARINE, "国家级", "91330100MA2A00003U", "海洋经济、装备制造"},
-            new String[] {AGRI, "厅级", "12330000MB0000004T", "智慧农业；生命健康"}),
+            new String[] {AGRI, "厅级", "12330000MB0000004T", "智慧农业；生命健康"},
+            new String[] {DEMO_PLATFORM_2, "厅级", "12330000MB0000004T", "生命健康；医疗器械"}),
         List.<String[]>of(
             new String[] {DEMO_PLATFORM, "张海洋", "居民身份证", "330106198001010013"},
             new String[] {MARINE, "张海洋", "居民身份证", "330106198001010013"},
             new String[] {MARINE, "Anna Berg", "护照", "E12345678"},
-            new String[] {AGRI, "钱专家", "RESIDENT_ID", "330106198405050054"}));
+            new String[] {AGRI, "钱专家", "RESIDENT_ID", "330106198405050054"},
+            new String[] {DEMO_PLATFORM_2, "钱专家", "居民身份证", "330106198405050054"}));
   }
 
   private void upload(Path file, boolean confirm) {
@@ -133,7 +140,7 @@ class WhiteListIT {
     upload(goodFile(), true);
     browser.waitForText(By.id("messages"), "导入成功");
     assertTrue(
-        browser.driver.findElement(By.id("resultCounts")).getText().contains("3 个平台，4 名成员"),
+        browser.driver.findElement(By.id("resultCounts")).getText().contains("4 个平台，5 名成员"),
         browser.bodyText());
 
     assertEquals(
@@ -154,7 +161,7 @@ class WhiteListIT {
     assertFalse(
         Db.strings(
                 "select reason from krn_audit where entity_type = 'WhiteList' and action = 'import'"
-                    + " and actor = 'demo_officer' and to_state like '3 platforms, 4 members%'")
+                    + " and actor = 'demo_officer' and to_state like '4 platforms, 5 members%'")
             .isEmpty());
     browser.logout();
 
@@ -178,8 +185,10 @@ class WhiteListIT {
 
     browser.type("wl:q", "浙江演示大学");
     browser.driver.findElement(By.id("wl:search")).click();
-    browser.waitForText(By.id("wl:platforms"), AGRI);
-    assertFalse(browser.driver.findElement(By.id("wl:platforms")).getText().contains(MARINE));
+    browser.waitForText(By.id("wl:total"), "共 2 个平台");
+    text = browser.driver.findElement(By.id("wl:platforms")).getText();
+    assertTrue(text.contains(AGRI) && text.contains(DEMO_PLATFORM_2), text);
+    assertFalse(text.contains(MARINE), text);
 
     // the REST list is public and carries the same data, no ID numbers
     HttpResponse<String> r =
