@@ -31,3 +31,12 @@ INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation
 INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900007,'FINANCE');
 INSERT IGNORE INTO dir_account (id,username,password_hash,person_id,organisation_id,status,created_at,demo) VALUES (900008,'demo_admin','pbkdf2-sha256$600000$aGV6dW8tZGVtby1zYWx0IQ==$k7pVWPWiXUlvKb9ZkW1t+PLS0EdZ1acySU67kO3j4oc=',900008,900001,'ACTIVE',UTC_TIMESTAMP(6),TRUE);
 INSERT IGNORE INTO dir_account_role (account_id,role) VALUES (900008,'ADMIN');
+-- DEMO white list: the demo PI is a member of a provincial platform hosted by the demo enterprise (G1).
+INSERT IGNORE INTO dir_platform (id,name,level,host_organisation_id,fields,active,import_batch,source,imported_at) VALUES (900001,'浙江省海洋智能装备重点实验室（演示）','PROVINCIAL',900003,'海洋经济；装备制造；新材料',TRUE,'demo','demo-data.sql',UTC_TIMESTAMP(6));
+INSERT IGNORE INTO dir_platform (id,name,level,host_organisation_id,fields,active,import_batch,source,imported_at) VALUES (900002,'浙江省生命健康国际联合实验室（演示）','DEPARTMENT',900004,'生命健康；医疗器械',TRUE,'demo','demo-data.sql',UTC_TIMESTAMP(6));
+INSERT IGNORE INTO dir_platform_member (id,platform_id,id_type,id_number,name) VALUES (900001,900001,'RESIDENT_ID','330106198001010013','张海洋');
+INSERT IGNORE INTO dir_platform_member (id,platform_id,id_type,id_number,name) VALUES (900002,900002,'RESIDENT_ID','330106198405050054','钱专家');
+-- DEMO: the 2026 call's submission window closed on 2025-09-15 17:30 (Beijing). So that the demo
+-- PI can try the whole path, the demo applying unit has an extension, as an officer would grant
+-- one (sub_extension, with its reason). Real units get none from this file.
+INSERT IGNORE INTO sub_extension (id, call_id, organisation_id, until_at, reason, granted_by, granted_at) SELECT 900001, id, 900003, '2027-12-31 15:59:59', '演示数据：为演示单位延长网上填报期限 / demo data: extension for the demo unit', 'demo_officer', UTC_TIMESTAMP(6) FROM call_call WHERE call_year = 2026;

@@ -12,7 +12,9 @@ launcher=deploy/launcher/target/hezuo-launcher.jar
 war=modules/web/target/hezuo.war
 micro=modules/web/target/payara-micro.jar
 if [ "${HEZUO_REBUILD:-0}" = "1" ] || [ ! -f "$launcher" ] || [ ! -f "$war" ] || [ ! -f "$micro" ]; then
-  echo "[hezuo] building (./mvnw -B -q install -DskipTests) ..."
-  ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true
+  echo "[hezuo] building (./mvnw -B -q clean install -DskipTests) ..."
+  # clean: the WAR plugin copies a library only when it is newer, and reproducible builds give
+  # every jar the same timestamp, so a build without clean could keep old module jars in the WAR
+  ./mvnw -B -q clean install -DskipTests -Dspotless.check.skip=true
 fi
 exec java -Dhezuo.root="$PWD" -jar "$launcher"

@@ -1,8 +1,10 @@
 package io.hezuo.submission.domain;
 
 import io.hezuo.kernel.money.Money;
+import io.hezuo.kernel.money.MoneyConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -139,6 +141,7 @@ public class Application {
   @CollectionTable(name = "sub_budget_item", joinColumns = @JoinColumn(name = "application_id"))
   @MapKeyColumn(name = "category", length = 40)
   @Column(name = "amount")
+  @Convert(converter = MoneyConverter.class)
   private Map<String, Money> budget = new LinkedHashMap<>();
 
   @ElementCollection(fetch = FetchType.EAGER)

@@ -30,7 +30,11 @@ public class MenuBean {
     BY_ROLE.put("FORMAL_REVIEWER", List.of());
     BY_ROLE.put("EXPERT", List.of());
     BY_ROLE.put(
-        "OFFICER", List.of(new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit")));
+        "OFFICER",
+        List.of(
+            new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
+            new MenuItem(
+                "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import")));
     BY_ROLE.put("FINANCE", List.of());
     BY_ROLE.put("ADMIN", List.of(new MenuItem("audit", "web.menu.audit", "/app/admin/audit")));
   }
@@ -43,6 +47,7 @@ public class MenuBean {
     if (items == null) {
       items = new ArrayList<>();
       items.add(new MenuItem("catalogue", "web.menu.catalogue", "/call/catalogue"));
+      items.add(new MenuItem("whitelist", "web.menu.whitelist", "/directory/whitelist"));
       if (securityContext.getCallerPrincipal() != null) {
         items.add(0, new MenuItem("home", "web.menu.home", "/app/home"));
         for (Map.Entry<String, List<MenuItem>> e : BY_ROLE.entrySet()) {

@@ -80,7 +80,12 @@ class SubmissionBrowserIT {
   }
 
   private void save() {
+    WebElement checks = browser.driver.findElement(By.id("checksPanel"));
     browser.driver.findElement(By.id("app:save")).click();
+    // the checks are drawn again by the save's response
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver, java.time.Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(checks));
     browser.waitForText(By.id("messages"), "草稿已保存");
   }
 
@@ -209,6 +214,7 @@ class SubmissionBrowserIT {
             .getAttribute("value"));
     select("app:topicCode", "B2-AGRI");
     browser.waitFor(By.cssSelector("input[class*='target-']"));
+    assertTrue(browser.bodyText().contains("≥ 30"), "the topic's minimum targets are shown");
     List<WebElement> targets =
         browser.driver.findElements(By.cssSelector("input[class*='target-']"));
     for (WebElement t : targets) {

@@ -112,6 +112,8 @@ class SubmissionIT {
 
   @Test
   void draftChecksDeadlineAttachmentsLockingOwnershipAndConfirmation() throws Exception {
+    // the demo data extends the demo unit's window; this test wants the call's own deadline
+    Db.update("delete from sub_extension where organisation_id = 900003");
     Api pi = Api.as(browser, base, "demo_pi", "Demo@2026");
     pi.clock(LAST_SECOND);
 
@@ -237,6 +239,41 @@ class SubmissionIT {
     assertTrue(late.body().contains("\"D1\""), late.body());
     assertEquals(
         List.of("DRAFT"), Db.strings("select status from sub_application where id = ?", id2));
+
+    // an officer extends the deadline for this unit, with a reason: D1 no longer blocks it
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    assertEquals(
+        422,
+        officer
+            .json(
+                "POST",
+                "api/v1/submission/extensions",
+                "{\"organisationId\":900003,\"until\":\"2025-09-16T17:30:00\"}")
+            .status());
+    assertEquals(
+        204,
+        officer
+            .json(
+                "POST",
+                "api/v1/submission/extensions",
+                "{\"organisationId\":900003,\"until\":\"2025-09-16T17:30:00\","
+                    + "\"reason\":\"系统故障补交\"}")
+            .status());
+    assertEquals(
+        403,
+        pi.json(
+                "POST",
+                "api/v1/submission/extensions",
+                "{\"organisationId\":900003,\"until\":\"2026-09-16T17:30:00\","
+                    + "\"reason\":\"x\"}")
+            .status());
+    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    List<String> afterExtension =
+        rules(
+            pi.get("api/v1/submission/applications/" + id2 + "/checks")
+                .json()
+                .getJsonArray("violations"));
+    assertFalse(afterExtension.contains("D1:"), afterExtension.toString());
 
     // the unit admin sees it, confirms it; the PI can no longer withdraw it
     Api unit = Api.as(browser, base, "demo_unit", "Demo@2026");
