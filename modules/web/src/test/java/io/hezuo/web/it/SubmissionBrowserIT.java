@@ -67,6 +67,29 @@ class SubmissionBrowserIT {
             "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", widgetId, value);
   }
 
+  /** Opens a PrimeFaces select menu and clicks the item of the value, as a user would. */
+  private void chooseByClick(String id, String value) {
+    List<WebElement> options =
+        browser.driver.findElement(By.id(id + "_input")).findElements(By.tagName("option"));
+    int index = -1;
+    for (int i = 0; i < options.size(); i++) {
+      if (value.equals(options.get(i).getAttribute("value"))) {
+        index = i;
+      }
+    }
+    assertTrue(index >= 0, value + " is an option of " + id);
+    browser
+        .driver
+        .findElement(By.cssSelector("#" + id.replace(":", "\\:") + " .ui-selectonemenu-trigger"))
+        .click();
+    browser.waitFor(By.id(id + "_panel"));
+    browser
+        .driver
+        .findElements(By.cssSelector("#" + id.replace(":", "\\:") + "_items li"))
+        .get(index)
+        .click();
+  }
+
   private void typeCss(String css, String text) {
     WebElement e = browser.driver.findElement(By.cssSelector(css));
     e.clear();
@@ -212,7 +235,7 @@ class SubmissionBrowserIT {
             .findElements(By.tagName("option"))
             .get(1)
             .getAttribute("value"));
-    select("app:topicCode", "B2-AGRI");
+    chooseByClick("app:topicCode", "B2-AGRI"); // a real click: the choice redraws the targets
     browser.waitFor(By.cssSelector("input[class*='target-']"));
     assertTrue(browser.bodyText().contains("≥ 30"), "the topic's minimum targets are shown");
     List<WebElement> targets =
