@@ -29,6 +29,8 @@ public record ApplicationForm(
     Integer onsiteDays,
     Map<String, String> budget,
     Map<String, Integer> targets,
+    java.util.List<TeamMemberForm> team,
+    java.util.List<String> domesticPartners,
     String textBasis,
     String textContent,
     String textRoute,

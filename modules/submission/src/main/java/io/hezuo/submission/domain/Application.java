@@ -16,11 +16,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** An application (申报书) of one PI to one line of a call. */
@@ -149,6 +152,19 @@ public class Application {
   @MapKeyColumn(name = "code", length = 40)
   @Column(name = "declared")
   private Map<String, Integer> targets = new LinkedHashMap<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "sub_team_member", joinColumns = @JoinColumn(name = "application_id"))
+  @OrderColumn(name = "position")
+  private List<TeamMember> team = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "sub_domestic_partner",
+      joinColumns = @JoinColumn(name = "application_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "name", length = 200)
+  private List<String> domesticPartners = new ArrayList<>();
 
   @Column(name = "acceptance_no", length = 40)
   private String acceptanceNo;
@@ -474,6 +490,14 @@ public class Application {
 
   public Map<String, Integer> getTargets() {
     return targets;
+  }
+
+  public List<TeamMember> getTeam() {
+    return team;
+  }
+
+  public List<String> getDomesticPartners() {
+    return domesticPartners;
   }
 
   public String getAcceptanceNo() {

@@ -44,6 +44,8 @@ public final class SubmissionRules {
     optional(v, "titleEn", a.getTitleEn(), 300);
     texts(v, a);
 
+    team(v, a, f);
+
     // D1: the submission window, judged on the server in Asia/Shanghai
     if (!f.windowOpen()) {
       v.add(error("D1", null, "submission.rule.d1.closed"));
@@ -122,6 +124,34 @@ public final class SubmissionRules {
               "G2", null, "submission.rule.g2.imported", String.join(", ", f.importedPlansOfPi())));
     }
     return v;
+  }
+
+  private static void team(List<RuleViolation> v, Application a, CheckFacts f) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    if (a.getPiIdNumber() != null) {
+      seen.add(a.getPiIdType() + ":" + a.getPiIdNumber());
+    }
+    Integer duration = a.durationMonths();
+    int maxMonths = duration == null ? 36 : Math.min(duration, 36);
+    for (int i = 0; i < a.getTeam().size(); i++) {
+      TeamMember m = a.getTeam().get(i);
+      String p = "team_" + i + "_";
+      if (blank(m.getName())) {
+        v.add(error("F-REQ", p + "name", "submission.rule.required"));
+      }
+      if (blank(m.getUnit())) {
+        v.add(error("F-REQ", p + "unit", "submission.rule.required"));
+      }
+      io.hezuo.directory.api.IdDocuments.validate(
+              m.getIdType(), m.getIdNumber(), p + "idNumber", f.today())
+          .ifPresent(v::add);
+      if (!seen.add(m.getIdType() + ":" + m.getIdNumber())) {
+        v.add(error("F-TEAM", p + "idNumber", "submission.rule.team.duplicate", i + 1));
+      }
+      if (m.getMonths() < 1 || m.getMonths() > maxMonths) {
+        v.add(error("F-TEAM", p + "months", "submission.rule.team.months", i + 1, maxMonths));
+      }
+    }
   }
 
   private static void a1(List<RuleViolation> v, Application a, LineView line, CheckFacts f) {

@@ -499,6 +499,42 @@ public class ApplicationService {
                 }
               });
     }
+    a.getTeam().clear();
+    if (f.team() != null) {
+      int i = 0;
+      for (io.hezuo.submission.api.TeamMemberForm m : f.team()) {
+        if (m == null || (blank(m.name()) && blank(m.idNumber()))) {
+          continue;
+        }
+        String field = "team_" + i++;
+        String name = limit(bad, field + "_name", m.name(), 100);
+        String unit = limit(bad, field + "_unit", m.unit(), 200);
+        String role = limit(bad, field + "_role", m.role(), 100);
+        String type = m.idType() == null ? "RESIDENT_ID" : m.idType();
+        String number = io.hezuo.directory.api.IdDocuments.normalise(type, m.idNumber());
+        if (number.length() > 30) {
+          bad.add(RuleViolation.error("F-LEN", field + "_idNumber", "submission.rule.tooLong", 30));
+        }
+        a.getTeam()
+            .add(
+                new io.hezuo.submission.domain.TeamMember(
+                    name == null ? "" : name,
+                    type,
+                    number,
+                    unit == null ? "" : unit,
+                    role,
+                    m.months() == null ? 0 : m.months()));
+      }
+    }
+    a.getDomesticPartners().clear();
+    if (f.domesticPartners() != null) {
+      for (String d : f.domesticPartners()) {
+        String t = limit(bad, "domesticPartners", d, 200);
+        if (t != null) {
+          a.getDomesticPartners().add(t);
+        }
+      }
+    }
     a.setTextBasis(f.textBasis());
     a.setTextContent(f.textContent());
     a.setTextRoute(f.textRoute());
@@ -587,6 +623,25 @@ public class ApplicationService {
     c.put("budget", new TreeMap<>(a.getBudget()).toString());
     c.put("targets", new TreeMap<>(a.getTargets()).toString());
     c.put(
+        "team",
+        a.getTeam().stream()
+            .map(
+                m ->
+                    m.getName()
+                        + "|"
+                        + m.getIdType()
+                        + ":"
+                        + m.getIdNumber()
+                        + "|"
+                        + m.getUnit()
+                        + "|"
+                        + m.getRole()
+                        + "|"
+                        + m.getMonths())
+            .toList()
+            .toString());
+    c.put("domestic", a.getDomesticPartners().toString());
+    c.put(
         "texts",
         String.join(
             "\u0000",
@@ -648,6 +703,18 @@ public class ApplicationService {
             a.getOnsiteDays(),
             budget,
             new LinkedHashMap<>(a.getTargets()),
+            a.getTeam().stream()
+                .map(
+                    m ->
+                        new io.hezuo.submission.api.TeamMemberForm(
+                            m.getName(),
+                            m.getIdType(),
+                            m.getIdNumber(),
+                            m.getUnit(),
+                            m.getRole(),
+                            m.getMonths()))
+                .toList(),
+            List.copyOf(a.getDomesticPartners()),
             a.getTextBasis(),
             a.getTextContent(),
             a.getTextRoute(),
@@ -676,6 +743,10 @@ public class ApplicationService {
 
   private static String trim(String s) {
     return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   private static String blankToNull(String s) {

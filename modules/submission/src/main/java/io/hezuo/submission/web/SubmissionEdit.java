@@ -50,6 +50,67 @@ public class SubmissionEdit implements Serializable {
   private Integer onsiteDays;
   private List<RuleViolation> checks = List.of();
   private ApplicationForm lastSaved;
+  private final List<MemberRow> team = new ArrayList<>();
+  private String domesticPartners;
+
+  /** One editable row of the team table. */
+  public static class MemberRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String name;
+    private String idType = "RESIDENT_ID";
+    private String idNumber;
+    private String unit;
+    private String role;
+    private Integer months;
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getIdType() {
+      return idType;
+    }
+
+    public void setIdType(String idType) {
+      this.idType = idType;
+    }
+
+    public String getIdNumber() {
+      return idNumber;
+    }
+
+    public void setIdNumber(String idNumber) {
+      this.idNumber = idNumber;
+    }
+
+    public String getUnit() {
+      return unit;
+    }
+
+    public void setUnit(String unit) {
+      this.unit = unit;
+    }
+
+    public String getRole() {
+      return role;
+    }
+
+    public void setRole(String role) {
+      this.role = role;
+    }
+
+    public Integer getMonths() {
+      return months;
+    }
+
+    public void setMonths(Integer months) {
+      this.months = months;
+    }
+  }
 
   public void load() throws IOException {
     try {
@@ -103,6 +164,21 @@ public class SubmissionEdit implements Serializable {
     if (x.targets() != null) {
       targets.putAll(x.targets());
     }
+    team.clear();
+    if (x.team() != null) {
+      for (io.hezuo.submission.api.TeamMemberForm m : x.team()) {
+        MemberRow r = new MemberRow();
+        r.setName(m.name());
+        r.setIdType(m.idType());
+        r.setIdNumber(m.idNumber());
+        r.setUnit(m.unit());
+        r.setRole(m.role());
+        r.setMonths(m.months());
+        team.add(r);
+      }
+    }
+    domesticPartners =
+        x.domesticPartners() == null ? null : String.join("\n", x.domesticPartners());
     lastSaved = form();
   }
 
@@ -143,6 +219,23 @@ public class SubmissionEdit implements Serializable {
         onsiteDays,
         b,
         t,
+        team.stream()
+            .map(
+                r ->
+                    new io.hezuo.submission.api.TeamMemberForm(
+                        r.getName(),
+                        r.getIdType(),
+                        r.getIdNumber(),
+                        r.getUnit(),
+                        r.getRole(),
+                        r.getMonths()))
+            .toList(),
+        domesticPartners == null
+            ? List.of()
+            : java.util.Arrays.stream(domesticPartners.split("\\R"))
+                .map(String::trim)
+                .filter(x -> !x.isEmpty())
+                .toList(),
         f.get("textBasis"),
         f.get("textContent"),
         f.get("textRoute"),
@@ -234,6 +327,30 @@ public class SubmissionEdit implements Serializable {
 
   private Locale locale() {
     return Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+  }
+
+  public void addMember() {
+    team.add(new MemberRow());
+  }
+
+  public void removeMember(MemberRow row) {
+    team.remove(row);
+  }
+
+  public List<MemberRow> getTeam() {
+    return team;
+  }
+
+  public List<String> getIdTypes() {
+    return io.hezuo.directory.api.IdDocuments.types();
+  }
+
+  public String getDomesticPartners() {
+    return domesticPartners;
+  }
+
+  public void setDomesticPartners(String domesticPartners) {
+    this.domesticPartners = domesticPartners;
   }
 
   public long getId() {

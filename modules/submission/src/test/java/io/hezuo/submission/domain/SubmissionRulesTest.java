@@ -371,4 +371,20 @@ class SubmissionRulesTest {
       assertTrue(errors.contains(f), f + " in " + errors);
     }
   }
+
+  @Test
+  void teamMembersAreCheckedByIdDocumentAndMonths() {
+    Application a = complete("A1");
+    a.setPi(1L, "RESIDENT_ID", "330106198001010013", "张海洋");
+    a.getTeam().add(new TeamMember("李成员", "RESIDENT_ID", "330106198102020026", "浙江演示大学", "骨干", 12));
+    CheckFacts f = facts(AttachmentKind.COOPERATION_AGREEMENT);
+    assertEquals(List.of(), errors(SubmissionRules.check(a, a1(), f)));
+    // wrong check digit, the PI again, 37 months of effort
+    a.getTeam().add(new TeamMember("王错号", "RESIDENT_ID", "330106198102020027", "单位", null, 6));
+    a.getTeam().add(new TeamMember("张海洋", "RESIDENT_ID", "330106198001010013", "单位", null, 6));
+    a.getTeam().add(new TeamMember("赵超时", "PASSPORT", "E1234567", "单位", null, 37));
+    assertEquals(
+        List.of("F-ID:team_1_idNumber", "F-TEAM:team_2_idNumber", "F-TEAM:team_3_months"),
+        errors(SubmissionRules.check(a, a1(), f)));
+  }
 }

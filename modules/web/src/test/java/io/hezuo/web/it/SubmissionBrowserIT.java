@@ -196,7 +196,8 @@ class SubmissionBrowserIT {
     long id = createDraft("A1");
     assertTrue(checkRules().containsAll(List.of("F-REQ", "G6", "G4")), checkRules().toString());
 
-    commonFields("中挪智能海洋装备联合研发");
+    // a title that tries to run a script is stored and shown as text (checked on the receipt)
+    commonFields("中挪智能海洋装备联合研发<script>alert(1)</script>");
     select("app:partnerCode", "NO");
     browser.type("app:foreignReference", "IN-2025-0042");
     browser.type("app:foreignDate", "2025-09-05");
@@ -216,6 +217,10 @@ class SubmissionBrowserIT {
     attach(id, "COOPERATION_AGREEMENT");
     String acceptance = submit(id);
     assertTrue(acceptance.startsWith("HZ2026-A1-"), acceptance);
+    assertTrue(browser.bodyText().contains("联合研发<script>alert(1)</script>"), "shown as text");
+    assertTrue(
+        browser.driver.findElements(By.xpath("//script[contains(., 'alert(1)')]")).isEmpty(),
+        "no script element from the title");
     browser.logout();
     pdfAndConfirm(id, acceptance, "it_a1");
   }
@@ -227,6 +232,12 @@ class SubmissionBrowserIT {
     browser.waitFor(By.id("home-APPLICANT"));
     long id = createDraft("B2");
     commonFields("甜樱桃高效栽培技术推广");
+    browser.driver.findElement(By.id("app:addMember")).click();
+    browser.waitFor(By.cssSelector("input.member-name"));
+    typeCss("input.member-name", "陈成员");
+    typeCss("input.member-id", "330106199003070022");
+    typeCss("input.member-unit", "浙江演示大学");
+    typeCss("input.member-months", "12");
     select(
         "app:regionCode",
         browser
@@ -263,6 +274,9 @@ class SubmissionBrowserIT {
     save();
     assertEquals(List.of("G5", "G5"), checkRules());
 
+    assertEquals(
+        List.of("陈成员"),
+        Db.strings("select name from sub_team_member where application_id = ?", id));
     attach(id, "AID_HQ_LETTER");
     attach(id, "LOCAL_PARTNER_AGREEMENT");
     String acceptance = submit(id);

@@ -77,7 +77,10 @@ class SubmissionIT {
         + subsidy
         + "\","
         + "\"selfFunds\":\"500000.00\",\"budget\":{\"EQUIPMENT\":\"1000000.00\","
-        + "\"LABOUR\":\"1000000.00\"},\"textBasis\":\"立项依据……\",\"textContent\":\"研究内容……\","
+        + "\"LABOUR\":\"1000000.00\"},\"team\":[{\"name\":\"李成员\",\"idType\":\"RESIDENT_ID\","
+        + "\"idNumber\":\"330106198102020026\",\"unit\":\"浙江演示大学\",\"role\":\"骨干\","
+        + "\"months\":12}],\"domesticPartners\":[\"浙江演示大学\"],"
+        + "\"textBasis\":\"立项依据……\",\"textContent\":\"研究内容……\","
         + "\"textRoute\":\"技术路线……\",\"textCooperation\":\"合作基础……\","
         + "\"textOutcomes\":\"预期成果……\",\"textIndicators\":\"考核指标……\"}";
   }
