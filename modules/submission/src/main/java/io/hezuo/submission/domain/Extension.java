@@ -56,6 +56,22 @@ public class Extension {
     return id;
   }
 
+  public long getOrganisationId() {
+    return organisationId;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public String getGrantedBy() {
+    return grantedBy;
+  }
+
+  public Instant getGrantedAt() {
+    return grantedAt;
+  }
+
   public Instant getUntil() {
     return until;
   }

@@ -294,6 +294,31 @@ public class ApplicationService {
             reason.trim()));
   }
 
+  /** The extensions granted in the current call, newest first (officers only). */
+  public List<ExtensionView> extensions() {
+    caller("OFFICER");
+    CallView call = calls.current().orElseThrow();
+    return em
+        .createQuery(
+            "select e from Extension e where e.callId = :c order by e.id desc", Extension.class)
+        .setParameter("c", call.id())
+        .getResultList()
+        .stream()
+        .map(
+            e ->
+                new ExtensionView(
+                    e.getOrganisationId(),
+                    e.getUntil(),
+                    e.getReason(),
+                    e.getGrantedBy(),
+                    e.getGrantedAt()))
+        .toList();
+  }
+
+  /** An extension as the officer's screen lists it. */
+  public record ExtensionView(
+      long organisationId, Instant until, String reason, String grantedBy, Instant grantedAt) {}
+
   // ---- helpers -------------------------------------------------------------------------------
 
   CheckFacts facts(Application a) {

@@ -33,6 +33,7 @@ public class MenuBean {
         "OFFICER",
         List.of(
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
+            new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
             new MenuItem(
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import")));
     BY_ROLE.put("FINANCE", List.of());

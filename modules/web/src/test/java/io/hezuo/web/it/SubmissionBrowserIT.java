@@ -284,4 +284,27 @@ class SubmissionBrowserIT {
     browser.logout();
     pdfAndConfirm(id, acceptance, "it_b2");
   }
+
+  @Test
+  void officerExtendsTheDeadlineForOneUnitWithAReason() throws Exception {
+    browser.login("demo_officer", "Demo@2026");
+    browser.waitFor(By.id("home-OFFICER"));
+    browser.open("/app/submission/extensions.xhtml");
+    browser.waitFor(By.id("ext:grant"));
+    select("ext:unit", "900004");
+    browser.type("ext:until", "2025-09-16 17:30");
+    browser.driver.findElement(By.id("ext:grant")).click();
+    browser.waitFor(By.id("ext:confirmYes")).click();
+    browser.waitForText(By.id("messages"), "[D1]");
+    assertTrue(Db.strings("select id from sub_extension where organisation_id = 900004").isEmpty());
+    browser.type("ext:reason", "系统故障，经处室同意补交");
+    browser.driver.findElement(By.id("ext:grant")).click();
+    browser.waitFor(By.id("ext:confirmYes")).click();
+    browser.waitForText(By.id("messages"), "2025-09-16 17:30:00");
+    assertEquals(
+        List.of("系统故障，经处室同意补交"),
+        Db.strings("select reason from sub_extension where organisation_id = 900004"));
+    browser.waitForText(By.id("extensions"), "系统故障，经处室同意补交");
+    browser.logout();
+  }
 }
