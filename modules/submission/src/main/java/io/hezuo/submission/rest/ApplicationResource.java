@@ -166,8 +166,11 @@ public class ApplicationResource {
 
   @GET
   @Path("/unit/applications")
-  public Response ofMyUnit(@QueryParam("status") String status, @QueryParam("line") String line) {
-    return run(() -> Response.ok(applications.ofMyUnit(status, line)).build());
+  public Response ofMyUnit(
+      @QueryParam("status") String status,
+      @QueryParam("line") String line,
+      @QueryParam("q") String text) {
+    return run(() -> Response.ok(applications.ofMyUnit(status, line, text)).build());
   }
 
   @POST

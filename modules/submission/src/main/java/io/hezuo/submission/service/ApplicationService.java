@@ -219,6 +219,14 @@ public class ApplicationService {
   // ---- the applying unit ----------------------------------------------------------------------
 
   public List<ApplicationView> ofMyUnit(String status, String lineCode) {
+    return ofMyUnit(status, lineCode, null);
+  }
+
+  /**
+   * The unit's applications (drafts are the PI's own), by status, line and a text that the title,
+   * the acceptance number or the PI's name contains.
+   */
+  public List<ApplicationView> ofMyUnit(String status, String lineCode, String text) {
     AccountView admin = caller("UNIT_ADMIN");
     StringBuilder q =
         new StringBuilder("select a from Application a where a.organisationId = :org");
@@ -230,6 +238,11 @@ public class ApplicationService {
     if (lineCode != null && !lineCode.isBlank()) {
       q.append(" and a.lineCode = :line");
     }
+    if (text != null && !text.isBlank()) {
+      q.append(
+          " and (lower(a.titleZh) like :text or lower(a.titleEn) like :text"
+              + " or lower(a.acceptanceNo) like :text or lower(a.piName) like :text)");
+    }
     var query =
         em.createQuery(q.append(" order by a.id desc").toString(), Application.class)
             .setParameter("org", admin.organisationId());
@@ -239,7 +252,12 @@ public class ApplicationService {
       query.setParameter("draft", ApplicationStatus.DRAFT);
     }
     if (lineCode != null && !lineCode.isBlank()) {
-      query.setParameter("line", lineCode);
+      query.setParameter("line", lineCode.trim());
+    }
+    if (text != null && !text.isBlank()) {
+      String escaped =
+          text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      query.setParameter("text", "%" + escaped + "%");
     }
     return query.getResultList().stream().map(this::view).toList();
   }

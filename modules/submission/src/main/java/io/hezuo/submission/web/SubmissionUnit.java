@@ -28,12 +28,13 @@ public class SubmissionUnit implements Serializable {
 
   private String status;
   private String line;
+  private String text;
   private List<ApplicationView> apps;
   private final Map<Long, String> reasons = new HashMap<>();
 
   public List<ApplicationView> getApps() {
     if (apps == null) {
-      apps = service.ofMyUnit(status, line);
+      apps = service.ofMyUnit(status, line, text);
     }
     return apps;
   }
@@ -76,6 +77,14 @@ public class SubmissionUnit implements Serializable {
 
   public void setStatus(String status) {
     this.status = status;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
   }
 
   public String getLine() {

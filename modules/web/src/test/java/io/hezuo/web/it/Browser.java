@@ -74,7 +74,12 @@ final class Browser implements AutoCloseable {
     open("/login.xhtml");
     type("login:username", username);
     type("login:password", password);
-    driver.findElement(By.id("login:submit")).click();
+    WebElement submit = driver.findElement(By.id("login:submit"));
+    submit.click();
+    // the form posts and a new page replaces this one, whether the login worked or not: wait for
+    // it, so that the next step never touches an element of the old page
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+    waitFor(By.tagName("footer"));
   }
 
   void logout() {

@@ -282,6 +282,13 @@ class SubmissionIT {
     Api unit = Api.as(browser, base, "demo_unit", "Demo@2026");
     Api.Reply list = unit.get("api/v1/submission/unit/applications");
     assertTrue(list.body().contains(app.getString("acceptanceNo")), list.body());
+    String byTitle =
+        unit.get(
+                "api/v1/submission/unit/applications?q="
+                    + java.net.URLEncoder.encode("挪海洋", "UTF-8"))
+            .body();
+    assertTrue(byTitle.contains(app.getString("acceptanceNo")), byTitle);
+    assertEquals("[]", unit.get("api/v1/submission/unit/applications?q=zzz%25").body());
     assertFalse(list.body().contains("\"id\":" + id2 + ","), "drafts are the PI's own");
     assertEquals(
         422, unit.json("POST", "api/v1/submission/applications/" + id + "/return", "{}").status());
