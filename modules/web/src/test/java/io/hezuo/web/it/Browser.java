@@ -50,14 +50,20 @@ final class Browser implements AutoCloseable {
     driver.get(base + path);
   }
 
+  /** A wait that keeps polling while a new page is being attached (Chromium's transient errors). */
+  private WebDriverWait patiently() {
+    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(20));
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    w.ignoring(org.openqa.selenium.WebDriverException.class);
+    return w;
+  }
+
   WebElement waitFor(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void waitForText(By by, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    patiently().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
   String bodyText() {
@@ -78,8 +84,29 @@ final class Browser implements AutoCloseable {
     submit.click();
     // the form posts and a new page replaces this one, whether the login worked or not: wait for
     // it, so that the next step never touches an element of the old page
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+    waitUntilGone(submit);
     waitFor(By.tagName("footer"));
+  }
+
+  /**
+   * Waits until the element's page has been replaced. Chromium answers either "stale element" or,
+   * while the new document is being attached, "node does not belong to the document": both mean the
+   * old page is gone.
+   */
+  void waitUntilGone(WebElement element) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                return e.getMessage() != null
+                    && e.getMessage().contains("does not belong to the document");
+              }
+            });
   }
 
   void logout() {

@@ -106,9 +106,7 @@ class SubmissionBrowserIT {
     WebElement checks = browser.driver.findElement(By.id("checksPanel"));
     browser.driver.findElement(By.id("app:save")).click();
     // the checks are drawn again by the save's response
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver, java.time.Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(checks));
+    browser.waitUntilGone(checks);
     browser.waitForText(By.id("messages"), "草稿已保存");
   }
 
