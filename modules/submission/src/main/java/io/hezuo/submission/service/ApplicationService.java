@@ -95,15 +95,12 @@ public class ApplicationService {
 
   public List<ApplicationView> mine() {
     AccountView pi = caller("APPLICANT");
-    return em
-        .createQuery(
-            "select a from Application a where a.piUsername = :u order by a.id desc",
-            Application.class)
-        .setParameter("u", pi.username())
-        .getResultList()
-        .stream()
-        .map(this::view)
-        .toList();
+    return views(
+        em.createQuery(
+                "select a from Application a where a.piUsername = :u order by a.id desc",
+                Application.class)
+            .setParameter("u", pi.username())
+            .getResultList());
   }
 
   /** One application: its PI, or the admin of its unit. */
@@ -259,7 +256,7 @@ public class ApplicationService {
           text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
       query.setParameter("text", "%" + escaped + "%");
     }
-    return query.getResultList().stream().map(this::view).toList();
+    return views(query.getResultList());
   }
 
   @Transactional
@@ -703,24 +700,41 @@ public class ApplicationService {
   }
 
   ApplicationView view(Application a) {
-    List<ApplicationView.AttachmentView> atts =
-        em
-            .createQuery(
-                "select t from Attachment t where t.applicationId = :a order by t.id",
-                Attachment.class)
-            .setParameter("a", a.getId())
-            .getResultList()
-            .stream()
-            .map(
-                t ->
-                    new ApplicationView.AttachmentView(
-                        t.getId(),
-                        t.getKind().name(),
-                        t.getFileName(),
-                        t.getSizeBytes(),
-                        t.getPages(),
-                        t.getSha256()))
-            .toList();
+    return views(List.of(a)).get(0);
+  }
+
+  /**
+   * Views of several applications with their attachments' metadata, read in one query (never the
+   * files' bytes).
+   */
+  List<ApplicationView> views(List<Application> apps) {
+    if (apps.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<ApplicationView.AttachmentView>> byApp = new java.util.HashMap<>();
+    List<Object[]> rows =
+        em.createQuery(
+                "select t.applicationId, t.id, t.kind, t.fileName, t.sizeBytes, t.pages, t.sha256"
+                    + " from Attachment t where t.applicationId in :ids order by t.id",
+                Object[].class)
+            .setParameter("ids", apps.stream().map(Application::getId).toList())
+            .getResultList();
+    for (Object[] r : rows) {
+      byApp
+          .computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+          .add(
+              new ApplicationView.AttachmentView(
+                  (Long) r[1],
+                  ((AttachmentKind) r[2]).name(),
+                  (String) r[3],
+                  (Long) r[4],
+                  (Integer) r[5],
+                  (String) r[6]));
+    }
+    return apps.stream().map(a -> view(a, byApp.getOrDefault(a.getId(), List.of()))).toList();
+  }
+
+  private ApplicationView view(Application a, List<ApplicationView.AttachmentView> atts) {
     Map<String, String> budget = new LinkedHashMap<>();
     a.getBudget().forEach((k, v) -> budget.put(k, v == null ? null : v.toString()));
     ApplicationForm form =
