@@ -62,6 +62,28 @@ final class Browser implements AutoCloseable {
     return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  void waitUntilHidden(By by) {
+    patiently().until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
+  void clickWhenClickable(By by) {
+    patiently().until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  /** Types into a field that an ajax answer may still be redrawing, until the value holds. */
+  void typeSurely(String id, String text) {
+    patiently()
+        .until(
+            d -> {
+              WebElement e = d.findElement(By.id(id));
+              if (!text.equals(e.getAttribute("value"))) {
+                e.clear();
+                e.sendKeys(text);
+              }
+              return text.equals(d.findElement(By.id(id)).getAttribute("value"));
+            });
+  }
+
   void waitForText(By by, String text) {
     patiently().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }

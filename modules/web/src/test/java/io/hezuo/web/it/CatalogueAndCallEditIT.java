@@ -171,18 +171,20 @@ class CatalogueAndCallEditIT {
     browser.type("callEditForm:cap_B2", "550000.00");
     // no reason: refused with C4 in both languages, nothing saved, the input kept
     browser.driver.findElement(By.id("callEditForm:save")).click();
-    browser.waitFor(By.id("confirmForm:confirmYes")).click();
+    browser.clickWhenClickable(By.id("confirmForm:confirmYes"));
     browser.waitForText(By.id("messages"), "[C4]");
     assertEquals(
         "550000.00",
         browser.driver.findElement(By.id("callEditForm:cap_B2")).getAttribute("value"));
     assertEquals(List.of("600000.00"), Db.strings("select cap from call_line where code='B2'"));
 
-    browser.type("callEditForm:reason", "测试：调整 B2 资助上限");
+    // the first answer redraws the form and fades the dialog out: wait for both before going on
+    browser.waitUntilHidden(By.id("confirmForm:confirmYes"));
+    browser.typeSurely("callEditForm:reason", "测试：调整 B2 资助上限");
     browser.driver.findElement(By.id("callEditForm:save")).click();
-    browser.waitFor(By.id("confirmForm:confirmYes")).click();
+    browser.clickWhenClickable(By.id("confirmForm:confirmYes"));
     new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver, java.time.Duration.ofSeconds(20))
+            browser.driver, java.time.Duration.ofSeconds(40))
         .until(
             d -> {
               try {

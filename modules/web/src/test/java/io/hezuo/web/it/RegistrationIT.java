@@ -124,7 +124,7 @@ class RegistrationIT {
             .findFirst()
             .orElseThrow();
     row.findElement(By.cssSelector("button[id$=':approve']")).click();
-    browser.waitFor(By.id("regs:confirmYes")).click();
+    browser.clickWhenClickable(By.id("regs:confirmYes"));
     browser.waitForText(By.id("messages"), "已通过 it_newpi 的注册");
     assertEquals(
         List.of("ACTIVE"), Db.strings("select status from dir_account where username='it_newpi'"));

@@ -154,7 +154,7 @@ class SubmissionBrowserIT {
     browser.waitFor(By.id("app:submit"));
     assertEquals(List.of(), checkRules());
     browser.driver.findElement(By.id("app:submit")).click();
-    browser.waitFor(By.id("app:confirmYes")).click();
+    browser.clickWhenClickable(By.id("app:confirmYes"));
     browser.waitFor(By.id("acceptanceNo"));
     String acceptance = browser.driver.findElement(By.id("acceptanceNo")).getText();
     assertEquals(64, browser.driver.findElement(By.id("sha256")).getText().trim().length());
@@ -179,7 +179,7 @@ class SubmissionBrowserIT {
             .findFirst()
             .orElseThrow();
     row.findElement(By.cssSelector("button[id$=':confirm']")).click();
-    browser.waitFor(By.id("unit:confirmYes")).click();
+    browser.clickWhenClickable(By.id("unit:confirmYes"));
     browser.waitForText(By.id("messages"), "已确认 " + acceptance);
     assertEquals(
         List.of("CONFIRMED"), Db.strings("select status from sub_application where id = ?", id));
@@ -292,12 +292,13 @@ class SubmissionBrowserIT {
     select("ext:unit", "900004");
     browser.type("ext:until", "2025-09-16 17:30");
     browser.driver.findElement(By.id("ext:grant")).click();
-    browser.waitFor(By.id("ext:confirmYes")).click();
+    browser.clickWhenClickable(By.id("ext:confirmYes"));
     browser.waitForText(By.id("messages"), "[D1]");
     assertTrue(Db.strings("select id from sub_extension where organisation_id = 900004").isEmpty());
-    browser.type("ext:reason", "系统故障，经处室同意补交");
+    browser.waitUntilHidden(By.id("ext:confirmYes"));
+    browser.typeSurely("ext:reason", "系统故障，经处室同意补交");
     browser.driver.findElement(By.id("ext:grant")).click();
-    browser.waitFor(By.id("ext:confirmYes")).click();
+    browser.clickWhenClickable(By.id("ext:confirmYes"));
     browser.waitForText(By.id("messages"), "2025-09-16 17:30:00");
     assertEquals(
         List.of("系统故障，经处室同意补交"),
