@@ -9,20 +9,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -30,40 +21,13 @@ import org.openqa.selenium.By;
  * Chinese and English), the call as JSON, the officer's audited edit, REST errors as problem+json,
  * and the migrations on the empty database the build started.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CatalogueAndCallEditIT {
+class CatalogueAndCallEditIT extends BrowserIT {
 
   static final List<String> LINES =
       List.of("A1", "A2_1", "A2_2", "A2_3", "A3", "B1", "B2", "B3", "B4");
   static final List<String> PARTNERS = List.of("NO", "SG", "BE-VWV", "IL", "TH", "FI", "HK");
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-
-  private static Browser browser;
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Db.loadDemoData(base);
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-    browser.driver.manage().deleteAllCookies();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
 
   @Test
   void migrationsRanOnTheEmptyDatabase() throws Exception {

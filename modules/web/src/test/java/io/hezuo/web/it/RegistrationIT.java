@@ -3,17 +3,8 @@ package io.hezuo.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -21,35 +12,7 @@ import org.openqa.selenium.WebElement;
  * A researcher registers under an existing unit (bad input first: every field names its rule, the
  * form keeps the input, nothing is saved); the unit admin approves; the researcher logs in.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RegistrationIT {
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-
-  private static Browser browser;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Db.loadDemoData(base);
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-    browser.driver.manage().deleteAllCookies();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
+class RegistrationIT extends BrowserIT {
 
   private void chooseUnit(String creditCode) {
     // PrimeFaces selectOneMenu keeps a hidden native <select>; pick by the credit code in the label

@@ -3,20 +3,12 @@ package io.hezuo.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -25,40 +17,16 @@ import org.openqa.selenium.WebElement;
  * In Chromium: a PI fills an A1 application, sees the checks, fixes them, attaches the agreement,
  * submits and gets the receipt and the PDF; the unit admin confirms it. The same for B2.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SubmissionBrowserIT {
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-
-  private static Browser browser;
+class SubmissionBrowserIT extends BrowserIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    Db.loadDemoData(base);
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-    browser.driver.manage().deleteAllCookies();
     Api.anonymous(base).clock("2025-09-10T02:00:00Z"); // 10:00 Beijing, the window is open
   }
 
   @AfterEach
   void freeClock() throws Exception {
     Api.anonymous(base).systemClock();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   private void select(String widgetId, String value) {

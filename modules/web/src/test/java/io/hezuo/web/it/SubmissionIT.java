@@ -7,19 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Submission through the REST API with the session of a real login: drafting, the checks, the
@@ -27,43 +18,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * content, optimistic locking, another PI's guessed id, one PI one application, the unit's
  * confirmation, all audited.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SubmissionIT {
+class SubmissionIT extends BrowserIT {
 
   /** 2025-09-15 17:29:59 and 17:30:00 in Asia/Shanghai. */
   static final String LAST_SECOND = "2025-09-15T09:29:59Z";
 
   static final String CLOSED = "2025-09-15T09:30:00Z";
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-
-  private static Browser browser;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Db.loadDemoData(base);
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-  }
-
   @AfterEach
   void freeClock() throws Exception {
     Api.anonymous(base).systemClock();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   static String form(long version, String subsidy) {

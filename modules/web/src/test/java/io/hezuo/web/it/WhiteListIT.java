@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,15 +20,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -37,9 +28,7 @@ import org.openqa.selenium.By;
  * cell and saves nothing); the public page lists and searches the platforms without members' ID
  * numbers; an applicant cannot open the import; the REST list is public, the REST import is not.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WhiteListIT {
+class WhiteListIT extends BrowserIT {
 
   /**
    * The demo platforms (if the demo data has them) stay on the list: the import upserts by name and
@@ -52,32 +41,7 @@ class WhiteListIT {
   static final String MARINE = "IT 海洋装备联合实验室";
   static final String AGRI = "IT 智慧农业工程技术中心";
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-
-  private static Browser browser;
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Db.loadDemoData(base);
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-    browser.driver.manage().deleteAllCookies();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
 
   /** An .xlsx with the two sheets, written to a temp file for the browser's file input. */
   static Path xlsx(String name, List<String[]> platforms, List<String[]> members) throws Exception {
