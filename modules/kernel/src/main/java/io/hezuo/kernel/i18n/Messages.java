@@ -2,6 +2,7 @@ package io.hezuo.kernel.i18n;
 
 import io.hezuo.kernel.rule.RuleViolation;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -47,11 +48,73 @@ public final class Messages {
     return describe(CHINESE, v) + " / " + describe(ENGLISH, v);
   }
 
-  private static String fieldLabel(Locale locale, RuleViolation v) {
-    String module = v.messageKey().substring(0, v.messageKey().indexOf('.'));
-    String key = module + ".field." + v.field();
-    return exists(key) ? get(locale, key) : v.field();
+  /**
+   * The field's label: {@code <module>.field.<field>}; for a row of a repeated group ({@code
+   * team_1_idNumber}) the group's row label with the row number ({@code <module>.field.team.row},
+   * "团队成员 2") and the column's label ({@code <module>.field.team.idNumber}); for a keyed entry
+   * ({@code budget_EQUIPMENT}) the group's label and the key's label ({@code
+   * <module>.budget.EQUIPMENT}). The raw id only when no label is known.
+   */
+  static String fieldLabel(Locale locale, RuleViolation v) {
+    String own = v.messageKey().substring(0, v.messageKey().indexOf('.'));
+    // the message's own module first: a rule of one module (an ID check of the directory) may
+    // name a field of another's form (the submission's team member)
+    String label = fieldLabel(locale, own, v.field());
+    for (int i = 0; label == null && i < MODULES.size(); i++) {
+      if (!MODULES.get(i).equals(own)) {
+        label = fieldLabel(locale, MODULES.get(i), v.field());
+      }
+    }
+    return label == null ? v.field() : label;
   }
+
+  /** The modules whose bundles may label a field, in pipeline order. */
+  private static final List<String> MODULES =
+      List.of(
+          "kernel",
+          "directory",
+          "call",
+          "submission",
+          "recommendation",
+          "formalreview",
+          "scoring",
+          "contract",
+          "web");
+
+  private static String fieldLabel(Locale locale, String module, String field) {
+    String key = module + ".field." + field;
+    if (exists(key)) {
+      return get(locale, key);
+    }
+    java.util.regex.Matcher row = ROW_FIELD.matcher(field);
+    if (row.matches()) {
+      String group = row.group(1);
+      String rowKey = module + ".field." + group + ".row";
+      String columnKey = module + ".field." + group + "." + row.group(3);
+      if (exists(rowKey) && exists(columnKey)) {
+        return get(locale, rowKey, Integer.parseInt(row.group(2)) + 1)
+            + " · "
+            + get(locale, columnKey);
+      }
+    }
+    java.util.regex.Matcher keyed = KEYED_FIELD.matcher(field);
+    if (keyed.matches()) {
+      String groupKey = module + ".field." + keyed.group(1);
+      String entryKey = module + "." + keyed.group(1) + "." + keyed.group(2);
+      if (exists(groupKey)) {
+        return exists(entryKey)
+            ? get(locale, groupKey) + " · " + get(locale, entryKey)
+            : get(locale, groupKey);
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern ROW_FIELD =
+      java.util.regex.Pattern.compile("([A-Za-z]+)_(\\d+)_([A-Za-z]+)");
+
+  private static final java.util.regex.Pattern KEYED_FIELD =
+      java.util.regex.Pattern.compile("([A-Za-z]+)_([A-Za-z0-9]+)");
 
   private static String pattern(Locale locale, String key) {
     int dot = key.indexOf('.');
