@@ -40,3 +40,8 @@ INSERT IGNORE INTO dir_platform_member (id,platform_id,id_type,id_number,name) V
 -- PI can try the whole path, the demo applying unit has an extension, as an officer would grant
 -- one (sub_extension, with its reason). Real units get none from this file.
 INSERT IGNORE INTO sub_extension (id, call_id, organisation_id, until_at, reason, granted_by, granted_at) SELECT 900001, id, 900003, '2027-12-31 15:59:59', '演示数据：为演示单位延长网上填报期限 / demo data: extension for the demo unit', 'demo_officer', UTC_TIMESTAMP(6) FROM call_call WHERE call_year = 2026;
+-- A2: the demo university hosts a MOST international S&T cooperation base (A2.3), so that an A2
+-- application of its researchers passes the host-unit check.
+INSERT IGNORE INTO call_platform_host (id, platform_id, organisation_id, carrier_name, overseas_cobuilder, added_by, added_at, reason)
+  SELECT 900001, p.id, 900004, '浙江演示大学国际科技合作基地（演示）', NULL, 'demo_officer', UTC_TIMESTAMP(6), 'demo data'
+  FROM call_platform p JOIN call_line l ON l.id = p.line_id WHERE l.code = 'A2.3' AND p.code = 'MOST-BASE';

@@ -24,4 +24,10 @@ public interface CallCatalogue {
 
   /** Whether recommending units may still recommend and upload now, by the server's clock (D1). */
   boolean isRecommendationOpen(long callId);
+
+  /**
+   * The recorded host units of a line's A2 platforms (all platforms of the line; removed ones are
+   * left out): who may apply for which platform.
+   */
+  List<PlatformHostView> platformHosts(long callId, String lineCode);
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +36,8 @@ public class CallResource {
   @Inject CallCatalogue catalogue;
 
   @Inject CallEditing editing;
+
+  @Inject io.hezuo.call.service.PlatformHosting hosting;
 
   /** The current call with all its lines. */
   @GET
@@ -101,6 +104,116 @@ public class CallResource {
               e.violations());
     } catch (IllegalArgumentException e) {
       return problem(400, "Bad request", e.getMessage(), List.of());
+    }
+  }
+
+  /**
+   * Body of a host unit to record: the platform's id, the unit's credit code, the rest optional.
+   */
+  public record NewHost(
+      long platformId,
+      String creditCode,
+      String carrierName,
+      String overseasCoBuilder,
+      String reason) {}
+
+  /** Body of a removal. */
+  public record Removal(String reason) {}
+
+  /** A recorded host unit as the API lists it. */
+  public record HostJson(
+      long id,
+      String lineCode,
+      String platformCode,
+      long platformId,
+      long organisationId,
+      String organisationName,
+      String creditCode,
+      String carrierName,
+      String overseasCoBuilder,
+      String addedBy,
+      String addedAt) {}
+
+  /** The A2 platforms of the call with their ids, for recording hosts (public, like the guide). */
+  @GET
+  @Path("calls/{id}/platforms")
+  public Response platforms(@PathParam("id") long id) {
+    return Response.ok(hosting.platforms(id)).build();
+  }
+
+  /** The recorded host units of the call's A2 platforms (officers). */
+  @GET
+  @Path("calls/{id}/platform-hosts")
+  public Response hosts(@PathParam("id") long id) {
+    try {
+      return Response.ok(
+              hosting.hosts(id).stream()
+                  .map(
+                      r ->
+                          new HostJson(
+                              r.host().id(),
+                              r.host().lineCode(),
+                              r.host().platformCode(),
+                              r.platform().platformId(),
+                              r.host().organisationId(),
+                              r.unit() == null ? null : r.unit().name(),
+                              r.unit() == null ? null : r.unit().creditCode(),
+                              r.host().carrierName(),
+                              r.host().overseasCoBuilder(),
+                              r.host().addedBy(),
+                              r.host().addedAt().toString()))
+                  .toList())
+          .build();
+    } catch (CallAccessDeniedException e) {
+      return problem(403, "Forbidden", e.getMessage(), List.of());
+    }
+  }
+
+  /** Records a host unit: 201; 403 without OFFICER; 422 with C4/C8/C9/C10. */
+  @POST
+  @Path("platform-hosts")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addHost(NewHost body) {
+    if (body == null) {
+      return problem(400, "Bad request", "A JSON body (NewHost) is required", List.of());
+    }
+    try {
+      return Response.status(201)
+          .entity(
+              hosting.add(
+                  body.platformId(),
+                  body.creditCode(),
+                  body.carrierName(),
+                  body.overseasCoBuilder(),
+                  body.reason()))
+          .build();
+    } catch (CallAccessDeniedException e) {
+      return problem(403, "Forbidden", e.getMessage(), List.of());
+    } catch (RuleViolationException e) {
+      return problem(
+          422,
+          "Unprocessable content",
+          "The input breaks one or more rules / 输入不符合规则",
+          e.violations());
+    }
+  }
+
+  /** Removes a recorded host unit with a reason: 204; 403 without OFFICER; 422 with C4/C5. */
+  @POST
+  @Path("platform-hosts/{hostId}/removal")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response removeHost(@PathParam("hostId") long hostId, Removal body) {
+    try {
+      hosting.remove(hostId, body == null ? null : body.reason());
+      return Response.noContent().build();
+    } catch (CallAccessDeniedException e) {
+      return problem(403, "Forbidden", e.getMessage(), List.of());
+    } catch (RuleViolationException e) {
+      return problem(
+          422,
+          "Unprocessable content",
+          "The input breaks one or more rules / 输入不符合规则",
+          e.violations());
     }
   }
 

@@ -3,8 +3,10 @@ package io.hezuo.call.service;
 import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.LineView;
+import io.hezuo.call.api.PlatformHostView;
 import io.hezuo.call.api.TopicView;
 import io.hezuo.call.domain.Call;
+import io.hezuo.call.domain.PlatformHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,5 +86,33 @@ public class CatalogueService implements CallCatalogue {
   public boolean isRecommendationOpen(long callId) {
     Call call = em.find(Call.class, callId);
     return call != null && call.isRecommendationOpen(clock.instant());
+  }
+
+  @Override
+  public List<PlatformHostView> platformHosts(long callId, String lineCode) {
+    List<Object[]> platforms =
+        em.createQuery(
+                "select p.id, p.code from Platform p where p.callId = :c and p.line.code = :l",
+                Object[].class)
+            .setParameter("c", callId)
+            .setParameter("l", lineCode)
+            .getResultList();
+    if (platforms.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<Long, String> codes = new java.util.HashMap<>();
+    for (Object[] p : platforms) {
+      codes.put((Long) p[0], (String) p[1]);
+    }
+    return em
+        .createQuery(
+            "select h from PlatformHost h where h.platformId in :p and h.removedAt is null"
+                + " order by h.id",
+            PlatformHost.class)
+        .setParameter("p", codes.keySet())
+        .getResultList()
+        .stream()
+        .map(h -> h.toView(lineCode, codes.get(h.getPlatformId())))
+        .toList();
   }
 }

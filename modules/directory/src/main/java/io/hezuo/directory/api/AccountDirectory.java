@@ -34,4 +34,16 @@ public interface AccountDirectory {
 
   /** The calling unit admin approves or rejects a registration of its own unit, with a reason. */
   void decide(long accountId, boolean approve, String reason);
+
+  /**
+   * The usernames of the active unit admins of an organisation: whom the system tells about the
+   * unit's applications. No role is needed: it names accounts, it shows nothing of them.
+   */
+  List<String> unitAdmins(long organisationId);
+
+  /** An organisation by its unified social credit code (trimmed, upper case), if registered. */
+  Optional<OrganisationView> organisationByCreditCode(String creditCode);
+
+  /** An organisation by its id. */
+  Optional<OrganisationView> organisation(long organisationId);
 }

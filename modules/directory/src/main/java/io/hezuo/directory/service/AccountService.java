@@ -75,6 +75,25 @@ public class AccountService implements AccountDirectory {
   }
 
   @Override
+  public Optional<OrganisationView> organisationByCreditCode(String creditCode) {
+    if (creditCode == null || creditCode.isBlank()) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select o from Organisation o where o.creditCode = :c", Organisation.class)
+        .setParameter("c", creditCode.strip().toUpperCase(java.util.Locale.ROOT))
+        .getResultStream()
+        .findFirst()
+        .map(AccountService::view);
+  }
+
+  @Override
+  public Optional<OrganisationView> organisation(long organisationId) {
+    return Optional.ofNullable(em.find(Organisation.class, organisationId))
+        .map(AccountService::view);
+  }
+
+  @Override
   public List<OrganisationView> applyingUnits() {
     return em
         .createQuery(
@@ -164,6 +183,18 @@ public class AccountService implements AccountDirectory {
             "PENDING (" + org.getName() + ")",
             "self-registration"));
     return account.getId();
+  }
+
+  @Override
+  public List<String> unitAdmins(long organisationId) {
+    return em.createQuery(
+            "select a.username from Account a join a.roles r where a.organisationId = :org"
+                + " and a.status = :s and r = :role order by a.username",
+            String.class)
+        .setParameter("org", organisationId)
+        .setParameter("s", AccountStatus.ACTIVE)
+        .setParameter("role", Role.UNIT_ADMIN)
+        .getResultList();
   }
 
   @Override

@@ -17,7 +17,54 @@ public record CheckFacts(
     Set<AttachmentKind> attachments,
     WhiteListResult whiteList,
     List<String> otherApplicationsOfPi,
-    List<String> importedPlansOfPi) {
+    List<String> importedPlansOfPi,
+    PlatformHostResult platformHost) {
+
+  /**
+   * A2: whether the applying unit is a recorded host unit of the chosen platform (the line's
+   * applicant rule PLATFORM_HOST), with the carriers it hosts and their overseas co-builders.
+   */
+  public record PlatformHostResult(
+      HostStatus status, List<String> carriers, List<String> overseasCoBuilders) {
+
+    public static final PlatformHostResult NOT_APPLICABLE =
+        new PlatformHostResult(HostStatus.NOT_APPLICABLE, List.of(), List.of());
+
+    public PlatformHostResult {
+      carriers = List.copyOf(carriers);
+      overseasCoBuilders = List.copyOf(overseasCoBuilders);
+    }
+  }
+
+  /** See {@link PlatformHostResult}. */
+  public enum HostStatus {
+    /** Not an A2 line, or no platform chosen yet. */
+    NOT_APPLICABLE,
+    /** The Department has recorded no host unit for the platform yet. */
+    NONE_RECORDED,
+    HOST,
+    NOT_HOST
+  }
+
+  /** Facts without an A2 platform host result (not an A2 application). */
+  public CheckFacts(
+      LocalDate today,
+      boolean windowOpen,
+      String unitType,
+      Set<AttachmentKind> attachments,
+      WhiteListResult whiteList,
+      List<String> otherApplicationsOfPi,
+      List<String> importedPlansOfPi) {
+    this(
+        today,
+        windowOpen,
+        unitType,
+        attachments,
+        whiteList,
+        otherApplicationsOfPi,
+        importedPlansOfPi,
+        PlatformHostResult.NOT_APPLICABLE);
+  }
 
   /** G1: the applying unit's white-listed platforms and the PI's membership. */
   public enum WhiteListResult {
@@ -31,5 +78,6 @@ public record CheckFacts(
     attachments = Set.copyOf(attachments);
     otherApplicationsOfPi = List.copyOf(otherApplicationsOfPi);
     importedPlansOfPi = List.copyOf(importedPlansOfPi);
+    platformHost = platformHost == null ? PlatformHostResult.NOT_APPLICABLE : platformHost;
   }
 }

@@ -7,6 +7,7 @@ import io.hezuo.call.api.ApplicantRule;
 import io.hezuo.call.api.Category;
 import io.hezuo.call.api.LineView;
 import io.hezuo.call.api.PartnerView;
+import io.hezuo.call.api.PlatformView;
 import io.hezuo.call.api.TargetView;
 import io.hezuo.call.api.TopicView;
 import io.hezuo.call.api.UnitType;
@@ -79,6 +80,8 @@ public final class SubmissionRules {
           v.add(error("G9", "platformCode", "submission.rule.platformRequired"));
         } else if (line.platforms().stream().noneMatch(p -> p.code().equals(a.getPlatformCode()))) {
           v.add(error("G9", "platformCode", "submission.rule.platformUnknown"));
+        } else {
+          platformHost(v, a, line, f.platformHost());
         }
       }
       case "A3" -> {
@@ -124,6 +127,59 @@ public final class SubmissionRules {
               "G2", null, "submission.rule.g2.imported", String.join(", ", f.importedPlansOfPi())));
     }
     return v;
+  }
+
+  /**
+   * A2: the applicant is the in-province host unit of the chosen platform (G6, who may apply); a
+   * platform that must apply with its overseas co-builder names it as the partner (G9).
+   */
+  private static void platformHost(
+      List<RuleViolation> v, Application a, LineView line, CheckFacts.PlatformHostResult host) {
+    PlatformView platform =
+        line.platforms().stream()
+            .filter(p -> p.code().equals(a.getPlatformCode()))
+            .findFirst()
+            .orElseThrow();
+    switch (host.status()) {
+      case NOT_HOST ->
+          v.add(
+              error(
+                  "G6",
+                  "platformCode",
+                  "submission.rule.g6.notHost",
+                  platform.name().zh(),
+                  platform.name().en()));
+      case NONE_RECORDED ->
+          v.add(
+              warning(
+                  "G6",
+                  "platformCode",
+                  "submission.rule.g6.hostUnrecorded",
+                  platform.name().zh(),
+                  platform.name().en()));
+      case HOST -> {
+        if (platform.requiresOverseasCoBuilder() && !host.overseasCoBuilders().isEmpty()) {
+          String partner = a.getPartnerName() == null ? "" : a.getPartnerName().strip();
+          boolean named =
+              host.overseasCoBuilders().stream()
+                  .anyMatch(
+                      c ->
+                          !partner.isEmpty()
+                              && (partner.equalsIgnoreCase(c)
+                                  || partner.toLowerCase().contains(c.toLowerCase())
+                                  || c.toLowerCase().contains(partner.toLowerCase())));
+          if (!named) {
+            v.add(
+                warning(
+                    "G9",
+                    "partnerName",
+                    "submission.rule.g9.coBuilder",
+                    String.join(" / ", host.overseasCoBuilders())));
+          }
+        }
+      }
+      default -> {}
+    }
   }
 
   private static void team(List<RuleViolation> v, Application a, CheckFacts f) {

@@ -1,5 +1,6 @@
 package io.hezuo.submission.rest;
 
+import io.hezuo.kernel.message.MessageView;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
@@ -7,6 +8,7 @@ import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.service.ApplicationDocument;
+import io.hezuo.submission.service.ApplicationMessages;
 import io.hezuo.submission.service.ApplicationService;
 import io.hezuo.submission.service.Attachments;
 import jakarta.enterprise.context.RequestScoped;
@@ -52,6 +54,54 @@ public class ApplicationResource {
   @Inject ApplicationService applications;
   @Inject Attachments attachments;
   @Inject ApplicationDocument document;
+  @Inject ApplicationMessages messages;
+
+  /** Body of a message. */
+  public record NewMessage(String body) {}
+
+  /** A message as the API shows it: a notice of the system has no sender. */
+  public record MessageJson(
+      long id,
+      String at,
+      String sender,
+      String senderName,
+      String senderRole,
+      boolean notice,
+      String textZh,
+      String textEn) {
+
+    static MessageJson of(MessageView m) {
+      return new MessageJson(
+          m.id(),
+          m.at().toString(),
+          m.senderUsername(),
+          m.senderName(),
+          m.senderRole(),
+          m.isNotice(),
+          m.text(io.hezuo.kernel.i18n.Messages.CHINESE),
+          m.text(io.hezuo.kernel.i18n.Messages.ENGLISH));
+    }
+  }
+
+  /** The application's messages, oldest first, for whoever may read the application. */
+  @GET
+  @Path("/applications/{id}/messages")
+  public Response messages(@PathParam("id") long id) {
+    return run(
+        () -> Response.ok(messages.thread(id).stream().map(MessageJson::of).toList()).build());
+  }
+
+  /** The PI writes to the unit's admins; a unit admin writes to the PI. */
+  @POST
+  @Path("/applications/{id}/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response write(@PathParam("id") long id, NewMessage body) {
+    return run(
+        () ->
+            Response.status(201)
+                .entity(MessageJson.of(messages.write(id, body == null ? null : body.body())))
+                .build());
+  }
 
   @POST
   @Path("/applications")

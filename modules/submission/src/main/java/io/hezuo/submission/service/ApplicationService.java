@@ -68,6 +68,7 @@ public class ApplicationService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<ApplicationSubmitted> submittedEvent;
+  @Inject ApplicationMessages messages;
 
   // ---- the PI --------------------------------------------------------------------------------
 
@@ -167,6 +168,7 @@ public class ApplicationService {
     a.submitted(acceptance, contentHash(a), now, warnings.isEmpty() ? null : warnings);
     em.flush();
     record(pi, a, "submit", from, "SUBMITTED " + acceptance, warnings.isEmpty() ? null : warnings);
+    messages.tellUnit(a, "submission.notice.submitted", acceptance, a.getTitleZh(), a.getPiName());
     submittedEvent.fire(
         new ApplicationSubmitted(a.getId(), a.getCallId(), a.getLineCode(), acceptance, now));
     return view(a);
@@ -184,6 +186,14 @@ public class ApplicationService {
     String from = a.getStatus().name();
     a.moveTo(ApplicationStatus.WITHDRAWN, clock.instant());
     record(pi, a, "withdraw", from, "WITHDRAWN", blankToNull(reason));
+    if (ApplicationStatus.SUBMITTED.name().equals(from)) {
+      messages.tellUnit(
+          a,
+          "submission.notice.withdrawn",
+          a.getAcceptanceNo(),
+          a.getTitleZh(),
+          blank(reason) ? "—" : reason.trim());
+    }
     return view(a);
   }
 
@@ -266,6 +276,7 @@ public class ApplicationService {
     requireStatus(a, ApplicationStatus.SUBMITTED);
     a.moveTo(ApplicationStatus.CONFIRMED, clock.instant());
     record(admin, a, "confirm", "SUBMITTED", "CONFIRMED", null);
+    messages.tellPi(a, "submission.notice.confirmed", a.getAcceptanceNo(), admin.username());
     return view(a);
   }
 
@@ -280,6 +291,7 @@ public class ApplicationService {
     }
     a.moveTo(ApplicationStatus.RETURNED, clock.instant());
     record(admin, a, "return", "SUBMITTED", "RETURNED", reason.trim());
+    messages.tellPi(a, "submission.notice.returned", a.getAcceptanceNo(), reason.trim());
     return view(a);
   }
 
@@ -307,6 +319,7 @@ public class ApplicationService {
             Zones.format(call.submissionClosesAt()),
             Zones.format(until),
             reason.trim()));
+    messages.tellUnitOfExtension(organisationId, until, reason.trim());
   }
 
   /** The extensions granted in the current call, newest first (officers only). */
@@ -379,7 +392,41 @@ public class ApplicationService {
         kinds,
         whiteListResult(a, line(a)),
         others,
-        List.of());
+        List.of(),
+        platformHost(a, line(a)));
+  }
+
+  /** A2: whether the applying unit is a recorded host unit of the chosen platform. */
+  private CheckFacts.PlatformHostResult platformHost(Application a, LineView line) {
+    if (line.applicantRule() != io.hezuo.call.api.ApplicantRule.PLATFORM_HOST
+        || a.getPlatformCode() == null
+        || a.getPlatformCode().isBlank()) {
+      return CheckFacts.PlatformHostResult.NOT_APPLICABLE;
+    }
+    List<io.hezuo.call.api.PlatformHostView> hosts =
+        calls.platformHosts(a.getCallId(), a.getLineCode()).stream()
+            .filter(h -> h.platformCode().equals(a.getPlatformCode()))
+            .toList();
+    if (hosts.isEmpty()) {
+      return new CheckFacts.PlatformHostResult(
+          CheckFacts.HostStatus.NONE_RECORDED, List.of(), List.of());
+    }
+    List<io.hezuo.call.api.PlatformHostView> mine =
+        hosts.stream().filter(h -> h.organisationId() == a.getOrganisationId()).toList();
+    if (mine.isEmpty()) {
+      return new CheckFacts.PlatformHostResult(
+          CheckFacts.HostStatus.NOT_HOST, List.of(), List.of());
+    }
+    return new CheckFacts.PlatformHostResult(
+        CheckFacts.HostStatus.HOST,
+        mine.stream()
+            .map(io.hezuo.call.api.PlatformHostView::carrierName)
+            .filter(java.util.Objects::nonNull)
+            .toList(),
+        mine.stream()
+            .map(io.hezuo.call.api.PlatformHostView::overseasCoBuilder)
+            .filter(java.util.Objects::nonNull)
+            .toList());
   }
 
   private CheckFacts.WhiteListResult whiteListResult(Application a, LineView line) {
@@ -454,7 +501,8 @@ public class ApplicationService {
     return a;
   }
 
-  private Application readable(long id) {
+  /** The application if the caller is its PI or (once submitted) an admin of its unit. */
+  Application readable(long id) {
     String user =
         security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
     if (user == null) {

@@ -6,9 +6,11 @@ import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.audit.AuditRecord;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.message.MessageView;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.service.ApplicationMessages;
 import io.hezuo.submission.service.ApplicationService;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -32,14 +34,19 @@ public class SubmissionView implements Serializable {
   @Inject transient ApplicationService service;
   @Inject transient CallCatalogue calls;
   @Inject transient AuditLog audit;
+  @Inject transient ApplicationMessages messageService;
 
   private long id;
   private ApplicationView app;
   private String reason;
+  private List<MessageView> messages = List.of();
+  private String messageBody;
 
   public void load() throws IOException {
     try {
       app = service.get(id);
+      messages = messageService.thread(id);
+      messageService.markRead(id);
     } catch (SecurityException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
@@ -61,6 +68,34 @@ public class SubmissionView implements Serializable {
     } catch (RuleViolationException e) {
       FacesViolations.show("view", e.violations());
     }
+  }
+
+  /** Sends the typed message; the thread shows it at once and the field is emptied. */
+  public void send() {
+    try {
+      messageService.write(id, messageBody);
+      messageBody = null;
+      messages = messageService.thread(id);
+      FacesViolations.info("submission.view.messageSent");
+    } catch (RuleViolationException e) {
+      FacesViolations.show("msg", e.violations());
+    }
+  }
+
+  public List<MessageView> getMessages() {
+    return messages;
+  }
+
+  public String text(MessageView m) {
+    return m.text(Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+  }
+
+  public String getMessageBody() {
+    return messageBody;
+  }
+
+  public void setMessageBody(String messageBody) {
+    this.messageBody = messageBody;
   }
 
   public boolean isMine() {

@@ -386,5 +386,119 @@ class SubmissionRulesTest {
     assertEquals(
         List.of("F-ID:team_1_idNumber", "F-TEAM:team_2_idNumber", "F-TEAM:team_3_months"),
         errors(SubmissionRules.check(a, a1(), f)));
+    // the messages name the member's row and column, not the field id
+    List<String> zh =
+        SubmissionRules.check(a, a1(), f).stream()
+            .filter(v -> v.field() != null && v.field().startsWith("team_"))
+            .map(
+                v ->
+                    io.hezuo.kernel.i18n.Messages.describe(
+                        io.hezuo.kernel.i18n.Messages.CHINESE, v))
+            .toList();
+    assertTrue(zh.get(0).startsWith("[F-ID] 项目组成员 2 · 证件号码: "), zh.toString());
+    assertTrue(zh.get(2).startsWith("[F-TEAM] 项目组成员 4 · 投入月数: "), zh.toString());
+    String en =
+        io.hezuo.kernel.i18n.Messages.describe(
+            io.hezuo.kernel.i18n.Messages.ENGLISH,
+            SubmissionRules.check(a, a1(), f).stream()
+                .filter(v -> "team_1_idNumber".equals(v.field()))
+                .findFirst()
+                .orElseThrow());
+    assertTrue(en.startsWith("[F-ID] Team member 2 · ID number: "), en);
+  }
+
+  static LineView a23() {
+    return new LineView(
+        4,
+        "A2.3",
+        "A2",
+        Category.INTERNATIONAL,
+        T,
+        T,
+        Money.wan("150"),
+        36,
+        ApplicantRule.PLATFORM_HOST,
+        Set.of(UnitType.ENTERPRISE, UnitType.UNIVERSITY, UnitType.INSTITUTE, UnitType.MEDICAL),
+        Allocation.COMPETITIVE,
+        QuotaKind.PER_PLATFORM,
+        null,
+        1,
+        false,
+        true,
+        false,
+        false,
+        null,
+        null,
+        T,
+        T,
+        T,
+        T,
+        0,
+        List.of(),
+        List.of(
+            new io.hezuo.call.api.PlatformView(
+                "MOST-BASE",
+                io.hezuo.call.api.PlatformKind.CARRIER_KIND,
+                Text.of("在浙的科技部国际科技合作基地", "MOST bases"),
+                1,
+                false),
+            new io.hezuo.call.api.PlatformView(
+                "PROV-JOINT-LAB",
+                io.hezuo.call.api.PlatformKind.CARRIER_KIND,
+                Text.of("省级国际联合实验室", "Provincial international joint labs"),
+                1,
+                true)),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  static CheckFacts hostFacts(CheckFacts.HostStatus status, List<String> coBuilders) {
+    return new CheckFacts(
+        TODAY,
+        true,
+        "UNIVERSITY",
+        Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+        CheckFacts.WhiteListResult.MEMBER,
+        List.of(),
+        List.of(),
+        new CheckFacts.PlatformHostResult(status, List.of("某联合实验室"), coBuilders));
+  }
+
+  @Test
+  void a2ApplicantMustBeTheRecordedHostUnitAndAJointLabNamesItsCoBuilder() {
+    Application a = complete("A1");
+    a.setPartnerCode(null);
+    a.setPlatformCode("MOST-BASE");
+    a.setPartnerName("Universidade do Porto");
+    // the recorded host: no error, no warning about the host
+    List<RuleViolation> host =
+        SubmissionRules.check(a, a23(), hostFacts(CheckFacts.HostStatus.HOST, List.of()));
+    assertEquals(List.of(), errors(host));
+    assertFalse(warnings(host).contains("G6:platformCode"), warnings(host).toString());
+    // another unit: an error naming the platform
+    List<RuleViolation> notHost =
+        SubmissionRules.check(a, a23(), hostFacts(CheckFacts.HostStatus.NOT_HOST, List.of()));
+    assertEquals(List.of("G6:platformCode"), errors(notHost));
+    String text = Messages.describeBilingual(notHost.get(0));
+    assertTrue(text.contains("在浙的科技部国际科技合作基地") && text.contains("MOST bases"), text);
+    // nothing recorded yet: a warning, not a block
+    List<RuleViolation> unknown =
+        SubmissionRules.check(a, a23(), hostFacts(CheckFacts.HostStatus.NONE_RECORDED, List.of()));
+    assertEquals(List.of(), errors(unknown));
+    assertTrue(warnings(unknown).contains("G6:platformCode"), warnings(unknown).toString());
+    // a provincial joint lab applies with its overseas co-builder (G9)
+    a.setPlatformCode("PROV-JOINT-LAB");
+    List<RuleViolation> wrongPartner =
+        SubmissionRules.check(
+            a, a23(), hostFacts(CheckFacts.HostStatus.HOST, List.of("Fraunhofer IWS")));
+    assertEquals(List.of("G9:partnerName"), warnings(wrongPartner));
+    assertTrue(Messages.describeBilingual(wrongPartner.get(0)).contains("Fraunhofer IWS"));
+    a.setPartnerName("fraunhofer iws");
+    assertEquals(
+        List.of(),
+        warnings(
+            SubmissionRules.check(
+                a, a23(), hostFacts(CheckFacts.HostStatus.HOST, List.of("Fraunhofer IWS")))));
   }
 }

@@ -1,5 +1,6 @@
 package io.hezuo.web.menu;
 
+import io.hezuo.kernel.message.Inbox;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,6 +25,7 @@ public class MenuBean {
     BY_ROLE.put(
         "UNIT_ADMIN",
         List.of(
+            new MenuItem("unitApplications", "web.menu.unitApplications", "/app/submission/unit"),
             new MenuItem(
                 "registrations", "web.menu.registrations", "/app/directory/registrations")));
     BY_ROLE.put("RECOMMENDER", List.of());
@@ -33,6 +35,7 @@ public class MenuBean {
         "OFFICER",
         List.of(
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
+            new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
             new MenuItem(
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import")));
@@ -41,8 +44,21 @@ public class MenuBean {
   }
 
   @Inject SecurityContext securityContext;
+  @Inject Inbox inbox;
 
   private List<MenuItem> items;
+  private Long unread;
+
+  /** How many messages the signed-in user has not read yet (0 when nobody is signed in). */
+  public long getUnread() {
+    if (unread == null) {
+      unread =
+          securityContext.getCallerPrincipal() == null
+              ? 0L
+              : inbox.count(securityContext.getCallerPrincipal().getName(), true);
+    }
+    return unread;
+  }
 
   public List<MenuItem> getItems() {
     if (items == null) {

@@ -45,6 +45,10 @@ final class Api {
       return Json.createReader(new StringReader(body)).readObject();
     }
 
+    jakarta.json.JsonArray jsonArray() {
+      return Json.createReader(new StringReader(body)).readArray();
+    }
+
     JsonStructure any() {
       return Json.createReader(new StringReader(body)).read();
     }

@@ -59,7 +59,22 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement waitFor(By by) {
-    return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          by + " never showed on " + driver.getCurrentUrl() + ": " + page(), e);
+    }
+  }
+
+  /** The page's title and the start of its text, for a failure's message. */
+  String page() {
+    try {
+      String text = bodyText();
+      return driver.getTitle() + " | " + text.substring(0, Math.min(1500, text.length()));
+    } catch (RuntimeException e) {
+      return "(no page: " + e.getMessage() + ")";
+    }
   }
 
   void waitUntilHidden(By by) {
