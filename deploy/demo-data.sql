@@ -40,3 +40,7 @@ INSERT IGNORE INTO dir_platform_member (id,platform_id,id_type,id_number,name) V
 -- PI can try the whole path, the demo applying unit has an extension, as an officer would grant
 -- one (sub_extension, with its reason). Real units get none from this file.
 INSERT IGNORE INTO sub_extension (id, call_id, organisation_id, until_at, reason, granted_by, granted_at) SELECT 900001, id, 900003, '2027-12-31 15:59:59', '演示数据：为演示单位延长网上填报期限 / demo data: extension for the demo unit', 'demo_officer', UTC_TIMESTAMP(6) FROM call_call WHERE call_year = 2026;
+-- DEMO list of another plan (G2): one PI on the 2026 provincial Natural Science Foundation list, as
+-- an officer's import would leave it (其他计划申报名单). Not the demo PI: a researcher whose ID is on
+-- it sees a G2 warning while drafting. Only while no 2026 NSFC list has been imported.
+INSERT IGNORE INTO dir_other_plan_pi (id,year,plan_kind,plan_name,project_title,id_type,id_number,name,unit_name,import_batch,source,imported_at,imported_by) SELECT 900001,2026,'NSFC','省自然科学基金','海洋装备腐蚀防护机理研究（演示）','RESIDENT_ID','330106197909090098','何演示','浙江演示大学','demo','demo-data.sql',UTC_TIMESTAMP(6),'demo_officer' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM dir_other_plan_pi WHERE year = 2026 AND plan_kind = 'NSFC');
