@@ -45,3 +45,7 @@ INSERT IGNORE INTO sub_extension (id, call_id, organisation_id, until_at, reason
 INSERT IGNORE INTO call_platform_host (id, platform_id, organisation_id, carrier_name, overseas_cobuilder, added_by, added_at, reason)
   SELECT 900001, p.id, 900004, '浙江演示大学国际科技合作基地（演示）', NULL, 'demo_officer', UTC_TIMESTAMP(6), 'demo data'
   FROM call_platform p JOIN call_line l ON l.id = p.line_id WHERE l.code = 'A2.3' AND p.code = 'MOST-BASE';
+-- DEMO list of another plan (G2): one PI on the 2026 provincial Natural Science Foundation list, as
+-- an officer's import would leave it (其他计划申报名单). Not the demo PI: a researcher whose ID is on
+-- it sees a G2 warning while drafting. Only while no 2026 NSFC list has been imported.
+INSERT IGNORE INTO dir_other_plan_pi (id,year,plan_kind,plan_name,project_title,id_type,id_number,name,unit_name,import_batch,source,imported_at,imported_by) SELECT 900001,2026,'NSFC','省自然科学基金','海洋装备腐蚀防护机理研究（演示）','RESIDENT_ID','330106197909090098','何演示','浙江演示大学','demo','demo-data.sql',UTC_TIMESTAMP(6),'demo_officer' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM dir_other_plan_pi WHERE year = 2026 AND plan_kind = 'NSFC');

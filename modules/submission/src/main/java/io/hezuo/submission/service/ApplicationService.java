@@ -5,6 +5,7 @@ import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.LineView;
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.AccountView;
+import io.hezuo.directory.api.OtherPlans;
 import io.hezuo.directory.api.PlatformView;
 import io.hezuo.directory.api.WhiteList;
 import io.hezuo.kernel.audit.AuditEntry;
@@ -65,6 +66,7 @@ public class ApplicationService {
   @Inject AccountDirectory accounts;
   @Inject CallCatalogue calls;
   @Inject Instance<WhiteList> whiteList;
+  @Inject Instance<OtherPlans> otherPlans;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<ApplicationSubmitted> submittedEvent;
@@ -385,6 +387,13 @@ public class ApplicationService {
                 .stream()
                 .map(o -> o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo())
                 .toList();
+    // G2 across plans: the imported lists of the call's year that name the PI's ID document
+    List<String> importedPlans =
+        a.getPiIdNumber() == null || !otherPlans.isResolvable()
+            ? List.of()
+            : otherPlans.get().find(call.year(), a.getPiIdType(), a.getPiIdNumber()).stream()
+                .map(m -> m.planName() + " " + m.year() + "《" + m.projectTitle() + "》")
+                .toList();
     return new CheckFacts(
         LocalDate.ofInstant(now, Zones.SHANGHAI),
         open,
@@ -392,7 +401,7 @@ public class ApplicationService {
         kinds,
         whiteListResult(a, line(a)),
         others,
-        List.of(),
+        importedPlans,
         platformHost(a, line(a)));
   }
 

@@ -38,7 +38,8 @@ public class MenuBean {
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
             new MenuItem(
-                "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import")));
+                "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
+            new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans")));
     BY_ROLE.put("FINANCE", List.of());
     BY_ROLE.put("ADMIN", List.of(new MenuItem("audit", "web.menu.audit", "/app/admin/audit")));
   }

@@ -1,0 +1,109 @@
+package io.hezuo.directory.rest;
+
+import io.hezuo.directory.api.OtherPlanPiView;
+import io.hezuo.directory.domain.OtherPlansWorkbook;
+import io.hezuo.directory.service.OtherPlansService;
+import io.hezuo.kernel.rest.Problems;
+import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.rule.RuleViolationException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The applicant lists of other plans over REST (G2): {@code GET
+ * /api/v1/directory/other-plans?year=&kind=&q=&first=&max=} and {@code GET …/summary} for OFFICER
+ * and FORMAL_REVIEWER (never public: ID numbers are masked, names are personal data), {@code GET
+ * …/template} (the empty .xlsx), and {@code POST …} with the .xlsx as the raw body (OFFICER; {@code
+ * ?fileName=&note=}), under the same checks as the screen.
+ */
+@Path("/v1/directory/other-plans")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OtherPlansResource {
+
+  /** One page of the list. */
+  public record Page(long total, int first, int max, List<OtherPlanPiView> items) {}
+
+  @Inject OtherPlansService service;
+
+  @GET
+  public Response list(
+      @QueryParam("year") Integer year,
+      @QueryParam("kind") String kind,
+      @QueryParam("q") String q,
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("50") int max) {
+    int from = Math.max(0, first);
+    int size = Math.min(500, Math.max(1, max));
+    try {
+      return Response.ok(
+              new Page(
+                  service.count(year, kind, q),
+                  from,
+                  size,
+                  service.search(year, kind, q, from, size)))
+          .build();
+    } catch (SecurityException e) {
+      return Problems.forbidden(e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("/summary")
+  public Response summary() {
+    try {
+      return Response.ok(service.summary()).build();
+    } catch (SecurityException e) {
+      return Problems.forbidden(e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("/template")
+  @Produces(OtherPlansWorkbook.CONTENT_TYPE)
+  public Response template() {
+    return Response.ok(service.template(), OtherPlansWorkbook.CONTENT_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"other-plans-template.xlsx\"")
+        .build();
+  }
+
+  @POST
+  @Consumes({OtherPlansWorkbook.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+  public Response importWorkbook(
+      InputStream body,
+      @HeaderParam("Content-Length") @DefaultValue("-1") long length,
+      @QueryParam("fileName") String fileName,
+      @QueryParam("note") String note) {
+    if (length > OtherPlansWorkbook.MAX_BYTES) {
+      return Problems.of(
+          413,
+          "Content too large",
+          "The file is larger than the limit / 文件超过大小限制",
+          List.of(
+              RuleViolation.error(
+                  OtherPlansWorkbook.RULE,
+                  "file",
+                  "directory.otherplans.file.tooLarge",
+                  OtherPlansWorkbook.MAX_BYTES / (1024 * 1024))));
+    }
+    try {
+      return Response.ok(service.importWorkbook(body, fileName, note)).build();
+    } catch (SecurityException e) {
+      return Problems.forbidden(e.getMessage());
+    } catch (RuleViolationException e) {
+      return Problems.unprocessable(e.violations());
+    }
+  }
+}
