@@ -1,6 +1,7 @@
 -- DEMO DATA ONLY: loaded by ./deploy/run.sh (demo mode) and by the tests, never by a migration.
 -- Every demo account's password is Demo@2026. Ids start at 900000 to stay clear of real rows.
 -- Idempotent: a second run changes nothing.
+-- One statement per line: the loaders (launcher, tests) split this file on line breaks.
 INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900001,'浙江省科学技术厅（演示）','Zhejiang S&T Department (demo)','11330000MB0000001L','GOVERNMENT','杭州市','上城区',NULL,0,TRUE);
 INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900002,'杭州市科学技术局（演示）','Hangzhou S&T Bureau (demo)','11330100MB0000002W','GOVERNMENT','杭州市','上城区',NULL,1,TRUE);
 INSERT IGNORE INTO dir_organisation (id,name,name_en,credit_code,type,city,county,recommender_id,is_recommender,demo) VALUES (900003,'浙江演示海洋科技有限公司','Zhejiang Demo Marine Technology Co., Ltd.','91330100MA2A00003U','ENTERPRISE','杭州市','滨江区',900002,0,TRUE);
@@ -42,9 +43,7 @@ INSERT IGNORE INTO dir_platform_member (id,platform_id,id_type,id_number,name) V
 INSERT IGNORE INTO sub_extension (id, call_id, organisation_id, until_at, reason, granted_by, granted_at) SELECT 900001, id, 900003, '2027-12-31 15:59:59', '演示数据：为演示单位延长网上填报期限 / demo data: extension for the demo unit', 'demo_officer', UTC_TIMESTAMP(6) FROM call_call WHERE call_year = 2026;
 -- A2: the demo university hosts a MOST international S&T cooperation base (A2.3), so that an A2
 -- application of its researchers passes the host-unit check.
-INSERT IGNORE INTO call_platform_host (id, platform_id, organisation_id, carrier_name, overseas_cobuilder, added_by, added_at, reason)
-  SELECT 900001, p.id, 900004, '浙江演示大学国际科技合作基地（演示）', NULL, 'demo_officer', UTC_TIMESTAMP(6), 'demo data'
-  FROM call_platform p JOIN call_line l ON l.id = p.line_id WHERE l.code = 'A2.3' AND p.code = 'MOST-BASE';
+INSERT IGNORE INTO call_platform_host (id, platform_id, organisation_id, carrier_name, overseas_cobuilder, added_by, added_at, reason) SELECT 900001, p.id, 900004, '浙江演示大学国际科技合作基地（演示）', NULL, 'demo_officer', UTC_TIMESTAMP(6), 'demo data' FROM call_platform p JOIN call_line l ON l.id = p.line_id WHERE l.code = 'A2.3' AND p.code = 'MOST-BASE';
 -- DEMO list of another plan (G2): one PI on the 2026 provincial Natural Science Foundation list, as
 -- an officer's import would leave it (其他计划申报名单). Not the demo PI: a researcher whose ID is on
 -- it sees a G2 warning while drafting. Only while no 2026 NSFC list has been imported.

@@ -1,12 +1,16 @@
 package io.hezuo.call.api;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
  * An A1 partner country or region: its priority fields, the foreign agency, the foreign deadline (a
- * date, or "to be announced", or none for unilateral submission) and the submission mode.
+ * date, or "to be announced", or none for unilateral submission) and the submission mode. JSON
+ * shows every field, a missing deadline or agency as {@code null}, so that clients see it is
+ * unknown rather than forgotten.
  */
+@JsonbNillable
 public record PartnerView(
     String code,
     Text name,

@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,6 +98,29 @@ final class Browser implements AutoCloseable {
               }
               return text.equals(d.findElement(By.id(id)).getAttribute("value"));
             });
+  }
+
+  /** Opens a PrimeFaces select menu and clicks the item of the value, as a user would. */
+  void chooseByClick(String id, String value) {
+    List<WebElement> options =
+        driver.findElement(By.id(id + "_input")).findElements(By.tagName("option"));
+    int index = -1;
+    for (int i = 0; i < options.size(); i++) {
+      if (value.equals(options.get(i).getAttribute("value"))) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      throw new AssertionError(value + " is not an option of " + id);
+    }
+    driver
+        .findElement(By.cssSelector("#" + id.replace(":", "\\:") + " .ui-selectonemenu-trigger"))
+        .click();
+    waitFor(By.id(id + "_panel"));
+    driver
+        .findElements(By.cssSelector("#" + id.replace(":", "\\:") + "_items li"))
+        .get(index)
+        .click();
   }
 
   void waitForText(By by, String text) {

@@ -89,6 +89,16 @@ class CatalogueAndCallEditIT extends BrowserIT {
     JsonObject call = Json.createReader(new StringReader(r.body())).readObject();
     JsonArray lines = call.getJsonArray("lines");
     assertEquals(9, lines.size(), r.body());
+    // a partner whose foreign deadline is to be announced says so, with the deadline as null
+    JsonObject singapore =
+        lines.getJsonObject(0).getJsonArray("partners").stream()
+            .map(v -> v.asJsonObject())
+            .filter(p -> p.getString("code").equals("SG"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(singapore.containsKey("foreignDeadline"), singapore.toString());
+    assertTrue(singapore.isNull("foreignDeadline"), singapore.toString());
+    assertTrue(singapore.getBoolean("foreignDeadlineToBeAnnounced"), singapore.toString());
 
     long id = call.getJsonNumber("id").longValue();
     HttpResponse<String> put =

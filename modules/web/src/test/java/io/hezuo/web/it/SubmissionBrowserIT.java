@@ -1,6 +1,7 @@
 package io.hezuo.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -33,29 +34,6 @@ class SubmissionBrowserIT extends BrowserIT {
     ((JavascriptExecutor) browser.driver)
         .executeScript(
             "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", widgetId, value);
-  }
-
-  /** Opens a PrimeFaces select menu and clicks the item of the value, as a user would. */
-  private void chooseByClick(String id, String value) {
-    List<WebElement> options =
-        browser.driver.findElement(By.id(id + "_input")).findElements(By.tagName("option"));
-    int index = -1;
-    for (int i = 0; i < options.size(); i++) {
-      if (value.equals(options.get(i).getAttribute("value"))) {
-        index = i;
-      }
-    }
-    assertTrue(index >= 0, value + " is an option of " + id);
-    browser
-        .driver
-        .findElement(By.cssSelector("#" + id.replace(":", "\\:") + " .ui-selectonemenu-trigger"))
-        .click();
-    browser.waitFor(By.id(id + "_panel"));
-    browser
-        .driver
-        .findElements(By.cssSelector("#" + id.replace(":", "\\:") + "_items li"))
-        .get(index)
-        .click();
   }
 
   private void typeCss(String css, String text) {
@@ -212,7 +190,8 @@ class SubmissionBrowserIT extends BrowserIT {
             .findElements(By.tagName("option"))
             .get(1)
             .getAttribute("value"));
-    chooseByClick("app:topicCode", "B2-AGRI"); // a real click: the choice redraws the targets
+    browser.chooseByClick(
+        "app:topicCode", "B2-AGRI"); // a real click: the choice redraws the targets
     browser.waitFor(By.cssSelector("input[class*='target-']"));
     assertTrue(browser.bodyText().contains("≥ 30"), "the topic's minimum targets are shown");
     List<WebElement> targets =
@@ -273,5 +252,81 @@ class SubmissionBrowserIT extends BrowserIT {
         Db.strings("select reason from sub_extension where organisation_id = 900004"));
     browser.waitForText(By.id("extensions"), "系统故障，经处室同意补交");
     browser.logout();
+  }
+
+  @Test
+  void typedTextSurvivesASessionThatEndedBeforeTheAutosave() throws Exception {
+    Db.createApplicant("it_backup", "孙备份", "33010619870707033", 900003);
+    Api pi = Api.as(browser, base, "it_backup", "Demo@2026");
+    long id =
+        pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    browser.open("/app/submission/edit.xhtml?id=" + id);
+    browser.waitFor(By.cssSelector("textarea.text-textBasis"));
+    String typed = "断线前输入的立项依据：不会丢失。";
+    typeCss("textarea.text-textBasis", typed);
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver, java.time.Duration.ofSeconds(10))
+        .until(
+            d ->
+                String.valueOf(
+                        js.executeScript(
+                            "return localStorage.getItem(arguments[0]);", "hezuo.draft." + id))
+                    .contains(typed));
+
+    // the session ends before the autosave reaches the server
+    browser.driver.manage().deleteAllCookies();
+    browser.login("it_backup", "Demo@2026");
+    browser.open("/app/submission/edit.xhtml?id=" + id);
+    browser.waitForText(By.id("draftBackupText"), "1 处");
+    assertEquals(
+        "",
+        browser
+            .driver
+            .findElement(By.cssSelector("textarea.text-textBasis"))
+            .getAttribute("value"));
+    browser.clickWhenClickable(By.id("draftRestore"));
+    assertEquals(
+        typed,
+        browser
+            .driver
+            .findElement(By.cssSelector("textarea.text-textBasis"))
+            .getAttribute("value"));
+    save();
+    assertEquals(
+        List.of(typed), Db.strings("select text_basis from sub_application where id = ?", id));
+
+    // the server has it now: the next visit offers nothing and the copy is gone
+    browser.open("/app/submission/edit.xhtml?id=" + id);
+    browser.waitFor(By.cssSelector("textarea.text-textBasis"));
+    assertFalse(browser.driver.findElement(By.id("draftBackup")).isDisplayed());
+    assertEquals(
+        null, js.executeScript("return localStorage.getItem(arguments[0]);", "hezuo.draft." + id));
+
+    // a copy the PI discards is gone too
+    typeCss("textarea.text-textContent", "另一段未保存的内容");
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver, java.time.Duration.ofSeconds(10))
+        .until(
+            d ->
+                String.valueOf(
+                        js.executeScript(
+                            "return localStorage.getItem(arguments[0]);", "hezuo.draft." + id))
+                    .contains("另一段"));
+    browser.driver.manage().deleteAllCookies();
+    browser.login("it_backup", "Demo@2026");
+    browser.open("/app/submission/edit.xhtml?id=" + id);
+    browser.clickWhenClickable(By.id("draftDiscard"));
+    assertEquals(
+        null, js.executeScript("return localStorage.getItem(arguments[0]);", "hezuo.draft." + id));
+    assertEquals(
+        "",
+        browser
+            .driver
+            .findElement(By.cssSelector("textarea.text-textContent"))
+            .getAttribute("value"));
   }
 }
