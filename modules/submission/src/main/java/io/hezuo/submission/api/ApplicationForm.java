@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What the PI types into the form (and what REST accepts): amounts as plain decimal strings in CNY,
  * months as {@code yyyy-MM}, the foreign submission date as {@code yyyy-MM-dd}. {@code version} is
- * the version the PI edited (optimistic locking).
+ * the version the PI edited (optimistic locking). {@code basePlatformId}: the white-listed platform
+ * base of the applying unit the project relies on (G1), null for A1.
  */
 public record ApplicationForm(
     long version,
@@ -36,4 +37,5 @@ public record ApplicationForm(
     String textRoute,
     String textCooperation,
     String textOutcomes,
-    String textIndicators) {}
+    String textIndicators,
+    Long basePlatformId) {}

@@ -75,6 +75,9 @@ public class Application {
   @Column(name = "platform_code", length = 40)
   private String platformCode;
 
+  @Column(name = "base_platform_id")
+  private Long basePlatformId;
+
   @Column(name = "field_code", length = 40)
   private String fieldCode;
 
@@ -314,6 +317,14 @@ public class Application {
 
   public void setPartnerCode(String partnerCode) {
     this.partnerCode = partnerCode;
+  }
+
+  public Long getBasePlatformId() {
+    return basePlatformId;
+  }
+
+  public void setBasePlatformId(Long basePlatformId) {
+    this.basePlatformId = basePlatformId;
   }
 
   public String getPlatformCode() {

@@ -70,7 +70,13 @@ public record CheckFacts(
   public enum WhiteListResult {
     EXEMPT,
     MEMBER,
+    /** The unit has no platform base on the white list. */
     NO_PLATFORM,
+    /** The unit has some, but the application names none. */
+    NOT_CHOSEN,
+    /** The named platform is not (or no longer) one of the unit's on the white list. */
+    NOT_OF_UNIT,
+    /** The PI is not a member of the named platform. */
     NOT_MEMBER
   }
 

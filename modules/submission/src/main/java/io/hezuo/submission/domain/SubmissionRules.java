@@ -107,7 +107,9 @@ public final class SubmissionRules {
     if (!line.whiteListExempt()) {
       switch (f.whiteList()) {
         case NO_PLATFORM -> v.add(warning("G1", null, "submission.rule.g1.noPlatform"));
-        case NOT_MEMBER -> v.add(warning("G1", null, "submission.rule.g1.notMember"));
+        case NOT_CHOSEN -> v.add(warning("G1", "basePlatformId", "submission.rule.g1.notChosen"));
+        case NOT_OF_UNIT -> v.add(warning("G1", "basePlatformId", "submission.rule.g1.notOfUnit"));
+        case NOT_MEMBER -> v.add(warning("G1", "basePlatformId", "submission.rule.g1.notMember"));
         default -> {}
       }
     }

@@ -442,19 +442,27 @@ public class ApplicationService {
     if (line.whiteListExempt()) {
       return CheckFacts.WhiteListResult.EXEMPT;
     }
-    if (!whiteList.isResolvable()) {
-      return CheckFacts.WhiteListResult.NO_PLATFORM;
-    }
-    List<PlatformView> platforms = whiteList.get().platformsOfUnit(a.getOrganisationId());
+    List<PlatformView> platforms = platformsOfUnit(a.getOrganisationId());
     if (platforms.isEmpty()) {
       return CheckFacts.WhiteListResult.NO_PLATFORM;
     }
+    if (a.getBasePlatformId() == null) {
+      return CheckFacts.WhiteListResult.NOT_CHOSEN;
+    }
+    PlatformView chosen =
+        platforms.stream().filter(p -> p.id() == a.getBasePlatformId()).findFirst().orElse(null);
+    if (chosen == null) {
+      return CheckFacts.WhiteListResult.NOT_OF_UNIT;
+    }
     boolean member =
         a.getPiIdNumber() != null
-            && platforms.stream()
-                .anyMatch(
-                    p -> whiteList.get().isMember(p.id(), a.getPiIdType(), a.getPiIdNumber()));
+            && whiteList.get().isMember(chosen.id(), a.getPiIdType(), a.getPiIdNumber());
     return member ? CheckFacts.WhiteListResult.MEMBER : CheckFacts.WhiteListResult.NOT_MEMBER;
+  }
+
+  /** The applying unit's platform bases on the white list (G1), for the form's choice. */
+  public List<PlatformView> platformsOfUnit(long organisationId) {
+    return whiteList.isResolvable() ? whiteList.get().platformsOfUnit(organisationId) : List.of();
   }
 
   private boolean extended(Application a, Instant now, CallView call) {
@@ -560,6 +568,7 @@ public class ApplicationService {
     a.setTitleEn(trim(f.titleEn()));
     a.setPartnerCode(trim(f.partnerCode()));
     a.setPlatformCode(trim(f.platformCode()));
+    a.setBasePlatformId(f.basePlatformId());
     a.setFieldCode(trim(f.fieldCode()));
     a.setRegionCode(trim(f.regionCode()));
     a.setTopicCode(trim(f.topicCode()));
@@ -710,6 +719,8 @@ public class ApplicationService {
         "choice",
         a.getPlatformCode()
             + "|"
+            + a.getBasePlatformId()
+            + "|"
             + a.getFieldCode()
             + "|"
             + a.getRegionCode()
@@ -834,7 +845,8 @@ public class ApplicationService {
             a.getTextRoute(),
             a.getTextCooperation(),
             a.getTextOutcomes(),
-            a.getTextIndicators());
+            a.getTextIndicators(),
+            a.getBasePlatformId());
     return new ApplicationView(
         a.getId(),
         a.getCallId(),

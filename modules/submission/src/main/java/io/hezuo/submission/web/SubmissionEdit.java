@@ -50,6 +50,8 @@ public class SubmissionEdit implements Serializable {
   private Integer onsiteDays;
   private List<RuleViolation> checks = List.of();
   private ApplicationForm lastSaved;
+  private Long basePlatformId;
+  private transient List<io.hezuo.directory.api.PlatformView> basePlatforms;
   private final List<MemberRow> team = new ArrayList<>();
   private String domesticPartners;
 
@@ -156,6 +158,7 @@ public class SubmissionEdit implements Serializable {
     f.put("textOutcomes", x.textOutcomes());
     f.put("textIndicators", x.textIndicators());
     onsiteDays = x.onsiteDays();
+    basePlatformId = x.basePlatformId();
     budget.clear();
     for (String c : BUDGET) {
       budget.put(c, x.budget() == null ? null : x.budget().get(c));
@@ -241,7 +244,8 @@ public class SubmissionEdit implements Serializable {
         f.get("textRoute"),
         f.get("textCooperation"),
         f.get("textOutcomes"),
-        f.get("textIndicators"));
+        f.get("textIndicators"),
+        basePlatformId);
   }
 
   /** The Save button, and the autosave. */
@@ -391,6 +395,31 @@ public class SubmissionEdit implements Serializable {
 
   public void setOnsiteDays(Integer onsiteDays) {
     this.onsiteDays = onsiteDays;
+  }
+
+  /** The applying unit's white-listed platform bases (G1), loaded once per view. */
+  public List<io.hezuo.directory.api.PlatformView> getBasePlatforms() {
+    if (basePlatforms == null) {
+      basePlatforms = service.platformsOfUnit(app.organisationId());
+    }
+    return basePlatforms;
+  }
+
+  /** The chosen platform base's fields, for the hint under the choice. */
+  public String getBasePlatformFields() {
+    return getBasePlatforms().stream()
+        .filter(p -> basePlatformId != null && p.id() == basePlatformId)
+        .findFirst()
+        .map(p -> String.join("、", p.fields()))
+        .orElse(null);
+  }
+
+  public Long getBasePlatformId() {
+    return basePlatformId;
+  }
+
+  public void setBasePlatformId(Long basePlatformId) {
+    this.basePlatformId = basePlatformId;
   }
 
   public long getVersion() {

@@ -322,7 +322,7 @@ class SubmissionRulesTest {
             List.of());
     List<RuleViolation> vs = SubmissionRules.check(complete("B2"), b2(), notMember);
     assertEquals(List.of(), errors(vs));
-    assertEquals(List.of("G1:null"), warnings(vs));
+    assertEquals(List.of("G1:basePlatformId"), warnings(vs));
   }
 
   @Test
@@ -500,5 +500,57 @@ class SubmissionRulesTest {
         warnings(
             SubmissionRules.check(
                 a, a23(), hostFacts(CheckFacts.HostStatus.HOST, List.of("Fraunhofer IWS")))));
+  }
+
+  static CheckFacts whiteListFacts(CheckFacts.WhiteListResult r) {
+    return new CheckFacts(
+        TODAY,
+        true,
+        "ENTERPRISE",
+        Set.of(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT),
+        r,
+        List.of(),
+        List.of());
+  }
+
+  @Test
+  void g1AsksForTheUnitsPlatformBaseAndThePisMembershipAsWarnings() {
+    Application a = complete("B2");
+    assertEquals(
+        List.of(),
+        warnings(
+            SubmissionRules.check(a, b2(), whiteListFacts(CheckFacts.WhiteListResult.MEMBER))));
+    for (CheckFacts.WhiteListResult r :
+        List.of(
+            CheckFacts.WhiteListResult.NOT_CHOSEN,
+            CheckFacts.WhiteListResult.NOT_OF_UNIT,
+            CheckFacts.WhiteListResult.NOT_MEMBER)) {
+      List<RuleViolation> vs = SubmissionRules.check(a, b2(), whiteListFacts(r));
+      assertEquals(List.of(), errors(vs), r.name());
+      assertEquals(List.of("G1:basePlatformId"), warnings(vs), r.name());
+    }
+    assertEquals(
+        List.of("G1:null"),
+        warnings(
+            SubmissionRules.check(
+                a, b2(), whiteListFacts(CheckFacts.WhiteListResult.NO_PLATFORM))));
+    // A1 is exempt whatever the unit has
+    assertEquals(
+        List.of(),
+        warnings(
+                SubmissionRules.check(
+                    complete("A1"),
+                    a1(),
+                    new CheckFacts(
+                        TODAY,
+                        true,
+                        "ENTERPRISE",
+                        Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+                        CheckFacts.WhiteListResult.NOT_CHOSEN,
+                        List.of(),
+                        List.of())))
+            .stream()
+            .filter(w -> w.startsWith("G1"))
+            .toList());
   }
 }

@@ -113,14 +113,42 @@ final class Browser implements AutoCloseable {
     if (index < 0) {
       throw new AssertionError(value + " is not an option of " + id);
     }
-    driver
-        .findElement(By.cssSelector("#" + id.replace(":", "\\:") + " .ui-selectonemenu-trigger"))
-        .click();
-    waitFor(By.id(id + "_panel"));
-    driver
-        .findElements(By.cssSelector("#" + id.replace(":", "\\:") + "_items li"))
-        .get(index)
-        .click();
+    String css = "#" + id.replace(":", "\\:");
+    // open the panel, click the item, and make sure the menu took the value (a click during the
+    // panel's animation can miss): then PrimeFaces has fired the change (and its ajax)
+    for (int attempt = 0; attempt < 3; attempt++) {
+      clickWhenClickable(By.cssSelector(css + " .ui-selectonemenu-trigger"));
+      waitFor(By.id(id + "_panel"));
+      final int item = index;
+      patiently()
+          .until(
+              d -> {
+                WebElement li = d.findElements(By.cssSelector(css + "_items li")).get(item);
+                if (!li.isDisplayed()) {
+                  return false;
+                }
+                li.click();
+                return true;
+              });
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .until(
+                d ->
+                    value.equals(
+                        d
+                            .findElement(By.id(id + "_input"))
+                            .findElements(By.tagName("option"))
+                            .stream()
+                            .filter(WebElement::isSelected)
+                            .map(o -> o.getAttribute("value"))
+                            .findFirst()
+                            .orElse(null)));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        // the panel closed without taking the value: try again
+      }
+    }
+    throw new AssertionError(id + " did not take the value " + value + ": " + page());
   }
 
   void waitForText(By by, String text) {

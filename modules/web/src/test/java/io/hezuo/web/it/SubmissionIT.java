@@ -273,6 +273,71 @@ class SubmissionIT extends BrowserIT {
     assertEquals(List.of("create", "attach-refused", "attach", "submit", "confirm"), actions);
   }
 
+  /** The G1 warnings of a saved B2 draft that names the platform base (or none). */
+  static List<String> g1(Api pi, long id, Long basePlatformId) throws Exception {
+    Api.Reply current = pi.get("api/v1/submission/applications/" + id);
+    long version = current.json().getJsonNumber("version").longValue();
+    Api.Reply saved =
+        pi.json(
+            "PUT",
+            "api/v1/submission/applications/" + id,
+            "{\"version\":"
+                + version
+                + ",\"titleZh\":\"对口帮扶\",\"basePlatformId\":"
+                + basePlatformId
+                + "}");
+    assertEquals(200, saved.status(), saved.body());
+    return pi
+        .get("api/v1/submission/applications/" + id + "/checks")
+        .json()
+        .getJsonArray("violations")
+        .stream()
+        .map(v -> v.asJsonObject())
+        .filter(v -> v.getString("ruleId").equals("G1"))
+        .map(
+            v ->
+                v.getString("severity")
+                    + ":"
+                    + v.getString("field")
+                    + ":"
+                    + v.getString("message_zh"))
+        .toList();
+  }
+
+  @Test
+  void g1AsksForTheUnitsWhiteListedPlatformBaseAndChecksThePisMembership() throws Exception {
+    // the demo unit (900003) has the demo platform 900001 on the white list; demo_pi is a member
+    Db.createApplicant("it_g1", "褚平台", "33010619830303055", 900003);
+    Api pi = Api.as(browser, base, "it_g1", "Demo@2026");
+    long id =
+        pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    List<String> none = g1(pi, id, null);
+    assertEquals(1, none.size(), none.toString());
+    assertTrue(
+        none.get(0).startsWith("WARNING:basePlatformId:") && none.get(0).contains("请选择"),
+        none.toString());
+    List<String> notMember = g1(pi, id, 900001L);
+    assertEquals(1, notMember.size(), notMember.toString());
+    assertTrue(notMember.get(0).contains("不是所选平台基地的成员"), notMember.toString());
+    List<String> otherUnits = g1(pi, id, 900002L);
+    assertTrue(otherUnits.get(0).contains("不在本单位"), otherUnits.toString());
+    assertEquals(
+        List.of("900002"),
+        Db.strings("select base_platform_id from sub_application where id = ?", id));
+
+    // the member PI choosing the unit's platform: no G1 warning
+    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    long mine =
+        pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    assertEquals(List.of(), g1(pi, mine, 900001L));
+  }
+
   static List<String> rules(JsonArray vs) {
     return vs.stream()
         .map(v -> v.asJsonObject())
