@@ -72,6 +72,20 @@ final class Api {
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 
+  /** The raw bytes of a GET (a PDF, a workbook). */
+  byte[] bytes(String path) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    HttpResponse<byte[]> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
   Reply get(String path) throws Exception {
     return send("GET", path, null, null);
   }

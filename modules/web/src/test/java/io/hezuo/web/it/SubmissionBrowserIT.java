@@ -113,6 +113,17 @@ class SubmissionBrowserIT extends BrowserIT {
     assertEquals(200, pdf.status(), pdf.body());
     assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
     assertTrue(pdf.body().startsWith("%PDF-"));
+    // the 申报书 names the unit, the line's choice, the team and the budget by their labels
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(
+            pi.bytes("api/v1/submission/applications/" + id + "/pdf"))) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    }
+    for (String expected : List.of(acceptance, "浙江演示海洋科技有限公司", "项目组成员", "预算：", "立项依据")) {
+      assertTrue(text.contains(expected), expected + " in " + text);
+    }
+    assertFalse(text.contains("EQUIPMENT") || text.contains("MATERIALS"), text);
 
     browser.driver.manage().deleteAllCookies();
     browser.login("demo_unit", "Demo@2026");
