@@ -82,6 +82,19 @@ public class SubmissionView implements Serializable {
     }
   }
 
+  /** The white-listed platform base the application names (G1), with its fields. */
+  public String getBasePlatform() {
+    Long chosen = app == null ? null : app.form().basePlatformId();
+    if (chosen == null) {
+      return null;
+    }
+    return service.platformsOfUnit(app.organisationId()).stream()
+        .filter(p -> p.id() == chosen)
+        .findFirst()
+        .map(p -> p.name() + " · " + String.join("、", p.fields()))
+        .orElse("#" + chosen);
+  }
+
   public List<MessageView> getMessages() {
     return messages;
   }

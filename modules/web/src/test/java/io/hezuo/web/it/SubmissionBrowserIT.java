@@ -120,7 +120,14 @@ class SubmissionBrowserIT extends BrowserIT {
             pi.bytes("api/v1/submission/applications/" + id + "/pdf"))) {
       text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
     }
-    for (String expected : List.of(acceptance, "浙江演示海洋科技有限公司", "项目组成员", "预算：", "立项依据")) {
+    List<String> expectedTexts =
+        new java.util.ArrayList<>(List.of(acceptance, "浙江演示海洋科技有限公司", "预算：", "立项依据"));
+    if (user.equals("it_b2")) {
+      expectedTexts.addAll(List.of("项目组成员", "陈成员", "研究方向", "材料费"));
+    } else {
+      expectedTexts.addAll(List.of("合作国家（地区）", "设备费"));
+    }
+    for (String expected : expectedTexts) {
       assertTrue(text.contains(expected), expected + " in " + text);
     }
     assertFalse(text.contains("EQUIPMENT") || text.contains("MATERIALS"), text);
