@@ -2,6 +2,7 @@ package io.hezuo.directory.rest;
 
 import io.hezuo.directory.api.OtherPlanPiView;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
+import io.hezuo.directory.domain.XlsxImport;
 import io.hezuo.directory.service.OtherPlansService;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolation;
@@ -72,15 +73,15 @@ public class OtherPlansResource {
 
   @GET
   @Path("/template")
-  @Produces(OtherPlansWorkbook.CONTENT_TYPE)
+  @Produces(XlsxImport.CONTENT_TYPE)
   public Response template() {
-    return Response.ok(service.template(), OtherPlansWorkbook.CONTENT_TYPE)
+    return Response.ok(service.template(), XlsxImport.CONTENT_TYPE)
         .header("Content-Disposition", "attachment; filename=\"other-plans-template.xlsx\"")
         .build();
   }
 
   @POST
-  @Consumes({OtherPlansWorkbook.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
   public Response importWorkbook(
       InputStream body,
       @HeaderParam("Content-Length") @DefaultValue("-1") long length,

@@ -2,6 +2,7 @@ package io.hezuo.directory.rest;
 
 import io.hezuo.directory.api.PlatformView;
 import io.hezuo.directory.domain.WhiteListWorkbook;
+import io.hezuo.directory.domain.XlsxImport;
 import io.hezuo.directory.service.WhiteListService;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolation;
@@ -48,15 +49,15 @@ public class WhiteListResource {
 
   @GET
   @Path("/template")
-  @Produces(WhiteListWorkbook.CONTENT_TYPE)
+  @Produces(XlsxImport.CONTENT_TYPE)
   public Response template() {
-    return Response.ok(service.template(), WhiteListWorkbook.CONTENT_TYPE)
+    return Response.ok(service.template(), XlsxImport.CONTENT_TYPE)
         .header("Content-Disposition", "attachment; filename=\"whitelist-template.xlsx\"")
         .build();
   }
 
   @POST
-  @Consumes({WhiteListWorkbook.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
   public Response importWorkbook(
       InputStream body,
       @HeaderParam("Content-Length") @DefaultValue("-1") long length,
