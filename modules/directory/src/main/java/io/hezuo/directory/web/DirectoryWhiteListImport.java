@@ -3,20 +3,12 @@ package io.hezuo.directory.web;
 import io.hezuo.directory.domain.WhiteListWorkbook;
 import io.hezuo.directory.service.WhiteListService;
 import io.hezuo.kernel.faces.FacesViolations;
-import io.hezuo.kernel.i18n.Messages;
-import io.hezuo.kernel.rule.RuleViolation;
-import io.hezuo.kernel.rule.RuleViolationException;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Backing bean of {@code app/directory/whitelist-import.xhtml}: the programme officer uploads the
@@ -28,31 +20,26 @@ public class DirectoryWhiteListImport implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** One problem of the file, in the user's language. */
-  public record Problem(String ruleId, String cell, String message) implements Serializable {}
-
   @Inject transient WhiteListService service;
 
   private transient Part file;
   private String note;
   private boolean confirmed;
   private WhiteListService.ImportOutcome outcome;
-  private List<Problem> problems = List.of();
+  private List<XlsxImportForm.Problem> problems = List.of();
   private long[] counts;
 
   public void upload() {
-    outcome = null;
-    problems = List.of();
-    if (file == null || file.getSize() == 0) {
-      FacesViolations.error("directory.whitelist.file.required");
-      return;
-    }
-    if (!confirmed) {
-      FacesViolations.error("directory.whitelist.import.confirmRequired");
-      return;
-    }
-    try (InputStream in = file.getInputStream()) {
-      outcome = service.importWorkbook(in, file.getSubmittedFileName(), note);
+    XlsxImportForm.Result<WhiteListService.ImportOutcome> result =
+        XlsxImportForm.upload(
+            WhiteListWorkbook.IMPORT,
+            file == null ? 0 : file.getSize(),
+            confirmed,
+            () -> file.getInputStream(),
+            in -> service.importWorkbook(in, file.getSubmittedFileName(), note));
+    outcome = result.outcome();
+    problems = result.problems();
+    if (outcome != null) {
       counts = null;
       confirmed = false;
       note = null;
@@ -64,29 +51,6 @@ public class DirectoryWhiteListImport implements Serializable {
           outcome.membersBefore(),
           outcome.withdrawn(),
           outcome.batch());
-    } catch (RuleViolationException e) {
-      Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-      List<Problem> list = new ArrayList<>();
-      for (RuleViolation v : e.violations()) {
-        list.add(
-            new Problem(
-                v.ruleId(),
-                v.field() == null ? "" : v.field(),
-                Messages.get(locale, v.messageKey(), v.args().toArray())));
-      }
-      List<RuleViolation> vs = e.violations();
-      if (vs.size() == 1 && "file".equals(vs.get(0).field())) {
-        // the file itself is refused (not an .xlsx, too large, empty): say why, in both languages
-        FacesViolations.error(vs.get(0).messageKey(), vs.get(0).args().toArray());
-      } else {
-        problems = list;
-        long rows = vs.stream().filter(v -> v.field() != null).count();
-        FacesViolations.error("directory.whitelist.import.failed", rows);
-      }
-    } catch (SecurityException e) {
-      FacesViolations.error("directory.whitelist.import.forbidden");
-    } catch (IOException e) {
-      FacesViolations.error("directory.whitelist.file.notXlsx");
     }
   }
 
@@ -106,7 +70,7 @@ public class DirectoryWhiteListImport implements Serializable {
   }
 
   public long getMaxMegabytes() {
-    return WhiteListWorkbook.MAX_BYTES / (1024 * 1024);
+    return WhiteListWorkbook.IMPORT.maxMegabytes();
   }
 
   public Part getFile() {
@@ -137,7 +101,7 @@ public class DirectoryWhiteListImport implements Serializable {
     return outcome;
   }
 
-  public List<Problem> getProblems() {
+  public List<XlsxImportForm.Problem> getProblems() {
     return problems;
   }
 }
