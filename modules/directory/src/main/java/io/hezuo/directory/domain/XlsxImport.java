@@ -4,6 +4,7 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -25,7 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param maxBytes the largest file taken
  * @param maxProblems the most problems listed; the others are counted
  */
-public record XlsxImport(String rule, String keys, long maxBytes, int maxProblems) {
+public record XlsxImport(String rule, String keys, long maxBytes, int maxProblems)
+    implements Serializable {
 
   public static final String CONTENT_TYPE =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

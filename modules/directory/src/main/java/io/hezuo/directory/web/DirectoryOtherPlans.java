@@ -33,11 +33,9 @@ public class DirectoryOtherPlans implements Serializable {
 
   @Inject transient OtherPlansService service;
 
+  private final XlsxImportForm form = new XlsxImportForm(OtherPlansWorkbook.IMPORT);
   private transient UploadedFile file;
-  private String note;
-  private boolean confirmed;
   private OtherPlansService.ImportOutcome outcome;
-  private List<XlsxImportForm.Problem> problems = List.of();
   private List<OtherPlansService.ListSummary> summary;
 
   private Integer year;
@@ -66,19 +64,13 @@ public class DirectoryOtherPlans implements Serializable {
       };
 
   public void upload() {
-    XlsxImportForm.Result<OtherPlansService.ImportOutcome> result =
-        XlsxImportForm.upload(
-            OtherPlansWorkbook.IMPORT,
+    outcome =
+        form.upload(
             file == null ? 0 : file.getSize(),
-            confirmed,
             () -> file.getInputStream(),
-            in -> service.importWorkbook(in, file.getFileName(), note));
-    outcome = result.outcome();
-    problems = result.problems();
+            (in, note) -> service.importWorkbook(in, file.getFileName(), note));
     if (outcome != null) {
       summary = null;
-      confirmed = false;
-      note = null;
       FacesViolations.info(
           "directory.otherplans.import.done", outcome.rows(), outcome.lists().size());
     }
@@ -116,8 +108,8 @@ public class DirectoryOtherPlans implements Serializable {
     return at == null ? "" : Zones.format(at);
   }
 
-  public long getMaxMegabytes() {
-    return OtherPlansWorkbook.IMPORT.maxMegabytes();
+  public XlsxImportForm getForm() {
+    return form;
   }
 
   public UploadedFile getFile() {
@@ -128,28 +120,8 @@ public class DirectoryOtherPlans implements Serializable {
     this.file = file;
   }
 
-  public String getNote() {
-    return note;
-  }
-
-  public void setNote(String note) {
-    this.note = note;
-  }
-
-  public boolean isConfirmed() {
-    return confirmed;
-  }
-
-  public void setConfirmed(boolean confirmed) {
-    this.confirmed = confirmed;
-  }
-
   public OtherPlansService.ImportOutcome getOutcome() {
     return outcome;
-  }
-
-  public List<XlsxImportForm.Problem> getProblems() {
-    return problems;
   }
 
   public Integer getYear() {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * Backing bean of {@code app/directory/whitelist-import.xhtml}: the programme officer uploads the
@@ -22,27 +21,19 @@ public class DirectoryWhiteListImport implements Serializable {
 
   @Inject transient WhiteListService service;
 
+  private final XlsxImportForm form = new XlsxImportForm(WhiteListWorkbook.IMPORT);
   private transient Part file;
-  private String note;
-  private boolean confirmed;
   private WhiteListService.ImportOutcome outcome;
-  private List<XlsxImportForm.Problem> problems = List.of();
   private long[] counts;
 
   public void upload() {
-    XlsxImportForm.Result<WhiteListService.ImportOutcome> result =
-        XlsxImportForm.upload(
-            WhiteListWorkbook.IMPORT,
+    outcome =
+        form.upload(
             file == null ? 0 : file.getSize(),
-            confirmed,
             () -> file.getInputStream(),
-            in -> service.importWorkbook(in, file.getSubmittedFileName(), note));
-    outcome = result.outcome();
-    problems = result.problems();
+            (in, note) -> service.importWorkbook(in, file.getSubmittedFileName(), note));
     if (outcome != null) {
       counts = null;
-      confirmed = false;
-      note = null;
       FacesViolations.info(
           "directory.whitelist.import.done",
           outcome.platforms(),
@@ -69,8 +60,8 @@ public class DirectoryWhiteListImport implements Serializable {
     return counts;
   }
 
-  public long getMaxMegabytes() {
-    return WhiteListWorkbook.IMPORT.maxMegabytes();
+  public XlsxImportForm getForm() {
+    return form;
   }
 
   public Part getFile() {
@@ -81,27 +72,7 @@ public class DirectoryWhiteListImport implements Serializable {
     this.file = file;
   }
 
-  public String getNote() {
-    return note;
-  }
-
-  public void setNote(String note) {
-    this.note = note;
-  }
-
-  public boolean isConfirmed() {
-    return confirmed;
-  }
-
-  public void setConfirmed(boolean confirmed) {
-    this.confirmed = confirmed;
-  }
-
   public WhiteListService.ImportOutcome getOutcome() {
     return outcome;
-  }
-
-  public List<XlsxImportForm.Problem> getProblems() {
-    return problems;
   }
 }
