@@ -1,7 +1,7 @@
 package io.hezuo.directory.domain;
 
-import static io.hezuo.directory.domain.WorkbookReader.blank;
 import static io.hezuo.directory.domain.WorkbookReader.ref;
+import static io.hezuo.directory.domain.WorkbookReader.rows;
 import static io.hezuo.directory.domain.WorkbookReader.text;
 
 import io.hezuo.kernel.rule.RuleViolation;
@@ -159,11 +159,8 @@ public final class OtherPlansWorkbook {
   private void readRows(Sheet sheet, List<PiRow> good) {
     Map<String, String> firstCell = new HashMap<>();
     String maxYear = String.valueOf(maxYear(today));
-    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-      Row row = sheet.getRow(r);
-      if (blank(row, HEADERS.length)) {
-        continue;
-      }
+    for (Row row : rows(sheet, HEADERS.length)) {
+      int r = row.getRowNum();
       int before = reader.problemCount();
 
       String yearText = text(row, YEAR);

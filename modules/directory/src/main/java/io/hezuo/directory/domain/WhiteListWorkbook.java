@@ -1,7 +1,7 @@
 package io.hezuo.directory.domain;
 
-import static io.hezuo.directory.domain.WorkbookReader.blank;
 import static io.hezuo.directory.domain.WorkbookReader.ref;
+import static io.hezuo.directory.domain.WorkbookReader.rows;
 import static io.hezuo.directory.domain.WorkbookReader.text;
 
 import io.hezuo.kernel.rule.RuleViolation;
@@ -121,11 +121,8 @@ public final class WhiteListWorkbook {
 
   private void readPlatforms(Sheet sheet, List<PlatformRow> good, Set<String> names) {
     Map<String, String> firstCell = new HashMap<>();
-    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-      Row row = sheet.getRow(r);
-      if (blank(row, PLATFORM_HEADERS.length)) {
-        continue;
-      }
+    for (Row row : rows(sheet, PLATFORM_HEADERS.length)) {
+      int r = row.getRowNum();
       int before = reader.problemCount();
       String name = text(row, 0);
       if (name.isEmpty()) {
@@ -175,11 +172,8 @@ public final class WhiteListWorkbook {
 
   private void readMembers(Sheet sheet, Set<String> platformNames, List<MemberRow> good) {
     Map<String, String> firstCell = new HashMap<>();
-    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-      Row row = sheet.getRow(r);
-      if (blank(row, MEMBER_HEADERS.length)) {
-        continue;
-      }
+    for (Row row : rows(sheet, MEMBER_HEADERS.length)) {
+      int r = row.getRowNum();
       int before = reader.problemCount();
       String platform = text(row, 0);
       if (platform.isEmpty()) {

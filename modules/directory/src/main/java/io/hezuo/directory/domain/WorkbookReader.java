@@ -138,8 +138,19 @@ final class WorkbookReader {
     return wrong;
   }
 
-  /** True when the row is missing or its first {@code columns} cells are blank. */
-  static boolean blank(Row row, int columns) {
+  /** The rows after the header whose first {@code columns} cells are not all blank, in order. */
+  static List<Row> rows(Sheet sheet, int columns) {
+    List<Row> rows = new ArrayList<>();
+    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+      Row row = sheet.getRow(r);
+      if (!blank(row, columns)) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static boolean blank(Row row, int columns) {
     if (row == null) {
       return true;
     }
