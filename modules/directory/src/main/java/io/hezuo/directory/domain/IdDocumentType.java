@@ -2,6 +2,8 @@ package io.hezuo.directory.domain;
 
 import io.hezuo.kernel.rule.RuleViolation;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,29 @@ public enum IdDocumentType {
   PASSPORT,
   HK_MACAO_PERMIT,
   TAIWAN_PERMIT;
+
+  private static final Map<String, IdDocumentType> CHINESE =
+      Map.of(
+          "居民身份证", RESIDENT_ID,
+          "身份证", RESIDENT_ID,
+          "护照", PASSPORT,
+          "港澳居民来往内地通行证", HK_MACAO_PERMIT,
+          "港澳通行证", HK_MACAO_PERMIT,
+          "台湾居民来往大陆通行证", TAIWAN_PERMIT,
+          "台胞证", TAIWAN_PERMIT);
+
+  /** The type written in Chinese (居民身份证, 身份证, 护照…) or as its code (RESIDENT_ID…, any case). */
+  public static Optional<IdDocumentType> parse(String raw) {
+    String s = raw == null ? "" : raw.strip();
+    if (CHINESE.containsKey(s)) {
+      return Optional.of(CHINESE.get(s));
+    }
+    try {
+      return Optional.of(valueOf(s.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
 
   /** The number as stored: trimmed, upper case. */
   public String normalise(String raw) {

@@ -1,30 +1,24 @@
 package io.hezuo.directory.domain;
 
+import static io.hezuo.directory.domain.WorkbookReader.ref;
+import static io.hezuo.directory.domain.WorkbookReader.rows;
+import static io.hezuo.directory.domain.WorkbookReader.text;
+
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The Excel workbook (.xlsx) of the applicant lists of other provincial plans and of the provincial
@@ -43,8 +37,11 @@ public final class OtherPlansWorkbook {
   public static final long MAX_BYTES = 10L * 1024 * 1024;
   public static final int MAX_PROBLEMS = 200;
   public static final String PIS = "pis";
-  public static final String CONTENT_TYPE = WhiteListWorkbook.CONTENT_TYPE;
   public static final int MIN_YEAR = 2000;
+
+  /** The import: rule {@code F-OPL}, message keys {@code directory.otherplans.…}, its limits. */
+  public static final XlsxImport IMPORT =
+      new XlsxImport(RULE, "directory.otherplans", MAX_BYTES, MAX_PROBLEMS);
 
   /** The plan name written for an NSFC row whose 计划名称 is blank. */
   public static final String NSFC_PLAN_NAME = "省自然科学基金";
@@ -109,11 +106,11 @@ public final class OtherPlansWorkbook {
   }
 
   private final LocalDate today;
-  private final List<RuleViolation> problems = new ArrayList<>();
-  private int omitted;
+  private final WorkbookReader reader;
 
   private OtherPlansWorkbook(LocalDate today) {
     this.today = today;
+    this.reader = new WorkbookReader(IMPORT, today);
   }
 
   /** The latest year a list may be for: three years after {@code today}'s. */
@@ -129,111 +126,42 @@ public final class OtherPlansWorkbook {
    *     or the file is not an .xlsx workbook
    */
   public static Parsed parse(byte[] content, LocalDate today) {
-    checkContent(content);
-    Workbook wb;
-    try {
-      wb = new XSSFWorkbook(new ByteArrayInputStream(content));
-    } catch (IOException | RuntimeException e) {
-      throw fileProblem("directory.otherplans.file.notXlsx");
-    }
-    try (wb) {
-      return new OtherPlansWorkbook(today).read(wb);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Checks the file by its content, not its name: not empty, at most {@link #MAX_BYTES}, a ZIP
-   * (OOXML) and not an old binary .xls.
-   */
-  public static void checkContent(byte[] content) {
-    if (content == null || content.length == 0) {
-      throw fileProblem("directory.otherplans.file.empty");
-    }
-    if (content.length > MAX_BYTES) {
-      throw fileProblem("directory.otherplans.file.tooLarge", MAX_BYTES / (1024 * 1024));
-    }
-    if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-      throw fileProblem("directory.otherplans.file.xls");
-    }
-    if (!startsWith(content, 'P', 'K', 3, 4)) {
-      throw fileProblem("directory.otherplans.file.notXlsx");
-    }
-  }
-
-  private static boolean startsWith(byte[] b, int... magic) {
-    if (b.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((b[i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static RuleViolationException fileProblem(String key, Object... args) {
-    return new RuleViolationException(RuleViolation.error(RULE, "file", key, args));
+    return IMPORT.read(content, wb -> new OtherPlansWorkbook(today).read(wb));
   }
 
   private Parsed read(Workbook wb) {
-    Sheet sheet = sheet(wb);
+    Sheet sheet = WorkbookReader.sheet(wb, PIS, "名单", 0);
     List<PiRow> good = new ArrayList<>();
     if (sheet == null) {
-      problem(PIS, "directory.otherplans.sheet.missing");
+      reader.problem(PIS, "directory.otherplans.sheet.missing");
     } else if (headersOk(sheet)) {
       readRows(sheet, good);
-      if (good.isEmpty() && problems.isEmpty()) {
-        problem(WhiteListWorkbook.ref(sheet, 1, 0), "directory.otherplans.noRows");
+      if (good.isEmpty() && !reader.hasProblems()) {
+        reader.problem(ref(sheet, 1, 0), "directory.otherplans.noRows");
       }
     }
-    if (omitted > 0) {
-      problems.add(RuleViolation.error(RULE, null, "directory.otherplans.moreProblems", omitted));
-    }
-    RuleViolationException.throwIfErrors(problems);
+    reader.throwIfProblems();
     return new Parsed(List.copyOf(good));
   }
 
-  private static Sheet sheet(Workbook wb) {
-    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-      String n = wb.getSheetName(i).strip();
-      if (n.equalsIgnoreCase(PIS) || n.equals("名单")) {
-        return wb.getSheetAt(i);
-      }
-    }
-    return wb.getNumberOfSheets() > 0 ? wb.getSheetAt(0) : null;
-  }
-
   private boolean headersOk(Sheet sheet) {
-    Row header = sheet.getRow(0);
-    boolean ok = true;
-    for (int c = 0; c < HEADERS.length; c++) {
-      String text = header == null ? "" : WhiteListWorkbook.text(header.getCell(c)).orElse("");
-      String bare = text.replaceAll("[（(].*$", "").strip();
-      if (!bare.startsWith(HEADERS[c][0])
-          && !bare.toLowerCase(Locale.ROOT).startsWith(HEADERS[c][1])) {
-        problem(
-            WhiteListWorkbook.ref(sheet, 0, c),
-            "directory.otherplans.header",
-            HEADERS[c][0],
-            CellReference.convertNumToColString(c));
-        ok = false;
-      }
+    List<Integer> wrong = WorkbookReader.wrongHeaders(sheet, HEADERS);
+    for (int c : wrong) {
+      reader.problem(
+          ref(sheet, 0, c),
+          "directory.otherplans.header",
+          HEADERS[c][0],
+          CellReference.convertNumToColString(c));
     }
-    return ok;
+    return wrong.isEmpty();
   }
 
   private void readRows(Sheet sheet, List<PiRow> good) {
     Map<String, String> firstCell = new HashMap<>();
     String maxYear = String.valueOf(maxYear(today));
-    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-      Row row = sheet.getRow(r);
-      if (blank(row)) {
-        continue;
-      }
-      int before = problems.size() + omitted;
+    for (Row row : rows(sheet, HEADERS.length)) {
+      int r = row.getRowNum();
+      int before = reader.problemCount();
 
       String yearText = text(row, YEAR);
       Integer year = null;
@@ -245,13 +173,13 @@ public final class OtherPlansWorkbook {
         }
       }
       if (year == null) {
-        problem(ref(sheet, r, YEAR), "directory.otherplans.year.invalid", yearText, maxYear);
+        reader.problem(ref(sheet, r, YEAR), "directory.otherplans.year.invalid", yearText, maxYear);
       }
 
       String kindText = text(row, KIND);
       Optional<OtherPlanKind> kind = OtherPlanKind.parse(kindText);
       if (kind.isEmpty()) {
-        problem(ref(sheet, r, KIND), "directory.otherplans.kind.unknown", kindText);
+        reader.problem(ref(sheet, r, KIND), "directory.otherplans.kind.unknown", kindText);
       }
 
       String plan = text(row, PLAN);
@@ -260,59 +188,45 @@ public final class OtherPlansWorkbook {
       }
       if (plan.isEmpty()) {
         if (kind.isPresent()) {
-          problem(ref(sheet, r, PLAN), "directory.otherplans.planName.required");
+          reader.problem(ref(sheet, r, PLAN), "directory.otherplans.planName.required");
         }
       } else if (plan.length() > 100) {
-        problem(ref(sheet, r, PLAN), "directory.otherplans.planName.tooLong", 100);
+        reader.problem(ref(sheet, r, PLAN), "directory.otherplans.planName.tooLong", 100);
       }
 
       String title = text(row, TITLE);
       if (title.isEmpty()) {
-        problem(ref(sheet, r, TITLE), "directory.otherplans.title.required");
+        reader.problem(ref(sheet, r, TITLE), "directory.otherplans.title.required");
       } else if (title.length() > 300) {
-        problem(ref(sheet, r, TITLE), "directory.otherplans.title.tooLong", 300);
+        reader.problem(ref(sheet, r, TITLE), "directory.otherplans.title.tooLong", 300);
       }
 
       String name = text(row, NAME);
       if (name.isEmpty()) {
-        problem(ref(sheet, r, NAME), "directory.otherplans.name.required");
+        reader.problem(ref(sheet, r, NAME), "directory.otherplans.name.required");
       } else if (name.length() > 100) {
-        problem(ref(sheet, r, NAME), "directory.otherplans.name.tooLong", 100);
+        reader.problem(ref(sheet, r, NAME), "directory.otherplans.name.tooLong", 100);
       }
 
-      String typeText = text(row, ID_TYPE);
-      Optional<IdDocumentType> type = WhiteListWorkbook.parseIdType(typeText);
-      if (type.isEmpty()) {
-        problem(ref(sheet, r, ID_TYPE), "directory.otherplans.idType.unknown", typeText);
-      }
-
+      Optional<IdDocumentType> type = reader.idType(row, ID_TYPE);
       String numberCell = ref(sheet, r, ID_NUMBER);
-      Cell numberRaw = row.getCell(ID_NUMBER);
-      String raw = text(row, ID_NUMBER);
-      String number = null;
-      if (numberRaw != null
-          && numberRaw.getCellType() == CellType.NUMERIC
-          && Math.abs(numberRaw.getNumericCellValue()) >= 1e15) {
-        problem(numberCell, "directory.otherplans.idNumber.numeric");
-      } else if (type.isPresent()) {
-        Optional<RuleViolation> bad = type.get().validate(raw, numberCell, today);
-        if (bad.isPresent()) {
-          // directory.id.resident.check_digit → directory.otherplans.idNumber.resident.check_digit
-          String suffix = bad.get().messageKey().substring("directory.id.".length());
-          problem(numberCell, "directory.otherplans.idNumber." + suffix);
-        } else {
-          number = type.get().normalise(raw);
-        }
-      } else if (raw.isEmpty()) {
-        problem(numberCell, "directory.otherplans.idNumber.required");
+      // directory.id.resident.check_digit → directory.otherplans.idNumber.resident.check_digit
+      String number =
+          reader.idNumber(
+              row,
+              ID_NUMBER,
+              type,
+              key -> "directory.otherplans.idNumber." + key.substring("directory.id.".length()));
+      if (type.isEmpty() && text(row, ID_NUMBER).isEmpty()) {
+        reader.problem(numberCell, "directory.otherplans.idNumber.required");
       }
 
       String unit = text(row, UNIT);
       if (unit.length() > 200) {
-        problem(ref(sheet, r, UNIT), "directory.otherplans.unit.tooLong", 200);
+        reader.problem(ref(sheet, r, UNIT), "directory.otherplans.unit.tooLong", 200);
       }
 
-      if (problems.size() + omitted == before) {
+      if (reader.problemCount() == before) {
         String key =
             String.join(
                 "\u0000",
@@ -323,7 +237,7 @@ public final class OtherPlansWorkbook {
                 type.get().name(),
                 number);
         if (firstCell.containsKey(key)) {
-          problem(numberCell, "directory.otherplans.idNumber.duplicate", firstCell.get(key));
+          reader.problem(numberCell, "directory.otherplans.idNumber.duplicate", firstCell.get(key));
         } else {
           firstCell.put(key, numberCell);
           good.add(
@@ -342,56 +256,11 @@ public final class OtherPlansWorkbook {
     }
   }
 
-  private void problem(String field, String key, Object... args) {
-    if (problems.size() < MAX_PROBLEMS) {
-      problems.add(RuleViolation.error(RULE, field, key, args));
-    } else {
-      omitted++;
-    }
-  }
-
-  private static String ref(Sheet sheet, int row, int col) {
-    return WhiteListWorkbook.ref(sheet, row, col);
-  }
-
-  private static String text(Row row, int col) {
-    return WhiteListWorkbook.text(row.getCell(col)).orElse("");
-  }
-
-  private static boolean blank(Row row) {
-    if (row == null) {
-      return true;
-    }
-    for (int c = 0; c < HEADERS.length; c++) {
-      if (WhiteListWorkbook.text(row.getCell(c)).isPresent()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The empty template: the sheet with its headers (ID number as text) and a sheet of notes. */
   public static byte[] template() {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle head = wb.createCellStyle();
-      Font bold = wb.createFont();
-      bold.setBold(true);
-      head.setFont(bold);
-      CellStyle textFormat = wb.createCellStyle();
-      textFormat.setDataFormat(wb.createDataFormat().getFormat("@"));
-      Sheet sheet = wb.createSheet(PIS);
-      Row row = sheet.createRow(0);
-      for (int c = 0; c < HEADERS.length; c++) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(HEADERS[c][0]);
-        cell.setCellStyle(head);
-        sheet.setColumnWidth(c, (c == TITLE ? 40 : c == ID_NUMBER || c == UNIT ? 28 : 16) * 256);
-      }
-      sheet.setDefaultColumnStyle(ID_NUMBER, textFormat);
-      sheet.createFreezePane(0, 1);
-      Sheet notes = wb.createSheet("说明 notes");
-      String[] lines = {
+    return WorkbookTemplate.write(
+        List.of(
+            new WorkbookTemplate.Layout(PIS, HEADERS, ID_NUMBER, 16, 16, 16, 40, 16, 16, 28, 28)),
         "年度 year: 4 位年份，如 2026 / four digits, e.g. 2026",
         "计划类别 plan kind: 省自然科学基金 / 其他省级科技计划 (NSFC / PROVINCIAL_PLAN)",
         "计划名称 plan name: 如“省重点研发计划”；省自然科学基金可不填 / e.g. 省重点研发计划; may be blank for the" + " NSFC",
@@ -400,16 +269,6 @@ public final class OtherPlansWorkbook {
         "证件号码 ID number: 请以文本格式填写 / enter as text (18-digit numbers lose digits as numbers)",
         "单位名称 unit: 可不填 / optional",
         "导入将替换文件中每个年度、计划类别的现有名单 / an import replaces, for each year and plan kind in the"
-            + " file, the current list of that year and kind"
-      };
-      for (int i = 0; i < lines.length; i++) {
-        notes.createRow(i).createCell(0).setCellValue(lines[i]);
-      }
-      notes.setColumnWidth(0, 120 * 256);
-      wb.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+            + " file, the current list of that year and kind");
   }
 }

@@ -2,10 +2,8 @@ package io.hezuo.directory.rest;
 
 import io.hezuo.directory.api.PlatformView;
 import io.hezuo.directory.domain.WhiteListWorkbook;
+import io.hezuo.directory.domain.XlsxImport;
 import io.hezuo.directory.service.WhiteListService;
-import io.hezuo.kernel.rest.Problems;
-import io.hezuo.kernel.rule.RuleViolation;
-import io.hezuo.kernel.rule.RuleViolationException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -48,38 +46,19 @@ public class WhiteListResource {
 
   @GET
   @Path("/template")
-  @Produces(WhiteListWorkbook.CONTENT_TYPE)
+  @Produces(XlsxImport.CONTENT_TYPE)
   public Response template() {
-    return Response.ok(service.template(), WhiteListWorkbook.CONTENT_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"whitelist-template.xlsx\"")
-        .build();
+    return XlsxImportResponses.template(service.template(), "whitelist-template.xlsx");
   }
 
   @POST
-  @Consumes({WhiteListWorkbook.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
   public Response importWorkbook(
       InputStream body,
       @HeaderParam("Content-Length") @DefaultValue("-1") long length,
       @QueryParam("fileName") String fileName,
       @QueryParam("note") String note) {
-    if (length > WhiteListWorkbook.MAX_BYTES) {
-      return Problems.of(
-          413,
-          "Content too large",
-          "The file is larger than the limit / 文件超过大小限制",
-          List.of(
-              RuleViolation.error(
-                  WhiteListWorkbook.RULE,
-                  "file",
-                  "directory.whitelist.file.tooLarge",
-                  WhiteListWorkbook.MAX_BYTES / (1024 * 1024))));
-    }
-    try {
-      return Response.ok(service.importWorkbook(body, fileName, note)).build();
-    } catch (SecurityException e) {
-      return Problems.forbidden(e.getMessage());
-    } catch (RuleViolationException e) {
-      return Problems.unprocessable(e.violations());
-    }
+    return XlsxImportResponses.imported(
+        WhiteListWorkbook.IMPORT, length, () -> service.importWorkbook(body, fileName, note));
   }
 }

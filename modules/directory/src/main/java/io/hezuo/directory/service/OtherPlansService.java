@@ -7,9 +7,7 @@ import io.hezuo.directory.domain.IdDocumentType;
 import io.hezuo.directory.domain.OtherPlanKind;
 import io.hezuo.directory.domain.OtherPlanPi;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
-import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
-import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +17,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -167,24 +163,13 @@ public class OtherPlansService implements OtherPlans {
   @Transactional
   public ImportOutcome importWorkbook(InputStream in, String fileName, String note) {
     String officer = requireOfficer();
-    byte[] content;
-    try {
-      content = in == null ? new byte[0] : in.readNBytes((int) OtherPlansWorkbook.MAX_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String name = fileName == null || fileName.isBlank() ? "upload.xlsx" : fileName.strip();
-    String why = note == null ? "" : note.strip();
-    if (why.length() > 300) {
-      throw new RuleViolationException(
-          RuleViolation.error(OtherPlansWorkbook.RULE, "note", "directory.tooLong", 300));
-    }
+    XlsxUpload upload = XlsxUpload.read(OtherPlansWorkbook.IMPORT, in, fileName, note);
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-    OtherPlansWorkbook.Parsed parsed = OtherPlansWorkbook.parse(content, today);
+    OtherPlansWorkbook.Parsed parsed = OtherPlansWorkbook.parse(upload.content(), today);
 
     String batch = UUID.randomUUID().toString();
     Instant now = clock.instant();
-    String source = truncate(name, 255);
+    String source = upload.source();
     List<ListOutcome> lists = new ArrayList<>();
     for (Map.Entry<OtherPlansWorkbook.ListKey, Integer> e : parsed.lists().entrySet()) {
       OtherPlansWorkbook.ListKey k = e.getKey();
@@ -213,19 +198,16 @@ public class OtherPlansService implements OtherPlans {
 
     ImportOutcome outcome = new ImportOutcome(batch, parsed.rows().size(), List.copyOf(lists));
     audit.record(
-        new AuditEntry(
+        upload.audit(
             officer,
-            "OFFICER",
             "OtherPlans",
             batch,
-            "import",
             lists.stream()
                 .map(l -> l.year() + " " + l.planKind() + ": " + l.before())
                 .collect(Collectors.joining("; ")),
             lists.stream()
                 .map(l -> l.year() + " " + l.planKind() + ": " + l.after())
-                .collect(Collectors.joining("; ")),
-            truncate(name + (why.isEmpty() ? "" : ": " + why), 500)));
+                .collect(Collectors.joining("; "))));
     return outcome;
   }
 
@@ -300,9 +282,5 @@ public class OtherPlansService implements OtherPlans {
 
   private static String escape(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -8,9 +8,7 @@ import io.hezuo.directory.domain.Platform;
 import io.hezuo.directory.domain.PlatformLevel;
 import io.hezuo.directory.domain.PlatformMember;
 import io.hezuo.directory.domain.WhiteListWorkbook;
-import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
-import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,18 +126,7 @@ public class WhiteListService implements WhiteList {
   @Transactional
   public ImportOutcome importWorkbook(InputStream in, String fileName, String note) {
     String officer = requireOfficer();
-    byte[] content;
-    try {
-      content = in == null ? new byte[0] : in.readNBytes((int) WhiteListWorkbook.MAX_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String name = fileName == null || fileName.isBlank() ? "upload.xlsx" : fileName.strip();
-    String why = note == null ? "" : note.strip();
-    if (why.length() > 300) {
-      throw new RuleViolationException(
-          RuleViolation.error(WhiteListWorkbook.RULE, "note", "directory.tooLong", 300));
-    }
+    XlsxUpload upload = XlsxUpload.read(WhiteListWorkbook.IMPORT, in, fileName, note);
     Map<String, Long> hosts = new HashMap<>();
     for (Object[] row :
         em.createQuery("select o.creditCode, o.id from Organisation o", Object[].class)
@@ -149,13 +134,13 @@ public class WhiteListService implements WhiteList {
       hosts.put((String) row[0], (Long) row[1]);
     }
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-    WhiteListWorkbook.Parsed parsed = WhiteListWorkbook.parse(content, hosts, today);
+    WhiteListWorkbook.Parsed parsed = WhiteListWorkbook.parse(upload.content(), hosts, today);
 
     long platformsBefore = count(null);
     long membersBefore = activeMembers();
     String batch = UUID.randomUUID().toString();
     Instant now = clock.instant();
-    String source = truncate(name, 255);
+    String source = upload.source();
 
     Map<String, Platform> existing = new HashMap<>();
     for (Platform p : em.createQuery("select p from Platform p", Platform.class).getResultList()) {
@@ -199,20 +184,17 @@ public class WhiteListService implements WhiteList {
             membersBefore,
             withdrawn);
     audit.record(
-        new AuditEntry(
+        upload.audit(
             officer,
-            "OFFICER",
             "WhiteList",
             batch,
-            "import",
             platformsBefore + " platforms, " + membersBefore + " members",
             outcome.platforms()
                 + " platforms, "
                 + outcome.members()
                 + " members, "
                 + withdrawn
-                + " withdrawn",
-            truncate(name + (why.isEmpty() ? "" : ": " + why), 500)));
+                + " withdrawn"));
     return outcome;
   }
 
@@ -306,9 +288,5 @@ public class WhiteListService implements WhiteList {
               members.getOrDefault(p.getId(), 0L).intValue()));
     }
     return out;
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -4,21 +4,14 @@ import io.hezuo.directory.api.OtherPlanPiView;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
 import io.hezuo.directory.service.OtherPlansService;
 import io.hezuo.kernel.faces.FacesViolations;
-import io.hezuo.kernel.i18n.Messages;
-import io.hezuo.kernel.rule.RuleViolation;
-import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -38,16 +31,11 @@ public class DirectoryOtherPlans implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** One problem of the file, in the user's language. */
-  public record Problem(String ruleId, String cell, String message) implements Serializable {}
-
   @Inject transient OtherPlansService service;
 
+  private final XlsxImportForm form = new XlsxImportForm(OtherPlansWorkbook.IMPORT);
   private transient UploadedFile file;
-  private String note;
-  private boolean confirmed;
   private OtherPlansService.ImportOutcome outcome;
-  private List<Problem> problems = List.of();
   private List<OtherPlansService.ListSummary> summary;
 
   private Integer year;
@@ -76,46 +64,15 @@ public class DirectoryOtherPlans implements Serializable {
       };
 
   public void upload() {
-    outcome = null;
-    problems = List.of();
-    if (file == null || file.getSize() == 0) {
-      FacesViolations.error("directory.otherplans.file.required");
-      return;
-    }
-    if (!confirmed) {
-      FacesViolations.error("directory.otherplans.import.confirmRequired");
-      return;
-    }
-    try (InputStream in = file.getInputStream()) {
-      outcome = service.importWorkbook(in, file.getFileName(), note);
+    outcome =
+        form.upload(
+            file == null ? 0 : file.getSize(),
+            () -> file.getInputStream(),
+            (in, note) -> service.importWorkbook(in, file.getFileName(), note));
+    if (outcome != null) {
       summary = null;
-      confirmed = false;
-      note = null;
       FacesViolations.info(
           "directory.otherplans.import.done", outcome.rows(), outcome.lists().size());
-    } catch (RuleViolationException e) {
-      Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-      List<Problem> list = new ArrayList<>();
-      for (RuleViolation v : e.violations()) {
-        list.add(
-            new Problem(
-                v.ruleId(),
-                v.field() == null ? "" : v.field(),
-                Messages.get(locale, v.messageKey(), v.args().toArray())));
-      }
-      List<RuleViolation> vs = e.violations();
-      if (vs.size() == 1 && "file".equals(vs.get(0).field())) {
-        // the file itself is refused (not an .xlsx, too large, empty): say why, in both languages
-        FacesViolations.error(vs.get(0).messageKey(), vs.get(0).args().toArray());
-      } else {
-        problems = list;
-        long cells = vs.stream().filter(v -> v.field() != null).count();
-        FacesViolations.error("directory.otherplans.import.failed", cells);
-      }
-    } catch (SecurityException e) {
-      FacesViolations.error("directory.otherplans.import.forbidden");
-    } catch (IOException e) {
-      FacesViolations.error("directory.otherplans.file.notXlsx");
     }
   }
 
@@ -151,8 +108,8 @@ public class DirectoryOtherPlans implements Serializable {
     return at == null ? "" : Zones.format(at);
   }
 
-  public long getMaxMegabytes() {
-    return OtherPlansWorkbook.MAX_BYTES / (1024 * 1024);
+  public XlsxImportForm getForm() {
+    return form;
   }
 
   public UploadedFile getFile() {
@@ -163,28 +120,8 @@ public class DirectoryOtherPlans implements Serializable {
     this.file = file;
   }
 
-  public String getNote() {
-    return note;
-  }
-
-  public void setNote(String note) {
-    this.note = note;
-  }
-
-  public boolean isConfirmed() {
-    return confirmed;
-  }
-
-  public void setConfirmed(boolean confirmed) {
-    this.confirmed = confirmed;
-  }
-
   public OtherPlansService.ImportOutcome getOutcome() {
     return outcome;
-  }
-
-  public List<Problem> getProblems() {
-    return problems;
   }
 
   public Integer getYear() {

@@ -32,4 +32,14 @@ class IdDocumentTypeTest {
         "directory.id.required",
         IdDocumentType.PASSPORT.validate("  ", "f", TODAY).orElseThrow().messageKey());
   }
+
+  @Test
+  void typeReadInChineseOrAsItsCode() {
+    assertEquals(IdDocumentType.RESIDENT_ID, IdDocumentType.parse(" 身份证 ").orElseThrow());
+    assertEquals(IdDocumentType.HK_MACAO_PERMIT, IdDocumentType.parse("港澳通行证").orElseThrow());
+    assertEquals(IdDocumentType.TAIWAN_PERMIT, IdDocumentType.parse("台胞证").orElseThrow());
+    assertEquals(IdDocumentType.PASSPORT, IdDocumentType.parse("passport").orElseThrow());
+    assertTrue(IdDocumentType.parse("军官证").isEmpty());
+    assertTrue(IdDocumentType.parse(null).isEmpty());
+  }
 }

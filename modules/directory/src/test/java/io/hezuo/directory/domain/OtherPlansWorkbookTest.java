@@ -1,5 +1,6 @@
 package io.hezuo.directory.domain;
 
+import static io.hezuo.directory.domain.TestWorkbooks.fill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,9 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 class OtherPlansWorkbookTest {
@@ -34,24 +32,7 @@ class OtherPlansWorkbookTest {
 
   /** A workbook with the sheet {@code pis} and the given rows (after the header). */
   static byte[] xlsx(List<String[]> rows) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      fill(wb.createSheet("pis"), HEADER, rows);
-      wb.write(out);
-      return out.toByteArray();
-    }
-  }
-
-  private static void fill(Sheet sheet, String[] header, List<String[]> rows) {
-    List<String[]> all = new ArrayList<>();
-    all.add(header);
-    all.addAll(rows);
-    for (int r = 0; r < all.size(); r++) {
-      Row row = sheet.createRow(r);
-      for (int c = 0; c < all.get(r).length; c++) {
-        row.createCell(c).setCellValue(all.get(r)[c]);
-      }
-    }
+    return TestWorkbooks.xlsx(wb -> fill(wb.createSheet("pis"), HEADER, rows));
   }
 
   static String[] nsfc(String name, String id) {
@@ -130,18 +111,20 @@ class OtherPlansWorkbookTest {
 
   @Test
   void yearAsANumberCellAndBlankRows() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet s = wb.createSheet("名单");
-      fill(s, HEADER, List.<String[]>of(nsfc("张海洋", "330106198001010013")));
-      s.getRow(1).getCell(0).setCellValue(2026d);
-      Row blank = s.createRow(2);
-      blank.createCell(3).setCellValue("  ");
-      wb.write(out);
-      OtherPlansWorkbook.Parsed p = OtherPlansWorkbook.parse(out.toByteArray(), TODAY);
-      assertEquals(1, p.rows().size());
-      assertEquals(2026, p.rows().get(0).year());
-    }
+    byte[] file =
+        TestWorkbooks.xlsx(
+            wb -> {
+              Sheet s =
+                  fill(
+                      wb.createSheet("名单"),
+                      HEADER,
+                      List.<String[]>of(nsfc("张海洋", "330106198001010013")));
+              s.getRow(1).getCell(0).setCellValue(2026d);
+              s.createRow(2).createCell(3).setCellValue("  ");
+            });
+    OtherPlansWorkbook.Parsed p = OtherPlansWorkbook.parse(file, TODAY);
+    assertEquals(1, p.rows().size());
+    assertEquals(2026, p.rows().get(0).year());
   }
 
   @Test
@@ -239,20 +222,19 @@ class OtherPlansWorkbookTest {
 
   @Test
   void idNumberStoredAsNumberIsRefused() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet s = wb.createSheet("pis");
-      String[] taiwan = nsfc("林台胞", "");
-      taiwan[OtherPlansWorkbook.ID_TYPE] = "台湾居民来往大陆通行证";
-      fill(s, HEADER, List.of(nsfc("张海洋", ""), taiwan));
-      s.getRow(1).getCell(OtherPlansWorkbook.ID_NUMBER).setCellValue(330106198001010013d);
-      // 8 digits survive as a number
-      s.getRow(2).getCell(OtherPlansWorkbook.ID_NUMBER).setCellValue(12345678d);
-      wb.write(out);
-      List<RuleViolation> vs = problems(out.toByteArray());
-      assertEquals(1, vs.size(), vs::toString);
-      assertProblem(vs, "pis!G2", "directory.otherplans.idNumber.numeric");
-    }
+    String[] taiwan = nsfc("林台胞", "");
+    taiwan[OtherPlansWorkbook.ID_TYPE] = "台湾居民来往大陆通行证";
+    byte[] file =
+        TestWorkbooks.xlsx(
+            wb -> {
+              Sheet s = fill(wb.createSheet("pis"), HEADER, List.of(nsfc("张海洋", ""), taiwan));
+              s.getRow(1).getCell(OtherPlansWorkbook.ID_NUMBER).setCellValue(330106198001010013d);
+              // 8 digits survive as a number
+              s.getRow(2).getCell(OtherPlansWorkbook.ID_NUMBER).setCellValue(12345678d);
+            });
+    List<RuleViolation> vs = problems(file);
+    assertEquals(1, vs.size(), vs::toString);
+    assertProblem(vs, "pis!G2", "directory.otherplans.idNumber.numeric");
   }
 
   @Test
@@ -297,37 +279,32 @@ class OtherPlansWorkbookTest {
   void renamedNonXlsxFilesAreRefusedByContent() throws IOException {
     byte[] text = "年度,计划类别\n".getBytes(StandardCharsets.UTF_8);
     assertProblem(problems(text), "file", "directory.otherplans.file.notXlsx");
-    byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0, 0};
-    assertProblem(problems(xls), "file", "directory.otherplans.file.xls");
+    assertProblem(problems(TestWorkbooks.xls()), "file", "directory.otherplans.file.xls");
+    assertProblem(problems(TestWorkbooks.zipOfText()), "file", "directory.otherplans.file.notXlsx");
     assertProblem(problems(new byte[0]), "file", "directory.otherplans.file.empty");
-    byte[] big = new byte[(int) OtherPlansWorkbook.MAX_BYTES + 1];
-    big[0] = 'P';
-    big[1] = 'K';
-    big[2] = 3;
-    big[3] = 4;
+    byte[] big = TestWorkbooks.zipStart(OtherPlansWorkbook.MAX_BYTES + 1);
     assertProblem(problems(big), "file", "directory.otherplans.file.tooLarge");
   }
 
   @Test
   void wrongHeadersAndMissingSheet() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      String[] header = HEADER.clone();
-      header[1] = "类别";
-      header[6] = "身份证号";
-      fill(wb.createSheet("pis"), header, List.<String[]>of(nsfc("张海洋", "330106198001010013")));
-      wb.write(out);
-      List<RuleViolation> vs = problems(out.toByteArray());
-      assertEquals(2, vs.size(), vs::toString);
-      assertProblem(vs, "pis!B1", "directory.otherplans.header");
-      assertProblem(vs, "pis!G1", "directory.otherplans.header");
-      assertEquals(List.of("证件号码", "G"), vs.get(1).args());
-    }
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      wb.write(out);
-      assertProblem(problems(out.toByteArray()), "pis", "directory.otherplans.sheet.missing");
-    }
+    String[] header = HEADER.clone();
+    header[1] = "类别";
+    header[6] = "身份证号";
+    List<RuleViolation> vs =
+        problems(
+            TestWorkbooks.xlsx(
+                wb ->
+                    fill(
+                        wb.createSheet("pis"),
+                        header,
+                        List.<String[]>of(nsfc("张海洋", "330106198001010013")))));
+    assertEquals(2, vs.size(), vs::toString);
+    assertProblem(vs, "pis!B1", "directory.otherplans.header");
+    assertProblem(vs, "pis!G1", "directory.otherplans.header");
+    assertEquals(List.of("证件号码", "G"), vs.get(1).args());
+    assertProblem(
+        problems(TestWorkbooks.xlsx(wb -> {})), "pis", "directory.otherplans.sheet.missing");
   }
 
   @Test

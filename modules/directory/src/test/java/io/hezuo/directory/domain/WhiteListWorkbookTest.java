@@ -1,5 +1,6 @@
 package io.hezuo.directory.domain;
 
+import static io.hezuo.directory.domain.TestWorkbooks.fill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 class WhiteListWorkbookTest {
@@ -32,25 +28,11 @@ class WhiteListWorkbookTest {
 
   /** A workbook with the two sheets and the given rows (after the header). */
   static byte[] xlsx(List<String[]> platforms, List<String[]> members) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      fill(wb.createSheet("platforms"), PLATFORM_HEADER, platforms);
-      fill(wb.createSheet("members"), MEMBER_HEADER, members);
-      wb.write(out);
-      return out.toByteArray();
-    }
-  }
-
-  private static void fill(Sheet sheet, String[] header, List<String[]> rows) {
-    List<String[]> all = new ArrayList<>();
-    all.add(header);
-    all.addAll(rows);
-    for (int r = 0; r < all.size(); r++) {
-      Row row = sheet.createRow(r);
-      for (int c = 0; c < all.get(r).length; c++) {
-        row.createCell(c).setCellValue(all.get(r)[c]);
-      }
-    }
+    return TestWorkbooks.xlsx(
+        wb -> {
+          fill(wb.createSheet("platforms"), PLATFORM_HEADER, platforms);
+          fill(wb.createSheet("members"), MEMBER_HEADER, members);
+        });
   }
 
   static List<String[]> goodPlatforms() {
@@ -165,60 +147,47 @@ class WhiteListWorkbookTest {
 
   @Test
   void idNumberStoredAsNumberIsRefused() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      fill(wb.createSheet("platforms"), PLATFORM_HEADER, goodPlatforms());
-      Sheet m = wb.createSheet("members");
-      fill(m, MEMBER_HEADER, List.of());
-      Row r = m.createRow(1);
-      r.createCell(0).setCellValue("浙江省海洋装备重点实验室");
-      r.createCell(1).setCellValue("张海洋");
-      r.createCell(2).setCellValue("居民身份证");
-      r.createCell(3).setCellValue(330106198001010013d);
-      Row t = m.createRow(2);
-      t.createCell(0).setCellValue("浙江省海洋装备重点实验室");
-      t.createCell(1).setCellValue("林台胞");
-      t.createCell(2).setCellValue("台湾居民来往大陆通行证");
-      t.createCell(3).setCellValue(12345678d); // 8 digits survive as a number
-      wb.write(out);
-      List<RuleViolation> vs = problems(out.toByteArray());
-      assertEquals(1, vs.size(), vs::toString);
-      assertProblem(vs, "members!D2", "directory.whitelist.idNumber.numeric");
-    }
+    byte[] file =
+        TestWorkbooks.xlsx(
+            wb -> {
+              fill(wb.createSheet("platforms"), PLATFORM_HEADER, goodPlatforms());
+              Sheet m =
+                  fill(
+                      wb.createSheet("members"),
+                      MEMBER_HEADER,
+                      List.<String[]>of(
+                          new String[] {"浙江省海洋装备重点实验室", "张海洋", "居民身份证", ""},
+                          new String[] {"浙江省海洋装备重点实验室", "林台胞", "台湾居民来往大陆通行证", ""}));
+              m.getRow(1).getCell(3).setCellValue(330106198001010013d);
+              m.getRow(2).getCell(3).setCellValue(12345678d); // 8 digits survive as a number
+            });
+    List<RuleViolation> vs = problems(file);
+    assertEquals(1, vs.size(), vs::toString);
+    assertProblem(vs, "members!D2", "directory.whitelist.idNumber.numeric");
   }
 
   @Test
   void renamedNonXlsxFilesAreRefusedByContent() throws IOException {
     byte[] text = "平台名称,级别\n".getBytes(StandardCharsets.UTF_8);
     assertProblem(problems(text), "file", "directory.whitelist.file.notXlsx");
-    byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0, 0};
-    assertProblem(problems(xls), "file", "directory.whitelist.file.xls");
-    ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(zip)) {
-      z.putNextEntry(new ZipEntry("hello.txt"));
-      z.write("not a workbook".getBytes(StandardCharsets.UTF_8));
-    }
-    assertProblem(problems(zip.toByteArray()), "file", "directory.whitelist.file.notXlsx");
+    assertProblem(problems(TestWorkbooks.xls()), "file", "directory.whitelist.file.xls");
+    assertProblem(problems(TestWorkbooks.zipOfText()), "file", "directory.whitelist.file.notXlsx");
     assertProblem(problems(new byte[0]), "file", "directory.whitelist.file.empty");
-    byte[] big = new byte[(int) WhiteListWorkbook.MAX_BYTES + 1];
-    big[0] = 'P';
-    big[1] = 'K';
-    big[2] = 3;
-    big[3] = 4;
+    byte[] big = TestWorkbooks.zipStart(WhiteListWorkbook.MAX_BYTES + 1);
     assertProblem(problems(big), "file", "directory.whitelist.file.tooLarge");
   }
 
   @Test
   void wrongHeadersAndMissingSheet() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      fill(wb.createSheet("platforms"), new String[] {"名称", "级别", "代码", "领域"}, List.of());
-      wb.write(out);
-      List<RuleViolation> vs = problems(out.toByteArray());
-      assertProblem(vs, "platforms!A1", "directory.whitelist.header");
-      assertProblem(vs, "platforms!C1", "directory.whitelist.header");
-      assertProblem(vs, "members", "directory.whitelist.sheet.missing");
-    }
+    byte[] file =
+        TestWorkbooks.xlsx(
+            wb ->
+                fill(
+                    wb.createSheet("platforms"), new String[] {"名称", "级别", "代码", "领域"}, List.of()));
+    List<RuleViolation> vs = problems(file);
+    assertProblem(vs, "platforms!A1", "directory.whitelist.header");
+    assertProblem(vs, "platforms!C1", "directory.whitelist.header");
+    assertProblem(vs, "members", "directory.whitelist.sheet.missing");
   }
 
   @Test
