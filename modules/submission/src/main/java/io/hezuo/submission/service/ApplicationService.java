@@ -303,10 +303,17 @@ public class ApplicationService {
   @Transactional
   public void grantExtension(long organisationId, Instant until, String reason) {
     AccountView officer = caller("OFFICER");
-    if (reason == null || reason.isBlank()) {
-      throw new RuleViolationException(
-          RuleViolation.error("D1", "reason", "submission.rule.reasonRequired"));
+    List<RuleViolation> bad = new ArrayList<>();
+    if (organisationId <= 0) {
+      bad.add(RuleViolation.error("D1", "organisationId", "submission.rule.required"));
     }
+    if (until == null) {
+      bad.add(RuleViolation.error("D1", "until", "submission.rule.required"));
+    }
+    if (reason == null || reason.isBlank()) {
+      bad.add(RuleViolation.error("D1", "reason", "submission.rule.reasonRequired"));
+    }
+    RuleViolationException.throwIfErrors(bad);
     CallView call = calls.current().orElseThrow();
     em.persist(
         new Extension(
