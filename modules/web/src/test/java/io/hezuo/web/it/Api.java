@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -70,6 +71,29 @@ final class Api {
             : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
+  /** The current checks of an application (each with ruleId, severity, field, message_zh/en). */
+  List<JsonObject> checks(long applicationId) throws Exception {
+    return get("api/v1/submission/applications/" + applicationId + "/checks")
+        .json()
+        .getJsonArray("violations")
+        .stream()
+        .map(v -> v.asJsonObject())
+        .toList();
+  }
+
+  /** Uploads a PDF attachment of the given kind to an application. */
+  Reply attach(long applicationId, String kind, byte[] pdf) throws Exception {
+    return send(
+        "POST",
+        "api/v1/submission/applications/"
+            + applicationId
+            + "/attachments?kind="
+            + kind
+            + "&fileName=agreement.pdf",
+        "application/pdf",
+        pdf);
   }
 
   /** The raw bytes of a GET (a PDF, a workbook). */

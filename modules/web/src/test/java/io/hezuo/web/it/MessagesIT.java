@@ -37,14 +37,7 @@ class MessagesIT extends BrowserIT {
             "api/v1/submission/applications/" + id,
             SubmissionIT.form(version, "1500000.00"));
     assertEquals(200, saved.status(), saved.body());
-    Api.Reply attached =
-        pi.send(
-            "POST",
-            "api/v1/submission/applications/"
-                + id
-                + "/attachments?kind=COOPERATION_AGREEMENT&fileName=agreement.pdf",
-            "application/pdf",
-            SubmissionIT.pdf());
+    Api.Reply attached = pi.attach(id, "COOPERATION_AGREEMENT", SubmissionIT.pdf());
     assertEquals(200, attached.status(), attached.body());
     Api.Reply submitted =
         pi.json(

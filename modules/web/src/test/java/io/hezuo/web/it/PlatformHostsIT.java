@@ -58,12 +58,7 @@ class PlatformHostsIT extends BrowserIT {
                 + platform
                 + "\",\"partnerName\":\"Demo Ocean Institute\"}");
     assertEquals(200, saved.status(), saved.body());
-    return pi
-        .get("api/v1/submission/applications/" + id + "/checks")
-        .json()
-        .getJsonArray("violations")
-        .stream()
-        .map(v -> v.asJsonObject())
+    return pi.checks(id).stream()
         .map(
             v -> v.getString("severity") + ":" + v.getString("ruleId") + ":" + v.getString("field"))
         .toList();

@@ -287,12 +287,7 @@ class SubmissionIT extends BrowserIT {
                 + basePlatformId
                 + "}");
     assertEquals(200, saved.status(), saved.body());
-    return pi
-        .get("api/v1/submission/applications/" + id + "/checks")
-        .json()
-        .getJsonArray("violations")
-        .stream()
-        .map(v -> v.asJsonObject())
+    return pi.checks(id).stream()
         .filter(v -> v.getString("ruleId").equals("G1"))
         .map(
             v ->
