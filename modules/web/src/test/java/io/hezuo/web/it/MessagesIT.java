@@ -83,6 +83,17 @@ class MessagesIT extends BrowserIT {
 
     // the PI reads it and answers; the unit returns the application with a reason
     Api pi = Api.as(browser, base, "it_msg_rest", "Demo@2026");
+    // a draft is the PI's own: nobody to write to yet
+    long draft =
+        pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Api.Reply onDraft =
+        pi.json(
+            "POST", "api/v1/submission/applications/" + draft + "/messages", "{\"body\":\"hi\"}");
+    assertEquals(422, onDraft.status(), onDraft.body());
+    assertTrue(onDraft.body().contains("F-STATE"), onDraft.body());
     assertEquals(2, pi.get(path).jsonArray().size());
     assertEquals(201, pi.json("POST", path, "{\"body\":\"已补充，请查收\"}").status());
     unit = Api.as(browser, base, "demo_unit", "Demo@2026");
