@@ -17,9 +17,11 @@ final class Deployments {
     return ShrinkWrap.create(ZipImporter.class, "hezuo.war")
         .importFrom(war)
         .as(WebArchive.class)
-        // test-only: a clock the tests can set (deadlines), never in the production WAR
+        // test-only: a clock the tests can set (deadlines) and a session timeout they can shorten,
+        // never in the production WAR
         .addClasses(
             io.hezuo.web.it.support.TestClock.class,
-            io.hezuo.web.it.support.TestClockResource.class);
+            io.hezuo.web.it.support.TestClockResource.class,
+            io.hezuo.web.it.support.TestSessionResource.class);
   }
 }

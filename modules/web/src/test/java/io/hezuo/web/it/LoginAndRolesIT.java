@@ -121,4 +121,30 @@ class LoginAndRolesIT extends BrowserIT {
     browser.waitForText(By.id("homeTitle"), "我的首页");
     browser.logout();
   }
+
+  @Test
+  void anIdleSessionEndsByItselfAndIsAudited() throws Exception {
+    Db.createAccount("it_idle", "APPLICANT");
+    Api api = Api.as(browser, base, "it_idle", "Demo@2026");
+    assertEquals(200, api.get("api/v1/submission/applications").status());
+    // the session may idle for one second instead of 30 minutes (test-only resource)
+    assertEquals(204, api.send("PUT", "api/test/session-timeout?seconds=1", null, null).status());
+    Thread.sleep(2500);
+    // the expired session no longer signs anyone in
+    int after = api.get("api/v1/submission/applications").status();
+    assertTrue(after == 401 || after == 403, "status " + after);
+    // and its end is audited as a timeout (at once, or when the container's reaper runs)
+    long end = System.currentTimeMillis() + 90_000;
+    List<String> reasons = List.of();
+    while (System.currentTimeMillis() < end) {
+      reasons =
+          Db.strings(
+              "select reason from krn_audit where entity_id = 'it_idle' and action = 'logout'");
+      if (!reasons.isEmpty()) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertEquals(List.of("session timeout"), reasons);
+  }
 }
