@@ -135,7 +135,9 @@ public class ApplicationService {
   /** The checks of the application as they stand: errors block submission, warnings do not. */
   public List<RuleViolation> check(long id) {
     Application a = readable(id);
-    return SubmissionRules.check(a, line(a), facts(a));
+    CallView call = calls.find(a.getCallId()).orElseThrow();
+    LineView line = call.line(a.getLineCode()).orElseThrow();
+    return SubmissionRules.check(a, line, facts(a, call, line));
   }
 
   /** Checks again on the server, then submits: acceptance number and SHA-256 of the content. */
@@ -152,7 +154,9 @@ public class ApplicationService {
       throw new RuleViolationException(
           RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
     }
-    List<RuleViolation> vs = SubmissionRules.check(a, line(a), facts(a));
+    CallView call = calls.find(a.getCallId()).orElseThrow();
+    LineView line = call.line(a.getLineCode()).orElseThrow();
+    List<RuleViolation> vs = SubmissionRules.check(a, line, facts(a, call, line));
     RuleViolationException.throwIfErrors(vs);
     String warnings =
         vs.stream()
@@ -162,7 +166,7 @@ public class ApplicationService {
     String from = a.getStatus().name();
     String acceptance =
         "HZ"
-            + calls.find(a.getCallId()).map(CallView::year).orElse(0)
+            + call.year()
             + "-"
             + a.getLineCode().replace(".", "")
             + "-"
@@ -358,9 +362,9 @@ public class ApplicationService {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  CheckFacts facts(Application a) {
+  /** The facts for the checks; the caller has the call and the line at hand (read once). */
+  CheckFacts facts(Application a, CallView call, LineView line) {
     Instant now = clock.instant();
-    CallView call = calls.find(a.getCallId()).orElseThrow();
     boolean open = call.isSubmissionOpen(now) || extended(a, now, call);
     AccountView pi = accounts.account(a.getPiUsername()).orElse(null);
     Set<AttachmentKind> kinds =
@@ -406,10 +410,10 @@ public class ApplicationService {
         open,
         pi == null ? null : pi.organisationType(),
         kinds,
-        whiteListResult(a, line(a)),
+        whiteListResult(a, line),
         others,
         importedPlans,
-        platformHost(a, line(a)));
+        platformHost(a, line));
   }
 
   /** A2: whether the applying unit is a recorded host unit of the chosen platform. */
