@@ -112,6 +112,10 @@ public final class SubmissionRules {
         case NOT_MEMBER -> v.add(warning("G1", "basePlatformId", "submission.rule.g1.notMember"));
         default -> {}
       }
+      // the proof of the platform base and of the PI's membership, for the formal review
+      if (!f.attachments().contains(AttachmentKind.PLATFORM_PROOF)) {
+        v.add(warning("G1", "attachments", "submission.rule.g1.proof"));
+      }
     }
 
     // G2: one PI, one application a year (by ID document)

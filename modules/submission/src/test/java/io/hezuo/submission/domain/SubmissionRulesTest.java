@@ -316,7 +316,10 @@ class SubmissionRulesTest {
             TODAY,
             true,
             "ENTERPRISE",
-            Set.of(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT),
+            Set.of(
+                AttachmentKind.AID_HQ_LETTER,
+                AttachmentKind.LOCAL_PARTNER_AGREEMENT,
+                AttachmentKind.PLATFORM_PROOF),
             CheckFacts.WhiteListResult.NOT_MEMBER,
             List.of(),
             List.of());
@@ -458,7 +461,7 @@ class SubmissionRulesTest {
         TODAY,
         true,
         "UNIVERSITY",
-        Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+        Set.of(AttachmentKind.COOPERATION_AGREEMENT, AttachmentKind.PLATFORM_PROOF),
         CheckFacts.WhiteListResult.MEMBER,
         List.of(),
         List.of(),
@@ -507,7 +510,10 @@ class SubmissionRulesTest {
         TODAY,
         true,
         "ENTERPRISE",
-        Set.of(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT),
+        Set.of(
+            AttachmentKind.AID_HQ_LETTER,
+            AttachmentKind.LOCAL_PARTNER_AGREEMENT,
+            AttachmentKind.PLATFORM_PROOF),
         r,
         List.of(),
         List.of());
@@ -534,6 +540,21 @@ class SubmissionRulesTest {
         warnings(
             SubmissionRules.check(
                 a, b2(), whiteListFacts(CheckFacts.WhiteListResult.NO_PLATFORM))));
+    // without the proof of the platform and the membership: a warning on the attachments
+    assertEquals(
+        List.of("G1:attachments"),
+        warnings(
+            SubmissionRules.check(
+                a,
+                b2(),
+                new CheckFacts(
+                    TODAY,
+                    true,
+                    "ENTERPRISE",
+                    Set.of(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT),
+                    CheckFacts.WhiteListResult.MEMBER,
+                    List.of(),
+                    List.of()))));
     // A1 is exempt whatever the unit has
     assertEquals(
         List.of(),

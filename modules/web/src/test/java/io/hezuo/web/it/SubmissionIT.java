@@ -289,6 +289,7 @@ class SubmissionIT extends BrowserIT {
     assertEquals(200, saved.status(), saved.body());
     return pi.checks(id).stream()
         .filter(v -> v.getString("ruleId").equals("G1"))
+        .filter(v -> v.getString("field").equals("basePlatformId"))
         .map(
             v ->
                 v.getString("severity")
@@ -314,6 +315,15 @@ class SubmissionIT extends BrowserIT {
     assertTrue(
         none.get(0).startsWith("WARNING:basePlatformId:") && none.get(0).contains("请选择"),
         none.toString());
+    // the proof of the platform and the membership is asked for as well
+    assertTrue(
+        pi.checks(id).stream()
+            .anyMatch(
+                v ->
+                    v.getString("ruleId").equals("G1")
+                        && v.getString("field").equals("attachments")
+                        && v.getString("severity").equals("WARNING")),
+        pi.checks(id).toString());
     List<String> notMember = g1(pi, id, 900001L);
     assertEquals(1, notMember.size(), notMember.toString());
     assertTrue(notMember.get(0).contains("不是所选平台基地的成员"), notMember.toString());
