@@ -128,6 +128,50 @@ class SecurityMatrixIT extends BrowserIT {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
+  static java.net.http.HttpResponse<String> basic(java.net.URI uri, String user, String password)
+      throws Exception {
+    String token =
+        java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + token)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void machineClientsSignInWithHttpBasicOnTheApiOnly() throws Exception {
+    java.net.URI root = Db.loopback(base).toURI();
+    Db.createAccount("it_basic", "APPLICANT");
+    // the right password: the caller's own data, under the same role checks
+    var mine = basic(root.resolve("api/v1/submission/applications"), "it_basic", "Demo@2026");
+    assertTrue(mine.statusCode() == 200 && mine.body().startsWith("["), mine.body());
+    var notOfficer = basic(root.resolve("api/v1/submission/extensions"), "it_basic", "Demo@2026");
+    assertTrue(notOfficer.statusCode() != 200, "an applicant is no officer");
+    long callId =
+        Api.anonymous(base).get("api/v1/call/calls/current").json().getJsonNumber("id").longValue();
+    var officer =
+        basic(
+            root.resolve("api/v1/call/calls/" + callId + "/platform-hosts"),
+            "demo_officer",
+            "Demo@2026");
+    assertTrue(officer.statusCode() == 200, officer.body());
+    // a wrong password: 401 with the challenge, and the failure counts towards the lockout
+    var wrong = basic(root.resolve("api/v1/submission/applications"), "it_basic", "Wrong#pass1");
+    assertTrue(wrong.statusCode() == 401, "status " + wrong.statusCode());
+    assertTrue(
+        wrong.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+        wrong.headers().map().toString());
+    assertTrue(
+        Db.strings("select action from krn_audit where entity_id = 'it_basic'")
+            .contains("login-failed"));
+    // pages do not take Basic: they still ask for the form
+    var page = basic(root.resolve("app/home.xhtml"), "it_basic", "Demo@2026");
+    assertTrue(!page.body().contains("home-APPLICANT"), "the home page was shown to Basic");
+  }
+
   private static String abbreviate(String s) {
     return s == null ? "" : s.substring(0, Math.min(160, s.length()));
   }
