@@ -94,6 +94,7 @@ public class PlatformHosting {
       return List.of();
     }
     List<HostRow> rows = new ArrayList<>();
+    Map<Long, OrganisationView> units = new HashMap<>();
     for (PlatformHost h :
         em.createQuery(
                 "select h from PlatformHost h where h.platformId in :p and h.removedAt is null"
@@ -106,7 +107,8 @@ public class PlatformHosting {
           new HostRow(
               h.toView(p.lineCode(), p.code()),
               p,
-              accounts.organisation(h.getOrganisationId()).orElse(null)));
+              units.computeIfAbsent(
+                  h.getOrganisationId(), o -> accounts.organisation(o).orElse(null))));
     }
     rows.sort(java.util.Comparator.comparingInt((HostRow r) -> all.indexOf(r.platform())));
     return rows;

@@ -41,10 +41,12 @@ public class SubmissionView implements Serializable {
   private String reason;
   private List<MessageView> messages = List.of();
   private String messageBody;
+  private String basePlatform;
 
   public void load() throws IOException {
     try {
       app = service.get(id);
+      basePlatform = basePlatform();
       messages = messageService.thread(id);
       messageService.markRead(id);
     } catch (SecurityException e) {
@@ -84,7 +86,12 @@ public class SubmissionView implements Serializable {
 
   /** The white-listed platform base the application names (G1), with its fields. */
   public String getBasePlatform() {
-    Long chosen = app == null ? null : app.form().basePlatformId();
+    return basePlatform;
+  }
+
+  /** The named white-listed platform base with its fields, read once per view. */
+  private String basePlatform() {
+    Long chosen = app.form().basePlatformId();
     if (chosen == null) {
       return null;
     }
