@@ -2,11 +2,12 @@ package io.hezuo.web;
 
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.audit.AuditRecord;
+import io.hezuo.kernel.error.AccessDeniedException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ public class AdminAudit implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient AuditLog auditLog;
-  @Inject transient SecurityContext securityContext;
+  @Inject transient Caller caller;
 
   private final LazyDataModel<AuditRecord> model =
       new LazyDataModel<>() {
@@ -57,8 +58,8 @@ public class AdminAudit implements Serializable {
   }
 
   private void requireAdmin() {
-    if (!securityContext.isCallerInRole("ADMIN")) {
-      throw new SecurityException("only the administrator reads the audit log");
+    if (!caller.hasRole("ADMIN")) {
+      throw new AccessDeniedException("only the administrator reads the audit log");
     }
   }
 }

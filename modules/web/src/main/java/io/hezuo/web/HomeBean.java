@@ -2,10 +2,10 @@ package io.hezuo.web;
 
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.AccountView;
+import io.hezuo.kernel.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 
 /** Backing bean of {@code app/home.xhtml}: who is signed in and the home of each of their roles. */
@@ -24,20 +24,20 @@ public class HomeBean {
           "FINANCE",
           "ADMIN");
 
-  @Inject SecurityContext securityContext;
+  @Inject Caller caller;
   @Inject AccountDirectory accounts;
 
   private AccountView account;
 
   public AccountView getAccount() {
-    if (account == null && securityContext.getCallerPrincipal() != null) {
-      account = accounts.account(securityContext.getCallerPrincipal().getName()).orElse(null);
+    if (account == null && caller.isSignedIn()) {
+      account = accounts.account(caller.name()).orElse(null);
     }
     return account;
   }
 
   /** The caller's roles, in a fixed order. */
   public List<String> getRoles() {
-    return ROLES.stream().filter(securityContext::isCallerInRole).toList();
+    return ROLES.stream().filter(caller::hasRole).toList();
   }
 }

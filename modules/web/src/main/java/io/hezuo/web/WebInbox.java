@@ -1,15 +1,16 @@
 package io.hezuo.web;
 
+import io.hezuo.kernel.error.NotSignedInException;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.message.Inbox;
 import io.hezuo.kernel.message.InboxEntry;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ public class WebInbox implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Inbox inbox;
-  @Inject transient SecurityContext securityContext;
+  @Inject transient Caller caller;
 
   private boolean unreadOnly;
 
@@ -81,9 +82,9 @@ public class WebInbox implements Serializable {
   }
 
   private String me() {
-    if (securityContext.getCallerPrincipal() == null) {
-      throw new SecurityException("log in first");
+    if (!caller.isSignedIn()) {
+      throw new NotSignedInException("log in first");
     }
-    return securityContext.getCallerPrincipal().getName();
+    return caller.name();
   }
 }

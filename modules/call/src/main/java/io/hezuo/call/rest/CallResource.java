@@ -8,6 +8,8 @@ import io.hezuo.call.service.CallEditing;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +44,7 @@ public class CallResource {
   /** The current call with all its lines. */
   @GET
   @Path("calls/current")
+  @Public
   public Response current() {
     return catalogue
         .current()
@@ -51,6 +54,7 @@ public class CallResource {
 
   @GET
   @Path("calls/{id}")
+  @Public
   public Response call(@PathParam("id") long id) {
     return catalogue
         .find(id)
@@ -60,6 +64,7 @@ public class CallResource {
 
   @GET
   @Path("calls/{id}/lines/{code}")
+  @Public
   public Response line(@PathParam("id") long id, @PathParam("code") String code) {
     return catalogue
         .line(id, code)
@@ -75,6 +80,7 @@ public class CallResource {
   @PUT
   @Path("calls/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("OFFICER")
   public Response edit(@PathParam("id") long id, CallEdit body) {
     if (body == null) {
       return problem(400, "Bad request", "A JSON body (CallEdit) is required", List.of());
@@ -137,6 +143,7 @@ public class CallResource {
   /** The A2 platforms of the call with their ids, for recording hosts (public, like the guide). */
   @GET
   @Path("calls/{id}/platforms")
+  @Public
   public Response platforms(@PathParam("id") long id) {
     return Response.ok(hosting.platforms(id)).build();
   }
@@ -144,6 +151,7 @@ public class CallResource {
   /** The recorded host units of the call's A2 platforms (officers). */
   @GET
   @Path("calls/{id}/platform-hosts")
+  @Allow("OFFICER")
   public Response hosts(@PathParam("id") long id) {
     try {
       return Response.ok(
@@ -173,6 +181,7 @@ public class CallResource {
   @POST
   @Path("platform-hosts")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("OFFICER")
   public Response addHost(NewHost body) {
     if (body == null) {
       return problem(400, "Bad request", "A JSON body (NewHost) is required", List.of());
@@ -202,6 +211,7 @@ public class CallResource {
   @POST
   @Path("platform-hosts/{hostId}/removal")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("OFFICER")
   public Response removeHost(@PathParam("hostId") long hostId, Removal body) {
     try {
       hosting.remove(hostId, body == null ? null : body.reason());

@@ -10,6 +10,7 @@ import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,9 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,13 +37,13 @@ public class CallEditing {
   @PersistenceContext(unitName = "call")
   EntityManager em;
 
-  @Inject SecurityContext securityContext;
+  @Inject Caller caller;
 
   @Inject AuditLog auditLog;
 
   /** Whether the caller may edit calls. */
   public boolean mayEdit() {
-    return securityContext.getCallerPrincipal() != null && securityContext.isCallerInRole(ROLE);
+    return caller.isSignedIn() && caller.hasRole(ROLE);
   }
 
   /**
@@ -60,7 +59,7 @@ public class CallEditing {
       throw new CallAccessDeniedException(
           "Only a programme officer (role OFFICER) may edit a call / 只有项目管理处室人员（OFFICER）可以修改申报批次");
     }
-    String actor = securityContext.getCallerPrincipal().getName();
+    String actor = caller.name();
 
     List<RuleViolation> violations = new ArrayList<>();
     EditReason.check(edit.reason()).ifPresent(violations::add);
@@ -143,6 +142,6 @@ public class CallEditing {
 
   /** The caller's name, for screens. */
   public Optional<String> caller() {
-    return Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
+    return caller.username();
   }
 }

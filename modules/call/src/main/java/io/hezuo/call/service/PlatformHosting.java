@@ -11,12 +11,12 @@ import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public class PlatformHosting {
   @PersistenceContext(unitName = "call")
   EntityManager em;
 
-  @Inject SecurityContext security;
+  @Inject Caller caller;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject AccountDirectory accounts;
@@ -228,11 +228,11 @@ public class PlatformHosting {
   }
 
   private String requireOfficer() {
-    if (security.getCallerPrincipal() == null || !security.isCallerInRole(CallEditing.ROLE)) {
+    if (!caller.isSignedIn() || !caller.hasRole(CallEditing.ROLE)) {
       throw new CallAccessDeniedException(
           "Only a programme officer (role OFFICER) may record platform host units"
               + " / 只有项目管理处室人员（OFFICER）可以维护平台依托单位");
     }
-    return security.getCallerPrincipal().getName();
+    return caller.name();
   }
 }

@@ -21,7 +21,7 @@ public interface OtherPlans {
    * PROVINCIAL_PLAN}; null for all) and a query over name, project, plan, unit or the exact ID
    * number, paged. OFFICER or FORMAL_REVIEWER only.
    *
-   * @throws SecurityException for any other caller
+   * @throws io.hezuo.kernel.error.AccessDeniedException for any other caller
    */
   List<OtherPlanPiView> search(Integer year, String planKind, String query, int first, int max);
 

@@ -4,7 +4,9 @@ import io.hezuo.directory.api.OtherPlanPiView;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
 import io.hezuo.directory.domain.XlsxImport;
 import io.hezuo.directory.service.OtherPlansService;
-import io.hezuo.kernel.rest.Problems;
+import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.MaxBody;
+import io.hezuo.kernel.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +40,7 @@ public class OtherPlansResource {
   @Inject OtherPlansService service;
 
   @GET
+  @Allow({"OFFICER", "FORMAL_REVIEWER"})
   public Response list(
       @QueryParam("year") Integer year,
       @QueryParam("kind") String kind,
@@ -46,38 +49,34 @@ public class OtherPlansResource {
       @QueryParam("max") @DefaultValue("50") int max) {
     int from = Math.max(0, first);
     int size = Math.min(500, Math.max(1, max));
-    try {
-      return Response.ok(
-              new Page(
-                  service.count(year, kind, q),
-                  from,
-                  size,
-                  service.search(year, kind, q, from, size)))
-          .build();
-    } catch (SecurityException e) {
-      return Problems.forbidden(e.getMessage());
-    }
+    return Response.ok(
+            new Page(
+                service.count(year, kind, q),
+                from,
+                size,
+                service.search(year, kind, q, from, size)))
+        .build();
   }
 
   @GET
   @Path("/summary")
+  @Allow({"OFFICER", "FORMAL_REVIEWER"})
   public Response summary() {
-    try {
-      return Response.ok(service.summary()).build();
-    } catch (SecurityException e) {
-      return Problems.forbidden(e.getMessage());
-    }
+    return Response.ok(service.summary()).build();
   }
 
   @GET
   @Path("/template")
   @Produces(XlsxImport.CONTENT_TYPE)
+  @Public
   public Response template() {
     return XlsxImportResponses.template(service.template(), "other-plans-template.xlsx");
   }
 
   @POST
   @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+  @Allow("OFFICER")
+  @MaxBody(OtherPlansWorkbook.MAX_BYTES)
   public Response importWorkbook(
       InputStream body,
       @HeaderParam("Content-Length") @DefaultValue("-1") long length,

@@ -4,8 +4,10 @@ import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.OrganisationView;
 import io.hezuo.directory.api.RegistrationRequest;
 import io.hezuo.directory.api.RegistrationView;
-import io.hezuo.kernel.rest.Problems;
-import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.error.BadRequestException;
+import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,9 +34,11 @@ public class RegistrationResource {
   public record Decision(boolean approve, String reason) {}
 
   @Inject AccountDirectory directory;
+  @Inject Caller caller;
 
   @GET
   @Path("/units")
+  @Public
   public List<OrganisationView> units() {
     return directory.applyingUnits();
   }
@@ -42,46 +46,37 @@ public class RegistrationResource {
   @POST
   @Path("/registrations")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Public
   public Response register(RegistrationRequest request) {
     if (request == null) {
-      return Problems.of(
-          400, "Bad request", "A JSON body (RegistrationRequest) is required", List.of());
+      throw new BadRequestException("A JSON body (RegistrationRequest) is required");
     }
-    try {
-      long id = directory.register(request);
-      return Response.status(201)
-          .entity(Json.createObjectBuilder().add("accountId", id).add("status", "PENDING").build())
-          .build();
-    } catch (RuleViolationException e) {
-      return Problems.unprocessable(e.violations());
-    }
+    long id = directory.register(request);
+    return Response.status(201)
+        .entity(Json.createObjectBuilder().add("accountId", id).add("status", "PENDING").build())
+        .build();
   }
 
   @GET
   @Path("/registrations/pending")
+  @Allow("UNIT_ADMIN")
   public Response pending() {
-    try {
-      List<RegistrationView> list = directory.pendingRegistrations();
-      return Response.ok(list).build();
-    } catch (SecurityException e) {
-      return Problems.forbidden(e.getMessage());
-    }
+    List<RegistrationView> list = directory.pendingRegistrations();
+    return Response.ok(list).build();
   }
 
   @POST
   @Path("/registrations/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("UNIT_ADMIN")
   public Response decide(@PathParam("id") long id, Decision decision) {
+    // the role is checked first (in the service): a caller who may not decide learns nothing of
+    // what the request lacks
+    caller.require("UNIT_ADMIN");
     if (decision == null) {
-      return Problems.of(400, "Bad request", "A JSON body (Decision) is required", List.of());
+      throw new BadRequestException("A JSON body (Decision) is required");
     }
-    try {
-      directory.decide(id, decision.approve(), decision.reason());
-      return Response.noContent().build();
-    } catch (SecurityException e) {
-      return Problems.forbidden(e.getMessage());
-    } catch (RuleViolationException e) {
-      return Problems.unprocessable(e.violations());
-    }
+    directory.decide(id, decision.approve(), decision.reason());
+    return Response.noContent().build();
   }
 }

@@ -4,6 +4,9 @@ import io.hezuo.directory.api.PlatformView;
 import io.hezuo.directory.domain.WhiteListWorkbook;
 import io.hezuo.directory.domain.XlsxImport;
 import io.hezuo.directory.service.WhiteListService;
+import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.MaxBody;
+import io.hezuo.kernel.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +38,7 @@ public class WhiteListResource {
   @Inject WhiteListService service;
 
   @GET
+  @Public
   public Page list(
       @QueryParam("q") String q,
       @QueryParam("first") @DefaultValue("0") int first,
@@ -47,12 +51,15 @@ public class WhiteListResource {
   @GET
   @Path("/template")
   @Produces(XlsxImport.CONTENT_TYPE)
+  @Public
   public Response template() {
     return XlsxImportResponses.template(service.template(), "whitelist-template.xlsx");
   }
 
   @POST
   @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+  @Allow("OFFICER")
+  @MaxBody(WhiteListWorkbook.MAX_BYTES)
   public Response importWorkbook(
       InputStream body,
       @HeaderParam("Content-Length") @DefaultValue("-1") long length,

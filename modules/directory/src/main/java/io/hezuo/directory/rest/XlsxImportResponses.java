@@ -1,8 +1,8 @@
 package io.hezuo.directory.rest;
 
 import io.hezuo.directory.domain.XlsxImport;
+import io.hezuo.kernel.rest.ContentDisposition;
 import io.hezuo.kernel.rest.Problems;
-import io.hezuo.kernel.rule.RuleViolationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,7 +15,7 @@ final class XlsxImportResponses {
   /** The template as a download called {@code fileName}. */
   static Response template(byte[] content, String fileName) {
     return Response.ok(content, XlsxImport.CONTENT_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .header("Content-Disposition", ContentDisposition.attachment(fileName))
         .build();
   }
 
@@ -32,12 +32,6 @@ final class XlsxImportResponses {
           "The file is larger than the limit / 文件超过大小限制",
           List.of(xlsx.fileProblem("file.tooLarge", xlsx.maxMegabytes())));
     }
-    try {
-      return Response.ok(importer.get()).build();
-    } catch (SecurityException e) {
-      return Problems.forbidden(e.getMessage());
-    } catch (RuleViolationException e) {
-      return Problems.unprocessable(e.violations());
-    }
+    return Response.ok(importer.get()).build();
   }
 }

@@ -16,8 +16,10 @@ import io.hezuo.directory.domain.Person;
 import io.hezuo.directory.domain.Role;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +27,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public class AccountService implements AccountDirectory {
 
   @Inject AuditLog audit;
   @Inject Clock clock;
-  @Inject SecurityContext security;
+  @Inject Caller caller;
 
   @Override
   public Optional<AccountView> account(String username) {
@@ -231,7 +232,7 @@ public class AccountService implements AccountDirectory {
     Account admin = callerUnitAdmin();
     Account a = em.find(Account.class, accountId, LockModeType.OPTIMISTIC);
     if (a == null || !a.getOrganisationId().equals(admin.getOrganisationId())) {
-      throw new SecurityException("not a registration of your unit");
+      throw new AccessDeniedException("not a registration of your unit");
     }
     String why = trim(reason);
     if (!approve && why.isEmpty()) {
@@ -293,18 +294,17 @@ public class AccountService implements AccountDirectory {
   }
 
   private Account callerUnitAdmin() {
-    if (security.getCallerPrincipal() == null || !security.isCallerInRole("UNIT_ADMIN")) {
-      throw new SecurityException("only a unit admin may do this");
+    if (!caller.isSignedIn() || !caller.hasRole("UNIT_ADMIN")) {
+      throw new AccessDeniedException("only a unit admin may do this");
     }
-    return findAccount(security.getCallerPrincipal().getName())
+    return findAccount(caller.name())
         .filter(a -> a.getOrganisationId() != null)
-        .orElseThrow(() -> new SecurityException("unit admin without a unit"));
+        .orElseThrow(() -> new AccessDeniedException("unit admin without a unit"));
   }
 
   private void requireSelf(String username) {
-    if (security.getCallerPrincipal() == null
-        || !security.getCallerPrincipal().getName().equals(username)) {
-      throw new SecurityException("only the account's owner may change it");
+    if (!caller.isSignedIn() || !caller.name().equals(username)) {
+      throw new AccessDeniedException("only the account's owner may change it");
     }
   }
 

@@ -8,14 +8,15 @@ import io.hezuo.directory.domain.OtherPlanKind;
 import io.hezuo.directory.domain.OtherPlanPi;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
 import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -63,7 +64,7 @@ public class OtherPlansService implements OtherPlans {
 
   @Inject AuditLog audit;
   @Inject Clock clock;
-  @Inject SecurityContext security;
+  @Inject Caller caller;
 
   @Override
   public List<OtherPlanMatch> find(int year, String idType, String idNumber) {
@@ -157,7 +158,7 @@ public class OtherPlansService implements OtherPlans {
    * Imports lists from an .xlsx file (OFFICER only). Reads at most {@link
    * OtherPlansWorkbook#MAX_BYTES} + 1 bytes.
    *
-   * @throws SecurityException when the caller is not an officer
+   * @throws io.hezuo.kernel.error.AccessDeniedException when the caller is not an officer
    * @throws RuleViolationException (rule F-OPL) listing every problem; nothing is saved
    */
   @Transactional
@@ -212,16 +213,16 @@ public class OtherPlansService implements OtherPlans {
   }
 
   private String requireOfficer() {
-    if (security.getCallerPrincipal() == null || !security.isCallerInRole("OFFICER")) {
-      throw new SecurityException("only a programme officer may import the lists of other plans");
+    if (!caller.isSignedIn() || !caller.hasRole("OFFICER")) {
+      throw new AccessDeniedException(
+          "only a programme officer may import the lists of other plans");
     }
-    return security.getCallerPrincipal().getName();
+    return caller.name();
   }
 
   private void requireReader() {
-    if (security.getCallerPrincipal() == null
-        || !(security.isCallerInRole("OFFICER") || security.isCallerInRole("FORMAL_REVIEWER"))) {
-      throw new SecurityException(
+    if (!caller.isSignedIn() || !(caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER"))) {
+      throw new AccessDeniedException(
           "only programme officers and formal reviewers may read the lists of other plans");
     }
   }

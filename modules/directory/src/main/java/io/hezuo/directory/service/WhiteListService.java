@@ -9,14 +9,15 @@ import io.hezuo.directory.domain.PlatformLevel;
 import io.hezuo.directory.domain.PlatformMember;
 import io.hezuo.directory.domain.WhiteListWorkbook;
 import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public class WhiteListService implements WhiteList {
 
   @Inject AuditLog audit;
   @Inject Clock clock;
-  @Inject SecurityContext security;
+  @Inject Caller caller;
 
   @Override
   public List<PlatformView> platformsOfUnit(long organisationId) {
@@ -120,7 +121,7 @@ public class WhiteListService implements WhiteList {
    * Imports the white list from an .xlsx file (OFFICER only). Reads at most {@link
    * WhiteListWorkbook#MAX_BYTES} + 1 bytes.
    *
-   * @throws SecurityException when the caller is not an officer
+   * @throws io.hezuo.kernel.error.AccessDeniedException when the caller is not an officer
    * @throws RuleViolationException (rule F-WL) listing every problem; nothing is saved
    */
   @Transactional
@@ -199,10 +200,10 @@ public class WhiteListService implements WhiteList {
   }
 
   private String requireOfficer() {
-    if (security.getCallerPrincipal() == null || !security.isCallerInRole("OFFICER")) {
-      throw new SecurityException("only a programme officer may import the white list");
+    if (!caller.isSignedIn() || !caller.hasRole("OFFICER")) {
+      throw new AccessDeniedException("only a programme officer may import the white list");
     }
-    return security.getCallerPrincipal().getName();
+    return caller.name();
   }
 
   private long activeMembers() {

@@ -74,7 +74,7 @@ public final class XlsxImportForm implements Serializable {
         long cells = vs.stream().filter(v -> v.field() != null).count();
         FacesViolations.error(xlsx.key("import.failed"), cells);
       }
-    } catch (SecurityException e) {
+    } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesViolations.error(xlsx.key("import.forbidden"));
     } catch (IOException e) {
       FacesViolations.error(xlsx.key("file.notXlsx"));

@@ -55,4 +55,23 @@ public final class Problems {
   public static Response forbidden(String detail) {
     return of(403, "Forbidden", detail, List.of());
   }
+
+  /**
+   * A problem without rule violations whose detail is a kernel (or module) message key: {@code
+   * detail} in English, {@code message_zh} and {@code message_en} for clients that show it.
+   */
+  public static Response.ResponseBuilder keyed(int status, String title, String messageKey) {
+    String body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status)
+            .add("detail", Messages.get(Messages.ENGLISH, messageKey))
+            .add("message_zh", Messages.get(Messages.CHINESE, messageKey))
+            .add("message_en", Messages.get(Messages.ENGLISH, messageKey))
+            .add("violations", Json.createArrayBuilder())
+            .build()
+            .toString();
+    return Response.status(status).type(TYPE).entity(body);
+  }
 }

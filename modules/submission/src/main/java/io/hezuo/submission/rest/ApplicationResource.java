@@ -1,11 +1,15 @@
 package io.hezuo.submission.rest;
 
+import io.hezuo.kernel.error.BadRequestException;
 import io.hezuo.kernel.message.MessageView;
-import io.hezuo.kernel.rest.Problems;
+import io.hezuo.kernel.rest.ContentDisposition;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.MaxBody;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.document.PdfAttachmentCheck;
 import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.service.ApplicationDocument;
 import io.hezuo.submission.service.ApplicationMessages;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Supplier;
@@ -86,6 +91,7 @@ public class ApplicationResource {
   /** The application's messages, oldest first, for whoever may read the application. */
   @GET
   @Path("/applications/{id}/messages")
+  @Allow({"APPLICANT", "UNIT_ADMIN"})
   public Response messages(@PathParam("id") long id) {
     return run(
         () -> Response.ok(messages.thread(id).stream().map(MessageJson::of).toList()).build());
@@ -95,6 +101,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow({"APPLICANT", "UNIT_ADMIN"})
   public Response write(@PathParam("id") long id, NewMessage body) {
     return run(
         () ->
@@ -106,6 +113,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("APPLICANT")
   public Response create(NewApplication body) {
     return run(
         () ->
@@ -116,12 +124,14 @@ public class ApplicationResource {
 
   @GET
   @Path("/applications")
+  @Allow("APPLICANT")
   public Response mine() {
     return run(() -> Response.ok(applications.mine()).build());
   }
 
   @GET
   @Path("/applications/{id}")
+  @Allow({"APPLICANT", "UNIT_ADMIN"})
   public Response get(@PathParam("id") long id) {
     return run(() -> Response.ok(applications.get(id)).build());
   }
@@ -129,16 +139,17 @@ public class ApplicationResource {
   @PUT
   @Path("/applications/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("APPLICANT")
   public Response save(@PathParam("id") long id, ApplicationForm form) {
     if (form == null) {
-      return Problems.of(
-          400, "Bad request", "A JSON body (ApplicationForm) is required", List.of());
+      throw new BadRequestException("A JSON body (ApplicationForm) is required");
     }
     return run(() -> Response.ok(applications.save(id, form)).build());
   }
 
   @GET
   @Path("/applications/{id}/checks")
+  @Allow({"APPLICANT", "UNIT_ADMIN"})
   public Response checks(@PathParam("id") long id) {
     return run(
         () -> {
@@ -172,6 +183,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/submit")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("APPLICANT")
   public Response submit(@PathParam("id") long id, Submit body) {
     return run(
         () -> Response.ok(applications.submit(id, body == null ? -1 : body.version())).build());
@@ -180,6 +192,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("APPLICANT")
   public Response withdraw(@PathParam("id") long id, Reason body) {
     return run(
         () -> Response.ok(applications.withdraw(id, body == null ? null : body.reason())).build());
@@ -188,34 +201,41 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/attachments")
   @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+  @Allow("APPLICANT")
+  @MaxBody(PdfAttachmentCheck.MAX_BYTES)
   public Response attach(
       @PathParam("id") long id,
       @QueryParam("kind") String kind,
       @QueryParam("fileName") String fileName,
-      byte[] content) {
+      InputStream content) {
+    // the body is a stream: the service checks the caller's ownership and the name before it
+    // reads a byte of it
     AttachmentKind k;
     try {
       k = AttachmentKind.valueOf(kind);
     } catch (RuntimeException e) {
-      return Problems.unprocessable(
-          List.of(RuleViolation.error("F-REQ", "kind", "submission.attachment.kind")));
+      throw new RuleViolationException(
+          RuleViolation.error("F-REQ", "kind", "submission.attachment.kind"));
     }
-    return run(() -> Response.ok(attachments.attach(id, k, fileName, content)).build());
+    return Response.ok(attachments.attach(id, k, fileName, content)).build();
   }
 
   @GET
   @Path("/applications/{id}/pdf")
   @Produces("application/pdf")
+  @Allow({"APPLICANT", "UNIT_ADMIN"})
   public Response pdf(@PathParam("id") long id) {
     return run(
         () ->
             Response.ok(document.pdf(id), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"application-" + id + ".pdf\"")
+                .header(
+                    "Content-Disposition", ContentDisposition.inline("application-" + id + ".pdf"))
                 .build());
   }
 
   @GET
   @Path("/unit/applications")
+  @Allow("UNIT_ADMIN")
   public Response ofMyUnit(
       @QueryParam("status") String status,
       @QueryParam("line") String line,
@@ -225,6 +245,7 @@ public class ApplicationResource {
 
   @POST
   @Path("/applications/{id}/confirm")
+  @Allow("UNIT_ADMIN")
   public Response confirm(@PathParam("id") long id) {
     return run(() -> Response.ok(applications.confirm(id)).build());
   }
@@ -232,6 +253,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/return")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("UNIT_ADMIN")
   public Response returnToPi(@PathParam("id") long id, Reason body) {
     return run(
         () ->
@@ -241,6 +263,7 @@ public class ApplicationResource {
   @POST
   @Path("/extensions")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Allow("OFFICER")
   public Response extend(ExtensionRequest body) {
     // the role is checked first (in the service): a caller who may not extend learns nothing of
     // what the request lacks
@@ -248,29 +271,26 @@ public class ApplicationResource {
         () -> {
           applications.grantExtension(
               body == null ? 0 : body.organisationId(),
-              body == null || body.until() == null
-                  ? null
-                  : LocalDateTime.parse(body.until()).atZone(Zones.SHANGHAI).toInstant(),
+              body == null || body.until() == null ? null : until(body.until()),
               body == null ? null : body.reason());
           return Response.noContent().build();
         });
   }
 
-  private static Response run(Supplier<Response> action) {
+  private static java.time.Instant until(String text) {
     try {
-      return action.get();
-    } catch (RuleViolationException e) {
-      boolean stale = e.violations().stream().anyMatch(v -> v.ruleId().equals("F-STALE"));
-      return stale
-          ? Problems.of(409, "Conflict", "Saved elsewhere since / 已在别处保存", e.violations())
-          : Problems.unprocessable(e.violations());
-    } catch (SecurityException e) {
-      String m = e.getMessage() == null ? "" : e.getMessage();
-      return m.startsWith("no application")
-          ? Problems.of(404, "Not found", "No such application / 没有该申报书", List.of())
-          : Problems.forbidden(m);
+      return LocalDateTime.parse(text).atZone(Zones.SHANGHAI).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      return Problems.of(400, "Bad request", e.getMessage(), List.of());
+      throw new RuleViolationException(
+          RuleViolation.error("D1", "until", "submission.extensions.until"));
     }
+  }
+
+  /**
+   * Runs an action; exceptions go to kernel's mappers (problem+json with the status of their type:
+   * 401, 403, 404, 409, 413, 422).
+   */
+  private static Response run(Supplier<Response> action) {
+    return action.get();
   }
 }

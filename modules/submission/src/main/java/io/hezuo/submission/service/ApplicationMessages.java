@@ -9,11 +9,11 @@ import io.hezuo.kernel.message.MessageDraft;
 import io.hezuo.kernel.message.MessageView;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.domain.Application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public class ApplicationMessages {
 
   @Inject ApplicationService applications;
   @Inject AccountDirectory accounts;
-  @Inject SecurityContext security;
+  @Inject Caller caller;
   @Inject Inbox inbox;
   @Inject AuditLog audit;
 
@@ -46,10 +46,7 @@ public class ApplicationMessages {
   @Transactional
   public void markRead(long id) {
     Application a = applications.readable(id);
-    inbox.markRead(
-        security.getCallerPrincipal().getName(),
-        ApplicationService.ENTITY,
-        String.valueOf(a.getId()));
+    inbox.markRead(caller.name(), ApplicationService.ENTITY, String.valueOf(a.getId()));
   }
 
   /**
@@ -73,7 +70,7 @@ public class ApplicationMessages {
       throw new RuleViolationException(
           RuleViolation.error("F-LEN", "messageBody", "submission.rule.tooLong", MAX_BODY));
     }
-    String me = security.getCallerPrincipal().getName();
+    String me = caller.name();
     AccountView sender = accounts.account(me).orElseThrow();
     boolean pi = a.getPiUsername().equals(me);
     Map<String, String> to = unitAdmins(a);

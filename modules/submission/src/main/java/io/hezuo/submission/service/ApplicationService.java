@@ -10,9 +10,14 @@ import io.hezuo.directory.api.PlatformView;
 import io.hezuo.directory.api.WhiteList;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.error.AccessDeniedException;
+import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.kernel.error.NotSignedInException;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.rule.StaleEditException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationSubmitted;
@@ -30,8 +35,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,7 +67,7 @@ public class ApplicationService {
   @PersistenceContext(unitName = "submission")
   EntityManager em;
 
-  @Inject SecurityContext security;
+  @Inject Caller caller;
   @Inject AccountDirectory accounts;
   @Inject CallCatalogue calls;
   @Inject Instance<WhiteList> whiteList;
@@ -121,14 +126,18 @@ public class ApplicationService {
           RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
     }
     if (form.version() != a.getVersion()) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-STALE", null, "submission.rule.stale"));
+      throw new StaleEditException(RuleViolation.error("F-STALE", null, "submission.rule.stale"));
     }
     List<RuleViolation> bad = new ArrayList<>();
     apply(a, form, bad);
     RuleViolationException.throwIfErrors(bad);
     a.touch(clock.instant());
-    em.flush();
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      // saved by another request between our read and this write
+      throw new StaleEditException(RuleViolation.error("F-STALE", null, "submission.rule.stale"));
+    }
     return view(a);
   }
 
@@ -147,8 +156,7 @@ public class ApplicationService {
     Application a = own(pi, id);
     em.lock(a, LockModeType.PESSIMISTIC_WRITE);
     if (version != a.getVersion()) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-STALE", null, "submission.rule.stale"));
+      throw new StaleEditException(RuleViolation.error("F-STALE", null, "submission.rule.stale"));
     }
     if (!a.getStatus().isEditable()) {
       throw new RuleViolationException(
@@ -201,6 +209,18 @@ public class ApplicationService {
           blank(reason) ? "—" : reason.trim());
     }
     return view(a);
+  }
+
+  /**
+   * Whether the caller may attach a file to the application now (its PI, while editable): checked
+   * before an upload's body is read. 403 / 404 / 422 (F-STATE) otherwise.
+   */
+  public void checkCanAttach(long id) {
+    Application a = own(caller("APPLICANT"), id);
+    if (!a.getStatus().isEditable()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
+    }
   }
 
   /** Attaches a PDF that {@link AttachmentCheck} accepted. */
@@ -496,18 +516,18 @@ public class ApplicationService {
   }
 
   private AccountView caller(String role) {
-    if (security.getCallerPrincipal() == null || !security.isCallerInRole(role)) {
-      throw new SecurityException("this needs the role " + role);
+    if (!caller.isSignedIn() || !caller.hasRole(role)) {
+      throw new AccessDeniedException("this needs the role " + role);
     }
     return accounts
-        .account(security.getCallerPrincipal().getName())
-        .orElseThrow(() -> new SecurityException("unknown account"));
+        .account(caller.name())
+        .orElseThrow(() -> new AccessDeniedException("unknown account"));
   }
 
   private Application find(long id) {
     Application a = em.find(Application.class, id);
     if (a == null) {
-      throw new SecurityException("no application " + id + " for you");
+      throw new NotFoundException("no application " + id + " for you");
     }
     return a;
   }
@@ -516,7 +536,7 @@ public class ApplicationService {
   private Application own(AccountView pi, long id) {
     Application a = find(id);
     if (!a.getPiUsername().equals(pi.username())) {
-      throw new SecurityException("no application " + id + " for you");
+      throw new NotFoundException("no application " + id + " for you");
     }
     return a;
   }
@@ -524,31 +544,30 @@ public class ApplicationService {
   private Application ofUnit(AccountView admin, long id) {
     Application a = find(id);
     if (admin.organisationId() == null || a.getOrganisationId() != admin.organisationId()) {
-      throw new SecurityException("no application " + id + " for you");
+      throw new NotFoundException("no application " + id + " for you");
     }
     return a;
   }
 
   /** The application if the caller is its PI or (once submitted) an admin of its unit. */
   Application readable(long id) {
-    String user =
-        security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+    String user = !caller.isSignedIn() ? null : caller.name();
     if (user == null) {
-      throw new SecurityException("log in first");
+      throw new NotSignedInException("log in first");
     }
-    if (security.isCallerInRole("APPLICANT")) {
+    if (caller.hasRole("APPLICANT")) {
       Application a = find(id);
       if (a.getPiUsername().equals(user)) {
         return a;
       }
     }
-    if (security.isCallerInRole("UNIT_ADMIN")) {
+    if (caller.hasRole("UNIT_ADMIN")) {
       Application a = ofUnit(caller("UNIT_ADMIN"), id);
       if (a.getStatus() != ApplicationStatus.DRAFT) {
         return a;
       }
     }
-    throw new SecurityException("no application " + id + " for you");
+    throw new NotFoundException("no application " + id + " for you");
   }
 
   private static void requireStatus(Application a, ApplicationStatus s) {

@@ -35,7 +35,7 @@ public class SubmissionAttachments implements Serializable {
   public void load() throws IOException {
     try {
       app = service.get(id);
-    } catch (SecurityException e) {
+    } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
     }

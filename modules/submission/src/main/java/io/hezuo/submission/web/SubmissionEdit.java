@@ -117,7 +117,7 @@ public class SubmissionEdit implements Serializable {
   public void load() throws IOException {
     try {
       app = service.get(id);
-    } catch (SecurityException e) {
+    } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
       return;

@@ -49,7 +49,7 @@ public class SubmissionView implements Serializable {
       basePlatform = basePlatform();
       messages = messageService.thread(id);
       messageService.markRead(id);
-    } catch (SecurityException e) {
+    } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
     }

@@ -2,13 +2,13 @@ package io.hezuo.web.i18n;
 
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Locale;
@@ -25,7 +25,7 @@ public class LocaleBean implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String COOKIE = "hezuo_lang";
 
-  @Inject transient SecurityContext securityContext;
+  @Inject transient Caller caller;
   @Inject transient AccountDirectory accounts;
 
   private Locale locale = Messages.CHINESE;
@@ -68,9 +68,8 @@ public class LocaleBean implements Serializable {
         COOKIE,
         locale.getLanguage(),
         Map.of("maxAge", 365 * 24 * 3600, "path", "/", "httpOnly", Boolean.TRUE));
-    if (securityContext.getCallerPrincipal() != null) {
-      accounts.setPreferredLanguage(
-          securityContext.getCallerPrincipal().getName(), locale.getLanguage());
+    if (caller.isSignedIn()) {
+      accounts.setPreferredLanguage(caller.name(), locale.getLanguage());
     }
     String uri = ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getRequestURI();
     String query = ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getQueryString();

@@ -1,10 +1,10 @@
 package io.hezuo.web.menu;
 
 import io.hezuo.kernel.message.Inbox;
+import io.hezuo.kernel.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ public class MenuBean {
     BY_ROLE.put("ADMIN", List.of(new MenuItem("audit", "web.menu.audit", "/app/admin/audit")));
   }
 
-  @Inject SecurityContext securityContext;
+  @Inject Caller caller;
   @Inject Inbox inbox;
 
   private List<MenuItem> items;
@@ -53,10 +53,7 @@ public class MenuBean {
   /** How many messages the signed-in user has not read yet (0 when nobody is signed in). */
   public long getUnread() {
     if (unread == null) {
-      unread =
-          securityContext.getCallerPrincipal() == null
-              ? 0L
-              : inbox.count(securityContext.getCallerPrincipal().getName(), true);
+      unread = !caller.isSignedIn() ? 0L : inbox.count(caller.name(), true);
     }
     return unread;
   }
@@ -66,10 +63,10 @@ public class MenuBean {
       items = new ArrayList<>();
       items.add(new MenuItem("catalogue", "web.menu.catalogue", "/call/catalogue"));
       items.add(new MenuItem("whitelist", "web.menu.whitelist", "/directory/whitelist"));
-      if (securityContext.getCallerPrincipal() != null) {
+      if (caller.isSignedIn()) {
         items.add(0, new MenuItem("home", "web.menu.home", "/app/home"));
         for (Map.Entry<String, List<MenuItem>> e : BY_ROLE.entrySet()) {
-          if (securityContext.isCallerInRole(e.getKey())) {
+          if (caller.hasRole(e.getKey())) {
             items.addAll(e.getValue());
           }
         }

@@ -9,13 +9,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Backing bean of {@code login.xhtml}, and the header's logout. */
@@ -23,7 +18,6 @@ import java.io.IOException;
 @RequestScoped
 public class LoginBean {
 
-  @Inject SecurityContext securityContext;
   @Inject AccountDirectory accounts;
   @Inject LoginAttempts attempts;
   @Inject LocaleBean localeBean;
@@ -35,33 +29,19 @@ public class LoginBean {
     FacesContext fc = FacesContext.getCurrentInstance();
     ExternalContext ec = fc.getExternalContext();
     HttpServletRequest req = (HttpServletRequest) ec.getRequest();
-    HttpServletResponse resp = (HttpServletResponse) ec.getResponse();
     String user = username == null ? "" : username.trim();
-    AuthenticationStatus status =
-        securityContext.authenticate(
-            req,
-            resp,
-            AuthenticationParameters.withParams()
-                .newAuthentication(true)
-                .credential(
-                    new UsernamePasswordCredential(user, password == null ? "" : password)));
-    switch (status) {
-      case SEND_CONTINUE:
-        fc.responseComplete();
-        break;
-      case SUCCESS:
-        req.changeSessionId();
-        req.getSession().setAttribute(SessionAudit.USER_ATTRIBUTE, user);
-        localeBean.applyAccountPreference(user);
-        ec.redirect(ec.getRequestContextPath() + "/app/home.xhtml");
-        break;
-      default:
-        password = null;
-        if (accounts.isLocked(user)) {
-          FacesViolations.error("web.login.locked");
-        } else {
-          FacesViolations.error("web.login.failed");
-        }
+    LoginAttempts.Outcome outcome = attempts.attempt(user, password == null ? "" : password);
+    if (outcome.accepted()) {
+      SignedIn.start(req, user, outcome.roles());
+      localeBean.applyAccountPreference(user);
+      ec.redirect(ec.getRequestContextPath() + "/app/home.xhtml");
+      return;
+    }
+    password = null;
+    if (accounts.isLocked(user)) {
+      FacesViolations.error("web.login.locked");
+    } else {
+      FacesViolations.error("web.login.failed");
     }
   }
 
@@ -69,8 +49,8 @@ public class LoginBean {
     FacesContext fc = FacesContext.getCurrentInstance();
     ExternalContext ec = fc.getExternalContext();
     HttpServletRequest req = (HttpServletRequest) ec.getRequest();
-    String user = req.getUserPrincipal() == null ? null : req.getUserPrincipal().getName();
-    req.logout();
+    SignedIn signedIn = SignedIn.of(req);
+    String user = signedIn == null ? null : signedIn.username();
     ec.invalidateSession();
     if (user != null) {
       attempts.loggedOut(user, "logout");

@@ -1,10 +1,10 @@
 package io.hezuo.web.security;
 
+import io.hezuo.kernel.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -16,11 +16,10 @@ import java.util.Arrays;
 @RequestScoped
 public class WebGuard {
 
-  @Inject SecurityContext securityContext;
+  @Inject Caller caller;
 
   public void require(String roles) throws IOException {
-    boolean ok =
-        Arrays.stream(roles.split(",")).map(String::trim).anyMatch(securityContext::isCallerInRole);
+    boolean ok = Arrays.stream(roles.split(",")).map(String::trim).anyMatch(caller::hasRole);
     if (!ok) {
       FacesContext fc = FacesContext.getCurrentInstance();
       fc.getExternalContext().responseSendError(403, "Forbidden");
