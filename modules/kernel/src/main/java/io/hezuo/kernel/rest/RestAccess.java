@@ -54,7 +54,12 @@ public class RestAccess implements ContainerRequestFilter {
       }
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Limited(request.getEntityStream(), max));
+      InputStream body = new Limited(request.getEntityStream(), max);
+      jakarta.ws.rs.core.MediaType media = request.getMediaType();
+      if (media != null && media.getSubtype().toLowerCase().endsWith("json")) {
+        body = new JsonDepthLimit(body);
+      }
+      request.setEntityStream(body);
     }
   }
 

@@ -23,6 +23,13 @@ final class Api {
   private final String cookie;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /**
+   * The session's anti-forgery token: the server sends it in {@code X-CSRF-Token} on every answer
+   * to a signed-in API call; state-changing calls send it back (as the application's own pages
+   * would).
+   */
+  private volatile String csrfToken;
+
   private Api(URL base, String cookie) throws Exception {
     this.base = Db.loopback(base).toURI();
     this.cookie = cookie;
@@ -30,6 +37,19 @@ final class Api {
 
   static Api anonymous(URL base) throws Exception {
     return new Api(base, null);
+  }
+
+  /** The session cookie this client sends (null for the anonymous). */
+  String cookie() {
+    return cookie;
+  }
+
+  /** The anti-forgery token of the session, fetched once. */
+  String csrfToken() throws Exception {
+    if (csrfToken == null) {
+      get("api/v1/call/calls/current");
+    }
+    return csrfToken;
   }
 
   /** Logs in through the browser and takes over its session cookie. */
@@ -60,6 +80,14 @@ final class Api {
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
     if (cookie != null) {
       b.header("Cookie", cookie);
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        if (csrfToken == null) {
+          get("api/v1/call/calls/current");
+        }
+        if (csrfToken != null) {
+          b.header("X-CSRF-Token", csrfToken);
+        }
+      }
     }
     if (contentType != null) {
       b.header("Content-Type", contentType);
@@ -70,6 +98,7 @@ final class Api {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    r.headers().firstValue("X-CSRF-Token").ifPresent(t -> csrfToken = t);
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 

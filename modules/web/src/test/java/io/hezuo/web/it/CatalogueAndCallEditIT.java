@@ -108,7 +108,9 @@ class CatalogueAndCallEditIT extends BrowserIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertEquals(403, put.statusCode(), put.body());
+    // the anonymous: 401 with the Basic challenge (was 403 before issue 9)
+    assertEquals(401, put.statusCode(), put.body());
+    assertTrue(put.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
     assertTrue(
         put.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
 

@@ -235,7 +235,7 @@ class WhiteListIT extends BrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(goodFile())))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertEquals(403, post.statusCode(), post.body());
+    assertEquals(401, post.statusCode(), post.body());
     assertTrue(
         post.headers()
             .firstValue("Content-Type")
