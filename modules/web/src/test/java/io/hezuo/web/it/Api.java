@@ -21,7 +21,8 @@ final class Api {
 
   final URI base;
   private final String cookie;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /**
    * The session's anti-forgery token: the server sends it in {@code X-CSRF-Token} on every answer

@@ -1,34 +1,24 @@
 package io.hezuo.web.it;
 
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What every integration test class shares: the WAR deployed on Payara Micro (with the test clock),
- * the demo data, and one headless Chromium per class, starting each test with no cookies.
+ * What every integration test class shares: the WAR (with the test clock) deployed once on a real
+ * Payara Micro for the whole build ({@link ItServer}), the demo data, and one headless Chromium per
+ * class, starting each test with no cookies.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 abstract class BrowserIT {
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
+  /** The application's base URL, {@code http://127.0.0.1:<port>/hezuo/}. */
+  URL base;
 
   static Browser browser;
 
   @BeforeEach
   void openBrowser() throws Exception {
+    base = ItServer.base();
     Db.loadDemoData(base);
     if (browser == null) {
       browser = new Browser(base);

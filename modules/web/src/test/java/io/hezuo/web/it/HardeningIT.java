@@ -228,6 +228,19 @@ class HardeningIT extends BrowserIT {
     Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
     assertEquals("Lax", session.getSameSite(), "the session cookie's SameSite");
     assertTrue(session.isHttpOnly());
+    // said by the server itself, not only Chromium's default for a cookie without SameSite
+    HttpResponse<String> basic =
+        SecurityMatrixIT.basic(
+            Db.loopback(base).toURI().resolve("api/v1/submission/applications"),
+            "demo_pi",
+            "Demo@2026");
+    String setCookie =
+        basic.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(setCookie.toLowerCase().contains("samesite=lax"), setCookie);
+    assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
 
     // ... and opens a page of another site that posts a form to the confirm endpoint
     String target =

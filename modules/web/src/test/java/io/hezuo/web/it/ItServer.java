@@ -1,0 +1,122 @@
+package io.hezuo.web.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * One real Payara Micro for all integration-test classes of a build (they all run in failsafe's one
+ * JVM): started on first use with the test WAR ({@link Deployments#war()}), stopped when the JVM
+ * ends. Arquillian's managed Payara Micro container boots a new server for every test class (about
+ * a minute each on 2 cores), which would take the suite past CI's limits as modules are added; the
+ * tests are all client-side ({@code @RunAsClient}) and need nothing else of Arquillian.
+ *
+ * <p>The server's log goes to {@code target/payara-it.log}; a server that does not come up fails
+ * the first test with the end of that log.
+ */
+final class ItServer {
+
+  private static URL base;
+  private static Process process;
+
+  private ItServer() {}
+
+  /** The application's base URL ({@code http://127.0.0.1:<port>/hezuo/}), starting it once. */
+  static synchronized URL base() throws Exception {
+    if (base == null) {
+      start();
+    }
+    return base;
+  }
+
+  private static void start() throws Exception {
+    Path dir = Path.of("target", "it-server");
+    Files.createDirectories(dir);
+    File war = dir.resolve("hezuo.war").toFile(); // context root /hezuo, as Arquillian deployed it
+    Deployments.war().as(ZipExporter.class).exportTo(war, true);
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path log = Path.of("target", "payara-it.log");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.add("-Duser.timezone=UTC");
+    cmd.add("-jar");
+    cmd.add(System.getProperty("payara.microJar", "target/payara-micro.jar"));
+    cmd.add("--nocluster");
+    cmd.add("--port");
+    cmd.add(String.valueOf(port));
+    cmd.add("--rootdir");
+    cmd.add(dir.resolve("root").toAbsolutePath().toString());
+    cmd.add("--deploy");
+    cmd.add(war.getAbsolutePath());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    process = pb.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(ItServer::stop, "stop-payara-it"));
+    URL url = URI.create("http://127.0.0.1:" + port + "/hezuo/").toURL();
+    long end = System.currentTimeMillis() + 300_000;
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro ended while starting:\n" + tail(log));
+      }
+      if (status(URI.create("http://127.0.0.1:" + port + "/health/ready").toURL()) == 200) {
+        break;
+      }
+      if (System.currentTimeMillis() > end) {
+        stop();
+        throw new IllegalStateException("Payara Micro was not ready in 300 s:\n" + tail(log));
+      }
+      Thread.sleep(500);
+    }
+    base = url;
+  }
+
+  private static int status(URL url) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) url.openConnection();
+      c.setConnectTimeout(2000);
+      c.setReadTimeout(5000);
+      int code = c.getResponseCode();
+      c.disconnect();
+      return code;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private static synchronized void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+}
