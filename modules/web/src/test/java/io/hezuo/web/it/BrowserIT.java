@@ -20,6 +20,8 @@ abstract class BrowserIT {
   void openBrowser() throws Exception {
     base = ItServer.base();
     Db.loadDemoData(base);
+    // the server is shared by every class: no test starts on another test's clock
+    Api.anonymous(base).systemClock();
     if (browser == null) {
       browser = new Browser(base);
     }

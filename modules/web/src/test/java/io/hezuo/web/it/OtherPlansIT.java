@@ -154,7 +154,7 @@ class OtherPlansIT extends BrowserIT {
     assertEquals(1, byNumber.json().getInt("total"), byNumber.body());
     Api reviewer = Api.as(browser, base, "demo_review", "Demo@2026");
     assertEquals(200, reviewer.get("api/v1/directory/other-plans?year=2026").status());
-    assertEquals(403, Api.anonymous(base).get("api/v1/directory/other-plans").status());
+    assertEquals(401, Api.anonymous(base).get("api/v1/directory/other-plans").status());
 
     // the PI on this year's NSFC list: a G2 warning naming the plan, the year and the project
     Api on = Api.as(browser, base, "it_opl_on", "Demo@2026");

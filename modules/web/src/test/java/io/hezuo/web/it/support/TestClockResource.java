@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import java.time.Instant;
 
 /** Test-only: {@code PUT /api/test/clock} with an ISO instant fixes the clock; DELETE frees it. */
+@io.hezuo.kernel.security.Public
 @Path("/test/clock")
 public class TestClockResource {
 

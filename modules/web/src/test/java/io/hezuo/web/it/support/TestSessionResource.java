@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
  * Test-only: {@code PUT /api/test/session-timeout?seconds=n} shortens the caller's own session
  * timeout, so that a test can let a signed-in session expire in seconds instead of 30 minutes.
  */
+@io.hezuo.kernel.security.Allow
 @Path("/test/session-timeout")
 public class TestSessionResource {
 
