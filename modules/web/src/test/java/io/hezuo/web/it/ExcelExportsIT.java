@@ -60,16 +60,17 @@ class ExcelExportsIT extends BrowserIT {
   @Test
   void theUnitsApplicationListAndItsInbox() throws Exception {
     submittedApplication("it_xlsx_pi", "33010619850505057");
+    browser.driver.manage().deleteAllCookies();
     browser.login("demo_unit", "Demo@2026");
 
     browser.open("/app/submission/unit.xhtml");
-    List<List<String>> apps = compare("unit", "unit:apps", "unit:export", 6);
+    List<List<String>> apps = compare("unit", "unit:apps", "unit:apps:export", 6);
     assertTrue(
         apps.stream().anyMatch(r -> r.contains("中挪海洋装备联合研发") && r.contains("已提交")),
         apps.toString());
 
     browser.open("/app/inbox.xhtml");
-    List<List<String>> inbox = compare("inbox", "inbox:list", "inbox:export", 3);
+    List<List<String>> inbox = compare("inbox", "inbox:list", "inbox:list:export", 3);
     assertTrue(inbox.stream().anyMatch(r -> r.contains("系统通知")), inbox.toString());
   }
 
@@ -77,7 +78,7 @@ class ExcelExportsIT extends BrowserIT {
   void theAdminsAuditLog() throws Exception {
     browser.login("demo_admin", "Demo@2026");
     browser.open("/app/admin/audit.xhtml");
-    List<List<String>> log = compare("audit", "audit:log", "audit:export", 8);
+    List<List<String>> log = compare("audit", "audit:log", "audit:log:export", 8);
     // the role is shown and exported as its label
     assertTrue(log.stream().anyMatch(r -> r.contains("系统管理员")), log.toString());
   }
@@ -86,18 +87,18 @@ class ExcelExportsIT extends BrowserIT {
   void theOfficersPlatformHostsAndOtherPlans() throws Exception {
     browser.login("demo_officer", "Demo@2026");
     browser.open("/app/call/platform-hosts.xhtml");
-    List<List<String>> hosts = compare("list", "list:hostList", "list:export", 5);
+    List<List<String>> hosts = compare("list", "list:hostList", "list:hostList:export", 5);
     assertFalse(hosts.isEmpty());
 
     browser.open("/app/directory/other-plans.xhtml");
-    List<List<String>> plans = compare("list", "list:pis", "list:export", 9);
+    List<List<String>> plans = compare("list", "list:pis", "list:pis:export", 9);
     assertFalse(plans.isEmpty());
   }
 
   @Test
   void thePublicWhiteList() throws Exception {
     browser.open("/directory/whitelist.xhtml");
-    List<List<String>> platforms = compare("wl", "wl:platforms", "wl:export", 5);
+    List<List<String>> platforms = compare("wl", "wl:platforms", "wl:platforms:export", 5);
     assertFalse(platforms.isEmpty());
   }
 
@@ -156,7 +157,7 @@ class ExcelExportsIT extends BrowserIT {
 
   /**
    * Posts the export button's form from the page, as its click would (the same fields, view state
-   * and nonce), and returns the answer's bytes.
+   * and nonce), and returns the answer's bytes; a signed-in user's answer must not be stored.
    */
   private byte[] download(String formId, String buttonId) {
     Object b64 =
@@ -168,17 +169,22 @@ class ExcelExportsIT extends BrowserIT {
                     + "data.append(arguments[1], arguments[1]);"
                     + "fetch(form.action, {method: 'POST', credentials: 'same-origin',"
                     + "  body: new URLSearchParams(data)})"
-                    + ".then(function (r) { return r.arrayBuffer(); })"
-                    + ".then(function (buf) {"
+                    + ".then(function (r) { var cc = r.headers.get('Cache-Control') || '';"
+                    + "  return r.arrayBuffer().then(function (buf) {"
                     + "  var bytes = new Uint8Array(buf); var s = '';"
                     + "  for (var i = 0; i < bytes.length; i++) { s += String.fromCharCode(bytes[i]); }"
-                    + "  done(btoa(s)); })"
+                    + "  done(cc + '|' + btoa(s)); }); })"
                     + ".catch(function (e) { done('ERROR ' + e); });",
                 formId,
                 buttonId);
     String s = String.valueOf(b64);
     assertFalse(s.startsWith("ERROR"), s);
-    return Base64.getDecoder().decode(s);
+    int bar = s.indexOf('|');
+    if (browser.driver.manage().getCookieNamed("JSESSIONID") != null) {
+      // a signed-in user's export is never stored by the browser or a proxy
+      assertTrue(s.substring(0, bar).contains("no-store"), "Cache-Control: " + s.substring(0, bar));
+    }
+    return Base64.getDecoder().decode(s.substring(bar + 1));
   }
 
   private static List<List<String>> read(byte[] xlsx) throws Exception {
