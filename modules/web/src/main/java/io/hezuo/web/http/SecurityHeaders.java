@@ -38,7 +38,9 @@ public class SecurityHeaders extends HttpFilter {
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader(CSP, DEFAULT_POLICY);
-    boolean noStore = noStore(req);
+    // an error page or a forward keeps what the first dispatch decided
+    String cache = res.getHeader("Cache-Control");
+    boolean noStore = noStore(req) || (cache != null && cache.contains("no-store"));
     if (noStore) {
       res.setHeader("Cache-Control", "no-store");
       res.setHeader("Pragma", "no-cache");
