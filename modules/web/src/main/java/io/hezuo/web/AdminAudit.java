@@ -3,8 +3,10 @@ package io.hezuo.web;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.audit.AuditRecord;
 import io.hezuo.kernel.error.AccessDeniedException;
+import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
+import io.hezuo.web.i18n.I18n;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,6 +27,7 @@ public class AdminAudit implements Serializable {
 
   @Inject transient AuditLog auditLog;
   @Inject transient Caller caller;
+  @Inject transient I18n i18n;
 
   private final LazyDataModel<AuditRecord> model =
       new LazyDataModel<>() {
@@ -51,6 +54,15 @@ public class AdminAudit implements Serializable {
 
   public LazyDataModel<AuditRecord> getModel() {
     return model;
+  }
+
+  /** A role as its label ({@code web.role.ADMIN} → 系统管理员); a code without a label as it is. */
+  public String role(String code) {
+    if (code == null || code.isBlank()) {
+      return "";
+    }
+    String key = "web.role." + code;
+    return Messages.exists(key) ? i18n.get(key) : code;
   }
 
   public String format(Instant at) {

@@ -6,16 +6,20 @@ import io.hezuo.directory.api.RegistrationRequest;
 import io.hezuo.directory.domain.IdDocumentType;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.rule.RuleViolationException;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
-/** Backing bean of {@code directory/register.xhtml}: a researcher registers under a unit. */
+/**
+ * Backing bean of {@code directory/register.xhtml}: a researcher registers under a unit. Request
+ * scoped, with a stateless view: the form posts everything it needs, so an anonymous visitor gets
+ * no session.
+ */
 @Named("directoryRegister")
-@ViewScoped
+@RequestScoped
 public class DirectoryRegister implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -2,7 +2,9 @@ package io.hezuo.directory.web;
 
 import io.hezuo.directory.api.PlatformView;
 import io.hezuo.directory.api.WhiteList;
-import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -10,10 +12,12 @@ import java.util.List;
 
 /**
  * Backing bean of {@code directory/whitelist.xhtml}: the public, read-only white list, searched in
- * SQL (name, host unit, field, level). Members are counted, never listed.
+ * SQL (name, host unit, field, level). Members are counted, never listed. Request scoped, with a
+ * stateless view (an anonymous visitor gets no session): the search text comes with every request
+ * of the page's form (the search, the table's paging, the export), or as {@code ?q=} on a GET.
  */
 @Named("directoryWhitelist")
-@ViewScoped
+@RequestScoped
 public class DirectoryWhiteList implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -26,6 +30,15 @@ public class DirectoryWhiteList implements Serializable {
   private String query;
   private List<PlatformView> platforms;
   private long total = -1;
+
+  @PostConstruct
+  void init() {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    if (fc != null) {
+      java.util.Map<String, String> params = fc.getExternalContext().getRequestParameterMap();
+      query = params.containsKey("wl:q") ? params.get("wl:q") : params.get("q");
+    }
+  }
 
   public String getQuery() {
     return query;

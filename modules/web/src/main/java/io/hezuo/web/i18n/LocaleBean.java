@@ -4,29 +4,34 @@ import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Caller;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The user's language: Chinese by default, English by the switch in the header. Remembered in a
- * cookie and, for a signed-in user, in the account.
+ * cookie (for everybody, so that an anonymous visitor needs no session) and, for a signed-in user,
+ * in the account and in the session that the login created. Read once per request: the session's
+ * choice if there is a session, else the cookie's. Never creates a session.
  */
 @Named("localeBean")
-@SessionScoped
-public class LocaleBean implements Serializable {
+@RequestScoped
+public class LocaleBean {
 
-  private static final long serialVersionUID = 1L;
   public static final String COOKIE = "hezuo_lang";
 
-  @Inject transient Caller caller;
-  @Inject transient AccountDirectory accounts;
+  /** The session attribute holding the signed-in user's language tag ({@code zh} or {@code en}). */
+  public static final String SESSION_ATTRIBUTE = "hezuo.language";
+
+  @Inject Caller caller;
+  @Inject AccountDirectory accounts;
 
   private Locale locale = Messages.CHINESE;
 
@@ -34,11 +39,25 @@ public class LocaleBean implements Serializable {
   void init() {
     FacesContext fc = FacesContext.getCurrentInstance();
     if (fc != null) {
-      Object c = fc.getExternalContext().getRequestCookieMap().get(COOKIE);
-      if (c instanceof jakarta.servlet.http.Cookie cookie) {
-        locale = fromTag(cookie.getValue());
+      locale = resolve((HttpServletRequest) fc.getExternalContext().getRequest());
+    }
+  }
+
+  /** The language of a request: its session's (never creating one), else its cookie's. */
+  public static Locale resolve(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof String tag) {
+      return fromTag(tag);
+    }
+    jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (jakarta.servlet.http.Cookie c : cookies) {
+        if (COOKIE.equals(c.getName())) {
+          return fromTag(c.getValue());
+        }
       }
     }
+    return Messages.CHINESE;
   }
 
   public Locale getLocale() {
@@ -53,9 +72,15 @@ public class LocaleBean implements Serializable {
     return Messages.ENGLISH.equals(locale);
   }
 
-  /** Uses the language saved with the account, after a login. */
+  /** Uses the language saved with the account, after a login (the session exists by then). */
   public void applyAccountPreference(String username) {
-    accounts.preferredLanguage(username).ifPresent(tag -> locale = fromTag(tag));
+    accounts
+        .preferredLanguage(username)
+        .ifPresent(
+            tag -> {
+              locale = fromTag(tag);
+              remember(FacesContext.getCurrentInstance().getExternalContext(), false);
+            });
   }
 
   /** The header's switch: sets the language, remembers it, and reloads the same page. */
@@ -64,16 +89,27 @@ public class LocaleBean implements Serializable {
     FacesContext fc = FacesContext.getCurrentInstance();
     fc.getViewRoot().setLocale(locale);
     ExternalContext ec = fc.getExternalContext();
-    ec.addResponseCookie(
-        COOKIE,
-        locale.getLanguage(),
-        Map.of("maxAge", 365 * 24 * 3600, "path", "/", "httpOnly", Boolean.TRUE));
+    remember(ec, true);
     if (caller.isSignedIn()) {
       accounts.setPreferredLanguage(caller.name(), locale.getLanguage());
     }
-    String uri = ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getRequestURI();
-    String query = ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getQueryString();
-    ec.redirect(uri + (query == null ? "" : "?" + query));
+    HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+    String query = request.getQueryString();
+    ec.redirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+  }
+
+  /** Puts the language in the session, if there is one, and (when asked) in the cookie. */
+  private void remember(ExternalContext ec, boolean cookie) {
+    Object session = ec.getSession(false);
+    if (session instanceof HttpSession s) {
+      s.setAttribute(SESSION_ATTRIBUTE, locale.getLanguage());
+    }
+    if (cookie) {
+      ec.addResponseCookie(
+          COOKIE,
+          locale.getLanguage(),
+          Map.of("maxAge", 365 * 24 * 3600, "path", "/", "httpOnly", Boolean.TRUE));
+    }
   }
 
   static Locale fromTag(String tag) {
