@@ -111,8 +111,8 @@ public final class ApplicationPdf {
    */
   static final class FontFile {
     private final String resource;
-    private byte[] bytes;
-    private BitSet coverage;
+    private volatile byte[] bytes;
+    private volatile BitSet coverage; // never changed once set: read without a lock
 
     FontFile(String resource) {
       this.resource = resource;
@@ -122,7 +122,12 @@ public final class ApplicationPdf {
       return resource;
     }
 
-    synchronized byte[] bytes() {
+    byte[] bytes() {
+      byte[] b = bytes;
+      return b == null ? readBytes() : b;
+    }
+
+    private synchronized byte[] readBytes() {
       if (bytes == null) {
         try (InputStream in = ApplicationPdf.class.getResourceAsStream(resource)) {
           if (in == null) {
@@ -142,7 +147,8 @@ public final class ApplicationPdf {
 
     /** Whether the font has a glyph for the code point. */
     boolean has(int cp) {
-      return coverage().get(cp);
+      BitSet c = coverage;
+      return (c == null ? coverage() : c).get(cp);
     }
 
     private synchronized BitSet coverage() {
