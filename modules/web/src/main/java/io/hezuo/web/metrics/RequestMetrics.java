@@ -20,9 +20,10 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Counts and times every REST request: the timer {@code rest.request} (at {@code /metrics}: {@code
- * rest_request_seconds_count}, {@code _sum}, {@code _max} and quantiles) tagged with the HTTP
- * method, the endpoint's path template ({@code /api/v1/submission/applications/{id}}, never the
- * concrete URI, so the number of series stays bounded) and the status code.
+ * rest_request_seconds_count}, {@code _sum}, {@code _max}; Payara prints the quantiles in
+ * nanoseconds) tagged with the HTTP method, the endpoint's path template ({@code
+ * /api/v1/submission/applications/{id}}, never the concrete URI, so the number of series stays
+ * bounded) and the status code.
  */
 @Provider
 public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {

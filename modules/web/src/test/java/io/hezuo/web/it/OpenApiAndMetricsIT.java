@@ -177,6 +177,16 @@ class OpenApiAndMetricsIT extends BrowserIT {
     assertTrue(
         body.matches("(?s).*rest_request_seconds_sum\\{[^}]*path=\"/api/v1/call/calls/current\".*"),
         body);
+    // the slowest request, in seconds (Payara prints the timer's quantiles in nanoseconds)
+    Matcher max =
+        Pattern.compile(
+                "rest_request_seconds_max\\{[^}]*path=\"/api/v1/call/calls/current\"[^}]*}"
+                    + " ([0-9.E-]+)")
+            .matcher(body);
+    assertTrue(max.find(), body);
+    assertTrue(
+        Double.parseDouble(max.group(1)) > 0 && Double.parseDouble(max.group(1)) < 100,
+        max.group());
     assertTrue(body.contains("method=\"GET\""), body);
     assertTrue(body.contains("status=\"200\""), body);
     // the connection pool
