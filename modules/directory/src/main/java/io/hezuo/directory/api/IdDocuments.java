@@ -28,6 +28,18 @@ public final class IdDocuments {
     }
   }
 
+  /**
+   * The number with its middle hidden as lists and documents show it (330106********0017,
+   * E4*****48); any length, never an exception; an unknown type is masked by length alone.
+   */
+  public static String mask(String type, String number) {
+    try {
+      return IdDocumentType.valueOf(type).mask(number);
+    } catch (RuntimeException e) {
+      return IdDocumentType.maskAny(number);
+    }
+  }
+
   /** A violation of {@code F-ID} on {@code field}, or empty when type and number are valid. */
   public static Optional<RuleViolation> validate(
       String type, String number, String field, LocalDate today) {

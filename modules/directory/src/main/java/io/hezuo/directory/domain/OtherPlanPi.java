@@ -133,27 +133,16 @@ public class OtherPlanPi {
     return importedBy;
   }
 
+  /** The ID number as lists show it (see {@link IdDocumentType#mask}): 330106********0013. */
+  public String getMaskedIdNumber() {
+    return idType == null ? IdDocumentType.maskAny(idNumber) : idType.mask(idNumber);
+  }
+
   /**
-   * The ID number as lists show it: a resident ID keeps its region (6) and last 4 characters
-   * (330106********0013), other documents their first and last 2; shorter ones only the last.
+   * An ID number of unknown type as lists show it: 6 and 4 characters kept from 15 characters on
+   * (330106********0013), otherwise the first and last 2 (E1*****78); short ones mostly stars.
    */
   public static String mask(String number) {
-    if (number == null || number.isEmpty()) {
-      return "";
-    }
-    int n = number.length();
-    int head;
-    int tail;
-    if (n >= 15) {
-      head = 6;
-      tail = 4;
-    } else if (n >= 6) {
-      head = 2;
-      tail = 2;
-    } else {
-      head = 0;
-      tail = 1;
-    }
-    return number.substring(0, head) + "*".repeat(n - head - tail) + number.substring(n - tail);
+    return IdDocumentType.maskAny(number);
   }
 }

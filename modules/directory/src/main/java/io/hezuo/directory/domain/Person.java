@@ -59,9 +59,7 @@ public class Person {
     this.phone = phone;
     this.email = email;
     this.organisationId = organisationId;
-    if (idType == IdDocumentType.RESIDENT_ID) {
-      this.birthDate = ResidentIdNumber.birthDate(this.idNumber).orElse(null);
-    }
+    this.birthDate = idType.birthDate(this.idNumber).orElse(null);
   }
 
   public Long getId() {
@@ -80,14 +78,12 @@ public class Person {
     return idNumber;
   }
 
-  /** The number with its middle hidden, for lists: 330106********0017. */
+  /**
+   * The number with its middle hidden, for lists: 330106********0017, E4*****48 (see {@link
+   * IdDocumentType#mask}).
+   */
   public String getMaskedIdNumber() {
-    if (idNumber.length() <= 8) {
-      return idNumber.charAt(0) + "****";
-    }
-    return idNumber.substring(0, 6)
-        + "*".repeat(idNumber.length() - 10)
-        + idNumber.substring(idNumber.length() - 4);
+    return idType == null ? IdDocumentType.maskAny(idNumber) : idType.mask(idNumber);
   }
 
   public LocalDate getBirthDate() {

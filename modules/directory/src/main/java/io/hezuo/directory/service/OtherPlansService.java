@@ -274,7 +274,7 @@ public class OtherPlansService implements OtherPlans {
         p.getProjectTitle(),
         p.getName(),
         p.getIdType().name(),
-        OtherPlanPi.mask(p.getIdNumber()),
+        p.getMaskedIdNumber(),
         p.getUnitName(),
         p.getImportedAt(),
         p.getImportedBy(),

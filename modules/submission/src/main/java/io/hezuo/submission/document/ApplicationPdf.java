@@ -1,10 +1,12 @@
 package io.hezuo.submission.document;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -19,17 +21,39 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Renders a {@link PdfDocumentModel} to an A4 PDF with Chinese text: Noto Sans SC embedded as a
- * subset, lines wrapped by measured width (CJK at any character, Latin at spaces), page breaks, and
- * "第 n 页 / 共 m 页" in every page's footer.
+ * Renders a {@link PdfDocumentModel} to an A4 PDF with Chinese text, lines wrapped by measured
+ * width (CJK at any character, Latin at spaces), page breaks, and "第 n 页 / 共 m 页" in every page's
+ * footer.
+ *
+ * <p>Every character is written in the first font that has its glyph: Noto Sans SC, then Hanazono
+ * Mincho B for the CJK Extensions B to F (the rare characters of names, 𠀀, 𪚥), then Noto Emoji
+ * (monochrome). A line is split into runs by font; each font used is embedded as a subset of the
+ * glyphs used, and a fallback font that no character needs is not even read. Only a character that
+ * no font has prints as '?'.
  *
  * <p>Plain Java and thread-safe: each call has its own document and font objects; only the font
- * file's bytes (10.5 MB, read once from {@value #FONT_RESOURCE}) are shared.
+ * files' bytes and which characters each covers are shared, read once on first use.
  */
 public final class ApplicationPdf {
 
   /** The font on the classpath (Noto Sans SC Regular, SIL OFL 1.1, see fonts/OFL.txt). */
   public static final String FONT_RESOURCE = "/fonts/NotoSansSC-Regular.ttf";
+
+  /**
+   * The fallback for the CJK Extensions B to F (Hanazono Mincho B, Hanazono Font License or SIL OFL
+   * 1.1, see fonts/HanaMinB-COPYRIGHT.txt).
+   */
+  public static final String EXTENSION_FONT_RESOURCE = "/fonts/HanaMinB.ttf";
+
+  /** The fallback for emoji (Noto Emoji Regular, SIL OFL 1.1, see fonts/OFL-NotoEmoji.txt). */
+  public static final String EMOJI_FONT_RESOURCE = "/fonts/NotoEmoji-Regular.ttf";
+
+  /** The fonts in the order they are tried for a character. */
+  static final List<FontFile> FONTS =
+      List.of(
+          new FontFile(FONT_RESOURCE),
+          new FontFile(EXTENSION_FONT_RESOURCE),
+          new FontFile(EMOJI_FONT_RESOURCE));
 
   private static final PDRectangle PAGE = PDRectangle.A4;
   private static final float MARGIN_X = 56f; // about 2 cm
@@ -58,14 +82,12 @@ public final class ApplicationPdf {
    * Renders the model.
    *
    * @return the PDF's bytes
-   * @throws IllegalStateException if the font is missing from the classpath
+   * @throws IllegalStateException if a font is missing from the classpath
    */
   public static byte[] render(PdfDocumentModel model) {
-    byte[] fontBytes = FontHolder.BYTES;
-    try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
-        PDDocument doc = new PDDocument()) {
-      PDType0Font font = PDType0Font.load(doc, ttf, true);
-      Text text = new Text(font, ttf.getUnicodeCmapLookup(false));
+    try (PDDocument doc = new PDDocument();
+        Fonts fonts = new Fonts(doc)) {
+      Text text = new Text(fonts);
       Layout layout = new Layout(doc, text, model);
       layout.body();
       layout.finish();
@@ -83,45 +105,158 @@ public final class ApplicationPdf {
     }
   }
 
-  /** The font file, read once on first use. */
-  private static final class FontHolder {
-    static final byte[] BYTES = read();
+  /**
+   * A font file on the classpath: its bytes and the code points it has a glyph for, both read once
+   * on first use and never changed after.
+   */
+  static final class FontFile {
+    private final String resource;
+    private volatile byte[] bytes;
+    private volatile BitSet coverage; // never changed once set: read without a lock
 
-    private static byte[] read() {
-      try (InputStream in = ApplicationPdf.class.getResourceAsStream(FONT_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException(
-              "font "
-                  + FONT_RESOURCE
-                  + " is not on the classpath (it belongs in"
-                  + " modules/submission/src/main/resources/fonts/)");
+    FontFile(String resource) {
+      this.resource = resource;
+    }
+
+    String resource() {
+      return resource;
+    }
+
+    byte[] bytes() {
+      byte[] b = bytes;
+      return b == null ? readBytes() : b;
+    }
+
+    private synchronized byte[] readBytes() {
+      if (bytes == null) {
+        try (InputStream in = ApplicationPdf.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new IllegalStateException(
+                "font "
+                    + resource
+                    + " is not on the classpath (it belongs in"
+                    + " modules/submission/src/main/resources/fonts/)");
+          }
+          bytes = in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not read " + resource, e);
         }
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + FONT_RESOURCE, e);
+      }
+      return bytes;
+    }
+
+    /** Whether the font has a glyph for the code point. */
+    boolean has(int cp) {
+      BitSet c = coverage;
+      return (c == null ? coverage() : c).get(cp);
+    }
+
+    private synchronized BitSet coverage() {
+      if (coverage == null) {
+        BitSet set = new BitSet(Character.MAX_CODE_POINT + 1);
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes()))) {
+          CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
+          for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (cmap.getGlyphId(cp) > 0) {
+              set.set(cp);
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not read " + resource, e);
+        }
+        coverage = set;
+      }
+      return coverage;
+    }
+  }
+
+  /**
+   * The fonts of one document, each parsed and added (as a subset to embed) when a character first
+   * needs it; closed after the document is saved.
+   */
+  static final class Fonts implements Closeable {
+    private final PDDocument doc;
+    private final PDType0Font[] loaded = new PDType0Font[FONTS.size()];
+    private final List<TrueTypeFont> open = new ArrayList<>();
+
+    Fonts(PDDocument doc) {
+      this.doc = doc;
+    }
+
+    /** The index in {@link #FONTS} of the first font with the glyph, or -1 when none has it. */
+    static int indexOf(int cp) {
+      for (int i = 0; i < FONTS.size(); i++) {
+        if (FONTS.get(i).has(cp)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    PDType0Font font(int index) throws IOException {
+      if (loaded[index] == null) {
+        TrueTypeFont ttf =
+            new TTFParser().parse(new RandomAccessReadBuffer(FONTS.get(index).bytes()));
+        open.add(ttf);
+        loaded[index] = PDType0Font.load(doc, ttf, true);
+      }
+      return loaded[index];
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (TrueTypeFont ttf : open) {
+        ttf.close();
       }
     }
   }
 
+  /** A piece of a line written in one font. */
+  record Run(int font, String text) {}
+
   // ---------------------------------------------------------------- text: cleaning, measuring
 
-  /** Cleans, measures and wraps text for one font. */
+  /** Cleans, measures and wraps text written in the fonts of one document. */
   static final class Text {
-    private final PDType0Font font;
-    private final CmapLookup cmap;
+    private final Fonts fonts;
 
-    Text(PDType0Font font, CmapLookup cmap) {
-      this.font = font;
-      this.cmap = cmap;
+    Text(Fonts fonts) {
+      this.fonts = fonts;
     }
 
-    PDType0Font font() {
-      return font;
+    Fonts fonts() {
+      return fonts;
+    }
+
+    /** A cleaned line split into runs, each in the first font that has the glyphs of its text. */
+    static List<Run> runs(String s) {
+      List<Run> runs = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      int font = -1;
+      int i = 0;
+      while (i < s.length()) {
+        int cp = s.codePointAt(i);
+        i += Character.charCount(cp);
+        int f = Fonts.indexOf(cp);
+        if (f < 0) {
+          f = 0; // only '?' and spaces reach here after clean(); the main font has both
+        }
+        if (f != font && current.length() > 0) {
+          runs.add(new Run(font, current.toString()));
+          current.setLength(0);
+        }
+        font = f;
+        current.appendCodePoint(cp);
+      }
+      if (current.length() > 0) {
+        runs.add(new Run(font, current.toString()));
+      }
+      return runs;
     }
 
     /**
      * One logical line fit for showText: tabs become spaces, other control characters go,
-     * characters without a glyph become '?'. Line breaks must have been split off before.
+     * characters that no font has become '?'. Line breaks must have been split off before.
      */
     String clean(String s) {
       if (s == null) {
@@ -149,7 +284,7 @@ public final class ApplicationPdf {
     }
 
     private boolean hasGlyph(int cp) {
-      return cp == ' ' || cmap.getGlyphId(cp) > 0;
+      return cp == ' ' || Fonts.indexOf(cp) >= 0;
     }
 
     /** Splits at every kind of line break; each piece is cleaned. */
@@ -166,7 +301,11 @@ public final class ApplicationPdf {
 
     float width(String s, float size) {
       try {
-        return font.getStringWidth(s) / 1000f * size;
+        float width = 0f;
+        for (Run run : runs(s)) {
+          width += fonts.font(run.font()).getStringWidth(run.text()) / 1000f * size;
+        }
+        return width;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -453,9 +592,12 @@ public final class ApplicationPdf {
       }
       out.beginText();
       out.setNonStrokingColor(grey);
-      out.setFont(text.font(), size);
       out.newLineAtOffset(x, baseline);
-      out.showText(s);
+      for (Run run : Text.runs(s)) {
+        // each showText moves the position by the run's width: the next run follows on
+        out.setFont(text.fonts().font(run.font()), size);
+        out.showText(run.text());
+      }
       out.endText();
     }
 

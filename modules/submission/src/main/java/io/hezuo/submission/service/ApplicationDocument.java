@@ -80,7 +80,7 @@ public class ApplicationDocument {
                     + " 个月 · "
                     + Messages.get(Messages.CHINESE, "directory.idType." + m.idType())
                     + " "
-                    + masked(m.idNumber())));
+                    + io.hezuo.directory.api.IdDocuments.mask(m.idType(), m.idNumber())));
       }
       sections.add(new Section("项目组成员", team, null));
     }
@@ -166,16 +166,6 @@ public class ApplicationDocument {
         .filter(t -> t.code().equals(f.topicCode()))
         .findFirst()
         .ifPresent(t -> rows.add(new Row("研究方向", t.name().zh())));
-  }
-
-  /** An ID number with its middle hidden: 330106********0026. */
-  static String masked(String number) {
-    if (number == null || number.length() <= 8) {
-      return nz(number);
-    }
-    return number.substring(0, 6)
-        + "*".repeat(number.length() - 10)
-        + number.substring(number.length() - 4);
   }
 
   private static String nz(String s) {

@@ -186,6 +186,91 @@ class ApplicationPdfTest {
     assertEquals(750, text(pdf).chars().filter(c -> c == '很').count());
   }
 
+  /** The fonts the pages use, by their base names without the subset tag. */
+  private static java.util.Set<String> fontsUsed(byte[] pdf) throws IOException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        for (COSName name : page.getResources().getFontNames()) {
+          PDFont font = page.getResources().getFont(name);
+          assertTrue(font.getName().matches("[A-Z]{6}\\+.*"), "a subset: " + font.getName());
+          assertNotNull(
+              ((PDType0Font) font).getDescendantFont().getFontDescriptor().getFontFile2(),
+              "embedded: " + font.getName());
+          names.add(font.getName().substring(7));
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Names with rare characters (CJK Extension B: 𠀀 U+20000, 𪚥 U+2A6A5, 𡈼 U+2123C; Extension C 𪜀
+   * U+2A700) and emoji print exactly: the text read back from the PDF is the text written, with no
+   * '?', wherever it stands (title, label, value, paragraph, footer, a wrapped line).
+   */
+  @Test
+  void rareCharactersOfNamesAndEmojiPrintExactly() throws IOException {
+    List<String> names = List.of("𠀀明", "王𪚥", "陈𡈼华", "李𪜀", "张三😀", "Anna 👍 Berg");
+    String all = String.join("、", names);
+    byte[] pdf =
+        ApplicationPdf.render(
+            new PdfDocumentModel(
+                "项目组成员 𪚥",
+                null,
+                List.of(
+                    new Section(
+                        "一、成员",
+                        names.stream().map(n -> new Row(n, "负责人 " + n + " 🎉")).toList(),
+                        ("成员：" + all + "。").repeat(8))),
+                "页脚 𠀀"));
+    String text = text(pdf);
+    for (String n : names) {
+      assertTrue(text.contains(n), n + " in " + text);
+      assertTrue(text.contains("负责人 " + n + " 🎉"), n + " in " + text);
+    }
+    assertTrue(text.contains("项目组成员 𪚥"), text);
+    assertTrue(text.contains("页脚 𠀀"), text);
+    assertTrue(text.replaceAll("\\s+", "").contains(("成员：" + all + "。").replace(" ", "")), text);
+    assertFalse(text.contains("?"), text);
+    assertEquals(
+        java.util.Set.of("HanaMinB", "NotoEmoji-Regular", "NotoSansSC-Regular"), fontsUsed(pdf));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertEquals("项目组成员 𪚥", doc.getDocumentInformation().getTitle());
+    }
+  }
+
+  @Test
+  void aFallbackFontIsEmbeddedOnlyWhenNeededAndAsASmallSubset() throws IOException {
+    byte[] plain =
+        ApplicationPdf.render(
+            new PdfDocumentModel("申报书", null, List.of(new Section("项目负责人", null, "王小明")), null));
+    assertEquals(java.util.Set.of("NotoSansSC-Regular"), fontsUsed(plain));
+    byte[] rare =
+        ApplicationPdf.render(
+            new PdfDocumentModel("申报书", null, List.of(new Section("项目负责人", null, "王𪚥")), null));
+    assertEquals(java.util.Set.of("HanaMinB", "NotoSansSC-Regular"), fontsUsed(rare));
+    // the 30 MB font adds only the glyphs used
+    assertTrue(rare.length < plain.length + 30_000, rare.length + " vs " + plain.length);
+    assertTrue(text(rare).contains("王𪚥"));
+  }
+
+  @Test
+  void runsSplitALineByTheFirstFontWithTheGlyph() {
+    assertEquals(
+        List.of(
+            new ApplicationPdf.Run(0, "王"),
+            new ApplicationPdf.Run(1, "𪚥"),
+            new ApplicationPdf.Run(0, " "),
+            new ApplicationPdf.Run(2, "😀"),
+            new ApplicationPdf.Run(0, " a?")),
+        ApplicationPdf.Text.runs("王𪚥 😀 a?"));
+    assertTrue(ApplicationPdf.FONTS.get(1).has(0x20000));
+    assertTrue(ApplicationPdf.FONTS.get(1).has(0x2A6A5));
+    assertFalse(ApplicationPdf.FONTS.get(0).has(0x2A6A5));
+    assertTrue(ApplicationPdf.FONTS.get(2).has(0x1F600));
+  }
+
   /** Writes a sample to target/ to look at: pdftoppm -png -r 60 target/application-sample.pdf x */
   @Test
   void writesASampleToLookAt() throws IOException {

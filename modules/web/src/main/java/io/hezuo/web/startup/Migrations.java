@@ -2,6 +2,7 @@ package io.hezuo.web.startup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -16,7 +17,30 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Checks the database configuration and applies the Flyway migrations from {@code sql/} once, when
  * the application starts. A missing variable fails the deployment with a message that names it.
+ *
+ * <p>Also defines the one datasource, {@code java:app/jdbc/hezuo}, its URL, user and password read
+ * from the environment (HEZUO_DB_URL, HEZUO_DB_USER, HEZUO_DB_PASSWORD). It is a data source
+ * definition rather than an application-scoped pool of {@code glassfish-resources.xml}: Payara
+ * names such a pool {@code java:app/…}, and the slash in that name breaks its MicroProfile Metrics
+ * (every {@code /metrics} request failed with "Health-Check service not found :
+ * healthcheck-cpool/java:app/hezuoPool#freeConnection").
  */
+@DataSourceDefinition(
+    name = "java:app/jdbc/hezuo",
+    className = "com.mysql.cj.jdbc.MysqlDataSource",
+    url = "${ENV=HEZUO_DB_URL}",
+    user = "${ENV=HEZUO_DB_USER}",
+    password = "${ENV=HEZUO_DB_PASSWORD}",
+    initialPoolSize = 2,
+    minPoolSize = 2,
+    maxPoolSize = 32,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname="
+          + "org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+      "fish.payara.fail-all-connections=true"
+    })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -102,4 +102,49 @@ class RegistrationIT extends BrowserIT {
     browser.waitFor(By.id("home-APPLICANT"));
     browser.logout();
   }
+
+  /**
+   * A 9-character passport number (E47619348) once made the unit admin's pending list answer 500
+   * (the mask assumed 18 characters). Registered over REST, it is listed (REST and screen) masked.
+   */
+  @Test
+  void passportRegistrationListedMasked() throws Exception {
+    Api anonymous = Api.anonymous(base);
+    long unit =
+        anonymous.get("api/v1/directory/units").jsonArray().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(o -> "91330100MA2A00003U".equals(o.getString("creditCode")))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    Api.Reply created =
+        anonymous.json(
+            "POST",
+            "api/v1/directory/registrations",
+            "{\"organisationId\":"
+                + unit
+                + ",\"name\":\"Anna Berg\",\"idType\":\"PASSPORT\",\"idNumber\":\"E47619348\","
+                + "\"phone\":\"13912345679\",\"email\":\"anna.berg@example.de\","
+                + "\"username\":\"it_passport\",\"password\":\"Passp#2026x\","
+                + "\"passwordRepeat\":\"Passp#2026x\"}");
+    assertEquals(201, created.status(), created.body());
+
+    Api unitAdmin = Api.as(browser, base, "demo_unit", "Demo@2026");
+    Api.Reply pending = unitAdmin.get("api/v1/directory/registrations/pending");
+    assertEquals(200, pending.status(), pending.body());
+    jakarta.json.JsonObject row =
+        pending.jsonArray().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(o -> "it_passport".equals(o.getString("username")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(pending.body()));
+    assertEquals("PASSPORT", row.getString("idType"));
+    assertEquals("E4*****48", row.getString("maskedIdNumber"));
+    assertTrue(!pending.body().contains("E47619348"), pending.body());
+
+    browser.open("/app/directory/registrations.xhtml");
+    browser.waitForText(By.id("regs:pending"), "it_passport");
+    assertTrue(browser.bodyText().contains("E4*****48"), browser.bodyText());
+  }
 }
