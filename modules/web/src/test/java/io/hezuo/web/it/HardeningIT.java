@@ -358,7 +358,7 @@ class HardeningIT extends BrowserIT {
                   Call c = calls.get(k);
                   HttpRequest.Builder b =
                       HttpRequest.newBuilder(root.resolve(c.path()))
-                          .timeout(Duration.ofSeconds(60));
+                          .timeout(Duration.ofSeconds(120));
                   if (c.api() != null) {
                     b.header("Cookie", c.api().cookie());
                   } else {
@@ -368,8 +368,18 @@ class HardeningIT extends BrowserIT {
                       b.header("Authorization", basicHeader);
                     }
                   }
-                  HttpResponse<String> r =
-                      http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                  long started = System.nanoTime();
+                  HttpResponse<String> r;
+                  try {
+                    r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                  } catch (java.net.http.HttpTimeoutException e) {
+                    bad.add(c.path() + " → no answer in 120 s");
+                    continue;
+                  }
+                  long ms = (System.nanoTime() - started) / 1_000_000;
+                  if (ms > 10_000) {
+                    System.out.println("slow: " + c.path() + " " + ms + " ms");
+                  }
                   if (r.statusCode() != 200) {
                     bad.add(c.path() + " → " + r.statusCode());
                   }
