@@ -26,8 +26,8 @@ public class MenuBean {
         "UNIT_ADMIN",
         List.of(
             new MenuItem("unitApplications", "web.menu.unitApplications", "/app/submission/unit"),
-            new MenuItem(
-                "registrations", "web.menu.registrations", "/app/directory/registrations")));
+            new MenuItem("registrations", "web.menu.registrations", "/app/directory/registrations"),
+            new MenuItem("unitAccounts", "web.menu.accounts", "/app/directory/accounts")));
     BY_ROLE.put("RECOMMENDER", List.of());
     BY_ROLE.put("FORMAL_REVIEWER", List.of());
     BY_ROLE.put("EXPERT", List.of());
@@ -41,7 +41,11 @@ public class MenuBean {
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
             new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans")));
     BY_ROLE.put("FINANCE", List.of());
-    BY_ROLE.put("ADMIN", List.of(new MenuItem("audit", "web.menu.audit", "/app/admin/audit")));
+    BY_ROLE.put(
+        "ADMIN",
+        List.of(
+            new MenuItem("audit", "web.menu.audit", "/app/admin/audit"),
+            new MenuItem("accounts", "web.menu.accounts", "/app/directory/accounts")));
   }
 
   @Inject SecurityContext securityContext;
@@ -73,6 +77,7 @@ public class MenuBean {
             items.addAll(e.getValue());
           }
         }
+        items.add(new MenuItem("password", "web.menu.password", "/app/account/password"));
       }
     }
     return items;

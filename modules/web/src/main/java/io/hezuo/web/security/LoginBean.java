@@ -1,7 +1,8 @@
 package io.hezuo.web.security;
 
-import io.hezuo.directory.api.AccountDirectory;
+import io.hezuo.directory.service.DeviceTokens;
 import io.hezuo.directory.service.LoginAttempts;
+import io.hezuo.directory.web.AccountPassword;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.web.i18n.LocaleBean;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +15,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +26,6 @@ import java.io.IOException;
 public class LoginBean {
 
   @Inject SecurityContext securityContext;
-  @Inject AccountDirectory accounts;
   @Inject LoginAttempts attempts;
   @Inject LocaleBean localeBean;
 
@@ -53,16 +54,39 @@ public class LoginBean {
         req.changeSessionId();
         req.getSession().setAttribute(SessionAudit.USER_ATTRIBUTE, user);
         localeBean.applyAccountPreference(user);
-        ec.redirect(ec.getRequestContextPath() + "/app/home.xhtml");
+        Object o = req.getAttribute(LoginAttempts.OUTCOME_ATTRIBUTE);
+        LoginAttempts.Outcome outcome = o instanceof LoginAttempts.Outcome x ? x : null;
+        if (outcome != null && outcome.deviceToken() != null) {
+          deviceCookie(req, resp, outcome.deviceToken());
+        }
+        if (outcome != null && outcome.mustChangePassword()) {
+          // the lead's filter keeps every other /app/ page away while this is set
+          req.getSession().setAttribute(AccountPassword.MUST_CHANGE, Boolean.TRUE);
+          ec.redirect(ec.getRequestContextPath() + "/app/account/password.xhtml");
+        } else {
+          ec.redirect(ec.getRequestContextPath() + "/app/home.xhtml");
+        }
         break;
       default:
+        // one message for every refusal: unknown name, wrong password, lock, throttling, a
+        // registration not yet approved (LoginAttempts also makes them take the same time)
         password = null;
-        if (accounts.isLocked(user)) {
-          FacesViolations.error("web.login.locked");
-        } else {
-          FacesViolations.error("web.login.failed");
-        }
+        FacesViolations.error("web.login.failed");
     }
+  }
+
+  /**
+   * OWASP's device cookie: this browser signed in to this account, so a lock caused by others'
+   * failures does not keep it out (see LoginAttempts).
+   */
+  private static void deviceCookie(HttpServletRequest req, HttpServletResponse resp, String token) {
+    Cookie c = new Cookie(LoginAttempts.DEVICE_COOKIE, token);
+    c.setHttpOnly(true);
+    c.setSecure(req.isSecure());
+    c.setPath(req.getContextPath().isEmpty() ? "/" : req.getContextPath());
+    c.setMaxAge((int) DeviceTokens.VALIDITY.toSeconds());
+    c.setAttribute("SameSite", "Strict");
+    resp.addCookie(c);
   }
 
   public void logout() throws IOException, ServletException {
