@@ -69,6 +69,8 @@ public class AccountResource {
       return Response.noContent().build();
     } catch (SecurityException e) {
       return Problems.forbidden(e.getMessage());
+    } catch (java.util.NoSuchElementException e) {
+      return Problems.of(404, "Not found", e.getMessage(), List.of());
     } catch (RuleViolationException e) {
       return Problems.unprocessable(e.violations());
     }
@@ -94,6 +96,8 @@ public class AccountResource {
           .build();
     } catch (SecurityException e) {
       return Problems.forbidden(e.getMessage());
+    } catch (java.util.NoSuchElementException e) {
+      return Problems.of(404, "Not found", e.getMessage(), List.of());
     } catch (RuleViolationException e) {
       return Problems.unprocessable(e.violations());
     }

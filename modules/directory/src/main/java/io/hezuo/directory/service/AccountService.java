@@ -482,7 +482,9 @@ public class AccountService implements AccountDirectory {
 
   /**
    * The account the caller may manage: ADMIN any (but not itself: its own password it changes),
-   * UNIT_ADMIN the applicants of its own unit (reset only). Checked before any input is read.
+   * UNIT_ADMIN the applicants of its own unit (reset only). Checked before any input is read:
+   * SecurityException without the role, NoSuchElementException for an account the caller may not
+   * see.
    */
   private Managed managed(long accountId, boolean unlock) {
     if (security.getCallerPrincipal() == null) {
@@ -492,7 +494,7 @@ public class AccountService implements AccountDirectory {
     Account a = em.find(Account.class, accountId);
     if (security.isCallerInRole("ADMIN")) {
       if (a == null) {
-        throw new SecurityException("no such account");
+        throw new java.util.NoSuchElementException("no such account");
       }
       return new Managed(a, caller, Role.ADMIN.name());
     }
@@ -504,7 +506,8 @@ public class AccountService implements AccountDirectory {
         || !admin.getOrganisationId().equals(a.getOrganisationId())
         || !a.getRoles().contains(Role.APPLICANT)
         || a.getId().equals(admin.getId())) {
-      throw new SecurityException("not a researcher of your unit");
+      // another unit's account is not even said to exist
+      throw new java.util.NoSuchElementException("no such researcher of your unit");
     }
     return new Managed(a, caller, Role.UNIT_ADMIN.name());
   }

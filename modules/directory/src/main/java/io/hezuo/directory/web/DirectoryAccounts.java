@@ -106,7 +106,7 @@ public class DirectoryAccounts implements Serializable {
       refresh();
     } catch (RuleViolationException e) {
       FacesViolations.show("accts", e.violations());
-    } catch (SecurityException e) {
+    } catch (SecurityException | java.util.NoSuchElementException e) {
       FacesViolations.error("directory.accounts.notAllowed");
     }
   }
@@ -120,7 +120,7 @@ public class DirectoryAccounts implements Serializable {
       refresh();
     } catch (RuleViolationException e) {
       FacesViolations.show("accts", e.violations());
-    } catch (SecurityException e) {
+    } catch (SecurityException | java.util.NoSuchElementException e) {
       FacesViolations.error("directory.accounts.notAllowed");
     }
   }
