@@ -378,7 +378,9 @@ public class AccountService implements AccountDirectory {
     String q = trim(query).toLowerCase(java.util.Locale.ROOT);
     String where =
         " from Account a left join Person p on p.id = a.personId where 1 = 1"
-            + (q.isEmpty() ? "" : " and (lower(a.username) like :like or lower(p.name) like :like)")
+            + (q.isEmpty()
+                ? ""
+                : " and (lower(a.username) like :like escape '!' or lower(p.name) like :like escape '!')")
             + (unitAdmin == null
                 ? ""
                 : " and a.organisationId = :org and :applicant member of a.roles");
@@ -388,7 +390,8 @@ public class AccountService implements AccountDirectory {
         em.createQuery("select a" + where + " order by a.username", Account.class);
     for (jakarta.persistence.TypedQuery<?> tq : List.of(count, rows)) {
       if (!q.isEmpty()) {
-        tq.setParameter("like", "%" + q.replace("%", "").replace("_", "") + "%");
+        tq.setParameter(
+            "like", "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
       }
       if (unitAdmin != null) {
         tq.setParameter("org", unitAdmin.getOrganisationId());

@@ -7,6 +7,7 @@ import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -191,9 +192,12 @@ public class LoginAttempts {
     @PersistenceContext(unitName = "directory")
     EntityManager em;
 
+    /** The account as the database has it now (not a cached copy: a lock may be new). */
     public Optional<Account> find(String username) {
       return em.createQuery("select a from Account a where a.username = :u", Account.class)
           .setParameter("u", username)
+          .setHint("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS)
+          .setHint("eclipselink.refresh", "true")
           .getResultStream()
           .findFirst();
     }
