@@ -3,8 +3,13 @@ package io.hezuo.directory.web;
 import io.hezuo.directory.api.AccountAdminView;
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -105,7 +110,7 @@ public class DirectoryAccounts implements Serializable {
       FacesViolations.info("directory.accounts.unlocked", a.username());
       refresh();
     } catch (RuleViolationException e) {
-      FacesViolations.show("accts", e.violations());
+      showBesideRow(e);
     } catch (SecurityException | java.util.NoSuchElementException e) {
       FacesViolations.error("directory.accounts.notAllowed");
     }
@@ -119,10 +124,30 @@ public class DirectoryAccounts implements Serializable {
       FacesViolations.info("directory.accounts.reset", a.username());
       refresh();
     } catch (RuleViolationException e) {
-      FacesViolations.show("accts", e.violations());
+      showBesideRow(e);
     } catch (SecurityException | java.util.NoSuchElementException e) {
       FacesViolations.error("directory.accounts.notAllowed");
     }
+  }
+
+  /**
+   * A missing reason is shown beside the reason field of the row whose button was pressed (the
+   * table's row index is set while the row's action runs).
+   */
+  private static void showBesideRow(RuleViolationException e) {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    UIComponent input = fc.getViewRoot().findComponent(":accts:list:reason");
+    if (input == null) {
+      FacesViolations.show("accts", e.violations());
+      return;
+    }
+    String clientId = input.getClientId(fc);
+    for (RuleViolation v : e.violations()) {
+      fc.addMessage(
+          "reason".equals(v.field()) ? clientId : null,
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.describeBilingual(v), null));
+    }
+    fc.validationFailed();
   }
 
   /** Hides the one-time password once the admin has passed it on. */

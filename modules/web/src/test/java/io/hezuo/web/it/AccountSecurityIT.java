@@ -215,7 +215,7 @@ class AccountSecurityIT extends BrowserIT {
     browser.login("it_reset", "Tiger#Lake42x");
     browser.waitFor(By.id("home-APPLICANT"));
     assertEquals(
-        List.of("false"),
+        List.of("0"),
         Db.strings("select must_change_password from dir_account where username='it_reset'"));
     browser.logout();
     String id = Db.strings("select id from dir_account where username='it_reset'").get(0);
