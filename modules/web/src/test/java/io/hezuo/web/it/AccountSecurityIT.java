@@ -155,11 +155,32 @@ class AccountSecurityIT extends BrowserIT {
     assertEquals(200, basic("it_unlock", "Demo@2026").statusCode());
   }
 
+  /**
+   * The table's row of the account, once the search has been applied (every row shown matches; an
+   * ajax redraw may replace the rows meanwhile).
+   */
   private WebElement row(String username) {
-    return browser.driver.findElements(By.cssSelector("#accts\\:list tbody tr")).stream()
-        .filter(r -> r.getText().contains(username))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(username + " not listed: " + browser.page()));
+    long end = System.currentTimeMillis() + 20_000;
+    while (true) {
+      try {
+        List<WebElement> rows =
+            browser.driver.findElements(By.cssSelector("#accts\\:list tbody tr"));
+        if (!rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains(username))) {
+          return rows.get(0);
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        // redrawn meanwhile: look again
+      }
+      if (System.currentTimeMillis() > end) {
+        throw new AssertionError(username + " not listed alone: " + browser.page());
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Test
