@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Token buckets (Bucket4j) taken before any password hash is computed, so that wrong credentials
- * cannot be used to exhaust the CPU (each hash costs about 150 ms):
+ * cannot be used to exhaust the CPU (each hash costs about 200 ms of CPU):
  *
  * <ul>
  *   <li>per source address: {@link #SOURCE_CAPACITY} attempts, then one every {@link

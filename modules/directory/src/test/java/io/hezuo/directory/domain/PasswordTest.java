@@ -30,7 +30,7 @@ class PasswordTest {
     String h1 = PasswordHasher.hash("Demo@2026");
     String h2 = PasswordHasher.hash("Demo@2026");
     assertNotEquals(h1, h2);
-    assertTrue(h1.startsWith("pbkdf2-sha256$150000$"));
+    assertTrue(h1.startsWith("pbkdf2-sha256$100000$"));
     assertTrue(PasswordHasher.verify("Demo@2026", h1));
     assertFalse(PasswordHasher.verify("Demo@2027", h1));
     assertFalse(PasswordHasher.verify("Demo@2026", "garbage"));
