@@ -26,11 +26,26 @@ public class DirectoryRegistrations implements Serializable {
   private List<RegistrationView> pending;
   private final Map<Long, String> reasons = new HashMap<>();
 
+  @Inject transient jakarta.security.enterprise.SecurityContext security;
+
+  private Boolean officer;
+
+  /**
+   * The unit admin's pending registrations; for an officer (who decides nothing here), the pending
+   * registrations of every unit whose ID document another account has too.
+   */
   public List<RegistrationView> getPending() {
     if (pending == null) {
-      pending = directory.pendingRegistrations();
+      pending = isOfficer() ? directory.idClashes() : directory.pendingRegistrations();
     }
     return pending;
+  }
+
+  public boolean isOfficer() {
+    if (officer == null) {
+      officer = !security.isCallerInRole("UNIT_ADMIN") && security.isCallerInRole("OFFICER");
+    }
+    return officer;
   }
 
   public Map<Long, String> getReasons() {

@@ -39,7 +39,8 @@ public class MenuBean {
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
             new MenuItem(
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
-            new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans")));
+            new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans"),
+            new MenuItem("idClashes", "web.menu.idClashes", "/app/directory/registrations")));
     BY_ROLE.put("FINANCE", List.of());
     BY_ROLE.put(
         "ADMIN",

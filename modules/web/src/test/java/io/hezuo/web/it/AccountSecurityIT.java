@@ -367,6 +367,14 @@ class AccountSecurityIT extends BrowserIT {
             .orElseThrow();
     assertTrue(row.findElement(By.className("reg-clash")).getText().contains("demo_pi"));
     browser.logout();
+    // the officer's screen 证件冲突 lists it with both accounts too, and decides nothing
+    browser.login("demo_officer", "Demo@2026");
+    browser.waitFor(By.id("home-OFFICER"));
+    browser.driver.findElement(By.cssSelector("#menu a[data-menu='idClashes']")).click();
+    browser.waitForText(By.id("regs:pending"), "it_clash");
+    assertTrue(browser.driver.findElement(By.id("regs:pending")).getText().contains("demo_pi"));
+    assertTrue(browser.driver.findElements(By.cssSelector("button[id$=':approve']")).isEmpty());
+    browser.logout();
   }
 
   private static JsonObject pendingRow(Api unit, String username) throws Exception {

@@ -92,7 +92,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
-    SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN"));
+    SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN", "OFFICER"));
     SCREENS.put("/app/submission/unit.xhtml", Set.of("UNIT_ADMIN"));
     SCREENS.put("/app/submission/list.xhtml", Set.of("APPLICANT"));
     SCREENS.put("/app/directory/accounts.xhtml", Set.of("ADMIN", "UNIT_ADMIN"));
