@@ -107,13 +107,17 @@ public class LoginAttempts {
       log(name, "login-throttled", "server busy hashing");
       return refuse(start, "throttled");
     }
-    if (!right.get()) {
+    // only checks at the current cost teach the time a refusal takes (a hash of the former cost,
+    // until its owner's next login, is slower)
+    boolean current = !PasswordHasher.needsRehash(stored);
+    if (current) {
       learn(start);
+    }
+    if (!right.get()) {
       boolean locked = records.failed(a.getId(), !trusted, clock.instant());
       log(name, locked ? "account-locked" : "login-failed", "wrong password");
       return refuse(start, locked ? "locked" : "password");
     }
-    learn(start);
     if (a.getStatus() != AccountStatus.ACTIVE) {
       log(name, "login-refused", "status " + a.getStatus());
       return refuse(start, a.getStatus().name().toLowerCase());
