@@ -337,7 +337,8 @@ public class AccountService implements AccountDirectory {
             .findFirst()
             .orElseThrow(() -> new SecurityException("no such account"));
     List<RuleViolation> v = new ArrayList<>();
-    if (!PasswordHasher.verify(current == null ? "" : current, a.getPasswordHash())) {
+    if (!attempts.checkCurrentPassword(
+        a.getUsername(), current == null ? "" : current, a.getPasswordHash())) {
       v.add(RuleViolation.error("F-PWD", "current", "directory.password.currentWrong"));
     }
     Person p = a.getPersonId() == null ? null : em.find(Person.class, a.getPersonId());

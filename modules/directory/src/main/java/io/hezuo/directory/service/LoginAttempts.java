@@ -134,6 +134,30 @@ public class LoginAttempts {
         devices.issue(a.getUsername(), now));
   }
 
+  /**
+   * Checks the current password of a signed-in user who changes it, under the same throttle as a
+   * login (the name's bucket and a turn among the hashes), so that a taken-over session cannot
+   * guess it at the speed of the CPU. False when wrong or throttled; audited when wrong.
+   */
+  public boolean checkCurrentPassword(String username, String password, String storedHash) {
+    String name = username == null ? "" : username.strip();
+    LoginThrottle.Permit permit = throttle.acquire("change-password", name, null);
+    if (permit == null) {
+      logAlways(name, "password-check-throttled", "too many wrong current passwords");
+      return false;
+    }
+    AtomicBoolean right = new AtomicBoolean();
+    if (!throttle.hash(() -> right.set(PasswordHasher.verify(password, storedHash)))) {
+      return false;
+    }
+    if (right.get()) {
+      throttle.succeeded(permit);
+    } else {
+      logAlways(name, "password-check-failed", "wrong current password");
+    }
+    return right.get();
+  }
+
   /** An administrator ended the account's lock: its name may be tried at once. */
   public void forgive(String username) {
     throttle.forgive(username);
@@ -185,6 +209,12 @@ public class LoginAttempts {
             null,
             null,
             reason));
+  }
+
+  /** Audited even when the caller's transaction is rolled back (a refused change). */
+  private void logAlways(String username, String action, String reason) {
+    audit.recordAlways(
+        new AuditEntry(username, null, "Login", username, action, null, null, reason));
   }
 
   private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password-0");

@@ -47,6 +47,11 @@ class LoginAttemptsTest {
           public void record(AuditEntry entry) {
             audit.add(entry);
           }
+
+          @Override
+          public void recordAlways(AuditEntry entry) {
+            audit.add(entry);
+          }
         };
     attempts.records =
         new LoginAttempts.Records() {
@@ -141,5 +146,19 @@ class LoginAttemptsTest {
     assertTrue(o.accepted());
     assertTrue(o.mustChangePassword());
     assertEquals(java.util.Set.of("APPLICANT"), o.roles());
+  }
+
+  @Test
+  void theCurrentPasswordOfAChangeIsThrottledLikeALogin() {
+    String stored = accounts.get("owner").getPasswordHash();
+    assertTrue(attempts.checkCurrentPassword("owner", "Tiger#Lake42", stored));
+    for (int i = 0; i < LoginThrottle.NAME_CAPACITY; i++) {
+      assertFalse(attempts.checkCurrentPassword("owner", "Guess#" + i, stored));
+    }
+    // now even the right one is refused, without a hash
+    long t = System.nanoTime();
+    assertFalse(attempts.checkCurrentPassword("owner", "Tiger#Lake42", stored));
+    assertTrue(System.nanoTime() - t < 20_000_000L, "no hash computed");
+    assertEquals("password-check-throttled", audit.get(audit.size() - 1).action());
   }
 }
