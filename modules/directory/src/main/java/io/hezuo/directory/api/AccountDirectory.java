@@ -15,9 +15,6 @@ public interface AccountDirectory {
 
   void setPreferredLanguage(String username, String language);
 
-  /** Whether the account is locked now after too many failed logins. */
-  boolean isLocked(String username);
-
   /** Applying units a researcher may register under (enterprises, universities, …). */
   List<OrganisationView> applyingUnits();
 
@@ -46,4 +43,40 @@ public interface AccountDirectory {
 
   /** An organisation by its id. */
   Optional<OrganisationView> organisation(long organisationId);
+
+  /**
+   * The caller changes its own password: the current one, the new one twice; the policy applies.
+   * Ends a forced change. Throws {@code RuleViolationException} naming the field.
+   */
+  void changePassword(String current, String next, String repeat);
+
+  /** Whether the caller must change its password (after a reset) before anything else. */
+  boolean mustChangePassword(String username);
+
+  /**
+   * Accounts matching {@code query} (user name or name, empty: all), {@code first} and {@code size}
+   * as in paging: for ADMIN every account, for UNIT_ADMIN its own unit's applicants.
+   */
+  AccountAdminView.Page accounts(String query, int first, int size);
+
+  /** ADMIN ends an account's lock now, with a reason; audited. */
+  void unlock(long accountId, String reason);
+
+  /**
+   * ADMIN (any account) or UNIT_ADMIN (an applicant of its unit) resets a password, with a reason:
+   * returns a one-time password that must be changed at the next login; audited (without it).
+   */
+  String resetPassword(long accountId, String reason);
+
+  /**
+   * Checks that the caller may reset (or, for {@code unlock}, unlock) the account, before anything
+   * else is read; throws {@code SecurityException} otherwise.
+   */
+  void checkMayManage(long accountId, boolean unlock);
+
+  /**
+   * For OFFICER: pending registrations of every unit whose ID document is registered to another
+   * account too.
+   */
+  List<RegistrationView> idClashes();
 }

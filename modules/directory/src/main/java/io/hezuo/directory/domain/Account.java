@@ -19,8 +19,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A login. Five failed passwords in a row lock it for 15 minutes; a registered account waits for
- * its unit's admin (PENDING) before it can log in.
+ * A login. Five failed passwords in a row from unknown devices lock it for 15 minutes (a device the
+ * owner signed in from before is not locked out, see {@code LoginAttempts}); an administrator can
+ * end a lock. A registered account waits for its unit's admin (PENDING) before it can log in; only
+ * an ACTIVE (or DISABLED) account keeps its ID document from being registered again.
  */
 @Entity
 @Table(name = "dir_account")
@@ -79,6 +81,22 @@ public class Account {
   @Column(nullable = false)
   private boolean demo;
 
+  @Column(name = "must_change_password", nullable = false)
+  private boolean mustChangePassword;
+
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
+  /** What the researcher typed when registering, kept until the unit admin decides. */
+  @Column(name = "reg_name", length = 100)
+  private String regName;
+
+  @Column(name = "reg_phone", length = 30)
+  private String regPhone;
+
+  @Column(name = "reg_email", length = 200)
+  private String regEmail;
+
   @Version private long version;
 
   protected Account() {}
@@ -95,6 +113,48 @@ public class Account {
     a.roles = EnumSet.of(Role.APPLICANT);
     a.createdAt = now;
     return a;
+  }
+
+  /**
+   * Keeps what the researcher typed on this registration (the person of the ID document may already
+   * be known from another registration; it is corrected only when this one is approved).
+   */
+  public void typed(String name, String phone, String email) {
+    this.regName = name;
+    this.regPhone = phone;
+    this.regEmail = email;
+  }
+
+  /**
+   * Whether this account keeps the ID document from being registered again (only a live account).
+   */
+  public boolean holdsIdDocument() {
+    return status == AccountStatus.ACTIVE || status == AccountStatus.DISABLED;
+  }
+
+  /** An administrator ends a lock (and the count of failures) before its time. */
+  public boolean unlock() {
+    boolean was = lockedUntil != null || failedAttempts > 0;
+    lockedUntil = null;
+    failedAttempts = 0;
+    return was;
+  }
+
+  /**
+   * A reset by an administrator: a one-time password that must be changed at the next login; the
+   * lock ends.
+   */
+  public void resetPassword(String oneTimeHash) {
+    this.passwordHash = oneTimeHash;
+    this.mustChangePassword = true;
+    unlock();
+  }
+
+  /** The owner chose a new password. */
+  public void passwordChanged(String hash, Instant now) {
+    this.passwordHash = hash;
+    this.mustChangePassword = false;
+    this.passwordChangedAt = now;
   }
 
   public boolean isLocked(Instant now) {
@@ -186,6 +246,26 @@ public class Account {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public boolean isMustChangePassword() {
+    return mustChangePassword;
+  }
+
+  public Instant getPasswordChangedAt() {
+    return passwordChangedAt;
+  }
+
+  public String getRegName() {
+    return regName;
+  }
+
+  public String getRegPhone() {
+    return regPhone;
+  }
+
+  public String getRegEmail() {
+    return regEmail;
   }
 
   public String getDecisionReason() {

@@ -62,6 +62,19 @@ public class Person {
     this.birthDate = idType.birthDate(this.idNumber).orElse(null);
   }
 
+  /**
+   * The details of an approved registration replace those of an earlier one for the same document
+   * (a rejected or abandoned registration may have typed anything).
+   */
+  public void correct(String name, String phone, String email, Long organisationId) {
+    if (name != null && !name.isBlank()) {
+      this.name = name;
+    }
+    this.phone = phone;
+    this.email = email;
+    this.organisationId = organisationId;
+  }
+
   public Long getId() {
     return id;
   }

@@ -1,5 +1,6 @@
 package io.hezuo.directory.service;
 
+import io.hezuo.directory.api.AccountAdminView;
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.AccountView;
 import io.hezuo.directory.api.OrganisationView;
@@ -17,6 +18,8 @@ import io.hezuo.directory.domain.Role;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.AccessDeniedException;
+import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.kernel.error.NotSignedInException;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
@@ -52,6 +55,7 @@ public class AccountService implements AccountDirectory {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Caller caller;
+  @Inject LoginAttempts attempts;
 
   @Override
   public Optional<AccountView> account(String username) {
@@ -68,11 +72,6 @@ public class AccountService implements AccountDirectory {
   public void setPreferredLanguage(String username, String language) {
     requireSelf(username);
     findAccount(username).ifPresent(a -> a.setPreferredLanguage(language));
-  }
-
-  @Override
-  public boolean isLocked(String username) {
-    return findAccount(username).map(a -> a.isLocked(clock.instant())).orElse(false);
   }
 
   @Override
@@ -134,10 +133,11 @@ public class AccountService implements AccountDirectory {
         idNumber = idType.normalise(r.idNumber());
       }
     }
+    // An ID document already known (another registration, pending, rejected or approved) never
+    // refuses a registration nor says so: the new one waits for the unit admin like any other, who
+    // sees the other accounts of the same document beside it (a real clash), see
+    // pendingRegistrations.
     Person existing = idNumber == null ? null : findPerson(idType, idNumber).orElse(null);
-    if (existing != null && hasAccount(existing.getId())) {
-      v.add(RuleViolation.error("F-DUP", "idNumber", "directory.register.personHasAccount"));
-    }
     String phone = trim(r.phone());
     if (!PHONE.matcher(phone).matches()) {
       v.add(RuleViolation.error("F-PHONE", "phone", "directory.register.phone"));
@@ -152,7 +152,7 @@ public class AccountService implements AccountDirectory {
     } else if (findAccount(username).isPresent()) {
       v.add(RuleViolation.error("F-USER", "username", "directory.register.usernameTaken"));
     }
-    PasswordPolicy.check(r.password(), username, "password").ifPresent(v::add);
+    PasswordPolicy.check(r.password(), username, name, "password").ifPresent(v::add);
     if (r.password() != null && !r.password().equals(r.passwordRepeat())) {
       v.add(RuleViolation.error("F-PWD", "passwordRepeat", "directory.register.passwordRepeat"));
     }
@@ -171,8 +171,10 @@ public class AccountService implements AccountDirectory {
             person.getId(),
             org.getId(),
             clock.instant());
+    account.typed(name, phone, email);
     em.persist(account);
     em.flush();
+    boolean clash = existing != null && !otherAccounts(existing.getId(), account.getId()).isEmpty();
     audit.record(
         new AuditEntry(
             username,
@@ -182,7 +184,9 @@ public class AccountService implements AccountDirectory {
             "register",
             null,
             "PENDING (" + org.getName() + ")",
-            "self-registration"));
+            clash
+                ? "self-registration; ID document also registered to another account"
+                : "self-registration"));
     return account.getId();
   }
 
@@ -209,21 +213,69 @@ public class AccountService implements AccountDirectory {
             .setParameter("org", admin.getOrganisationId())
             .setParameter("s", AccountStatus.PENDING)
             .getResultList();
-    List<RegistrationView> out = new ArrayList<>();
-    for (Account a : pending) {
-      Person p = a.getPersonId() == null ? null : em.find(Person.class, a.getPersonId());
-      out.add(
-          new RegistrationView(
-              a.getId(),
-              a.getUsername(),
-              p == null ? "" : p.getName(),
-              p == null ? "" : p.getIdType().name(),
-              p == null ? "" : p.getMaskedIdNumber(),
-              p == null ? "" : p.getPhone(),
-              p == null ? "" : p.getEmail(),
-              a.getCreatedAt()));
+    return pending.stream().map(this::registrationView).toList();
+  }
+
+  @Override
+  public List<RegistrationView> idClashes() {
+    requireRole("OFFICER");
+    return em
+        .createQuery(
+            "select a from Account a where a.status = :s and a.personId is not null and exists"
+                + " (select b.id from Account b where b.personId = a.personId and b.id <> a.id"
+                + " and b.status in :live) order by a.createdAt",
+            Account.class)
+        .setParameter("s", AccountStatus.PENDING)
+        .setParameter(
+            "live", List.of(AccountStatus.ACTIVE, AccountStatus.DISABLED, AccountStatus.PENDING))
+        .getResultList()
+        .stream()
+        .map(this::registrationView)
+        .toList();
+  }
+
+  private RegistrationView registrationView(Account a) {
+    Person p = a.getPersonId() == null ? null : em.find(Person.class, a.getPersonId());
+    List<RegistrationView.SameIdAccount> same = new ArrayList<>();
+    if (p != null) {
+      for (Account b : otherAccounts(p.getId(), a.getId())) {
+        Organisation o =
+            b.getOrganisationId() == null
+                ? null
+                : em.find(Organisation.class, b.getOrganisationId());
+        same.add(
+            new RegistrationView.SameIdAccount(
+                b.getId(),
+                b.getUsername(),
+                b.getRegName() != null && !b.holdsIdDocument() ? b.getRegName() : p.getName(),
+                o == null ? "" : o.getName(),
+                b.getStatus().name(),
+                b.getCreatedAt()));
+      }
     }
-    return out;
+    return new RegistrationView(
+        a.getId(),
+        a.getUsername(),
+        a.getRegName() != null ? a.getRegName() : p == null ? "" : p.getName(),
+        p == null ? "" : p.getIdType().name(),
+        p == null ? "" : p.getMaskedIdNumber(),
+        a.getRegPhone() != null ? a.getRegPhone() : p == null ? "" : p.getPhone(),
+        a.getRegEmail() != null ? a.getRegEmail() : p == null ? "" : p.getEmail(),
+        a.getCreatedAt(),
+        same);
+  }
+
+  /** The other accounts of a person that still count: active, disabled or pending. */
+  private List<Account> otherAccounts(long personId, long accountId) {
+    return em.createQuery(
+            "select b from Account b where b.personId = :p and b.id <> :a and b.status in :live"
+                + " order by b.createdAt",
+            Account.class)
+        .setParameter("p", personId)
+        .setParameter("a", accountId)
+        .setParameter(
+            "live", List.of(AccountStatus.ACTIVE, AccountStatus.DISABLED, AccountStatus.PENDING))
+        .getResultList();
   }
 
   @Override
@@ -249,6 +301,14 @@ public class AccountService implements AccountDirectory {
     }
     try {
       a.decide(approve, admin.getUsername(), why, clock.instant());
+      if (approve && a.getPersonId() != null && a.getRegName() != null) {
+        Person p = em.find(Person.class, a.getPersonId());
+        boolean heldByAnother =
+            otherAccounts(p.getId(), a.getId()).stream().anyMatch(Account::holdsIdDocument);
+        if (!heldByAnother) {
+          p.correct(a.getRegName(), a.getRegPhone(), a.getRegEmail(), a.getOrganisationId());
+        }
+      }
       em.flush();
     } catch (OptimisticLockException e) {
       throw new RuleViolationException(
@@ -264,6 +324,210 @@ public class AccountService implements AccountDirectory {
             "PENDING",
             a.getStatus().name(),
             why.isEmpty() ? null : why));
+  }
+
+  @Override
+  @Transactional
+  public void changePassword(String current, String next, String repeat) {
+    String me = caller.name();
+    Account a =
+        em.createQuery("select a from Account a where a.username = :u", Account.class)
+            .setParameter("u", me)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new NotSignedInException("no such account"));
+    List<RuleViolation> v = new ArrayList<>();
+    if (!attempts.checkCurrentPassword(
+        a.getUsername(), current == null ? "" : current, a.getPasswordHash())) {
+      v.add(RuleViolation.error("F-PWD", "current", "directory.password.currentWrong"));
+    }
+    Person p = a.getPersonId() == null ? null : em.find(Person.class, a.getPersonId());
+    PasswordPolicy.check(next, a.getUsername(), p == null ? null : p.getName(), "password")
+        .ifPresent(v::add);
+    if (next != null && next.equals(current)) {
+      v.add(RuleViolation.error("F-PWD", "password", "directory.password.same"));
+    }
+    if (next != null && !next.equals(repeat)) {
+      v.add(RuleViolation.error("F-PWD", "passwordRepeat", "directory.register.passwordRepeat"));
+    }
+    RuleViolationException.throwIfErrors(v);
+    boolean forced = a.isMustChangePassword();
+    a.passwordChanged(PasswordHasher.hash(next), clock.instant());
+    audit.record(
+        new AuditEntry(
+            a.getUsername(),
+            null,
+            "Account",
+            a.getId().toString(),
+            "password-changed",
+            forced ? "one-time password" : null,
+            null,
+            forced ? "first login after a reset" : "by the owner"));
+  }
+
+  @Override
+  public boolean mustChangePassword(String username) {
+    return findAccount(username).map(Account::isMustChangePassword).orElse(false);
+  }
+
+  @Override
+  public AccountAdminView.Page accounts(String query, int first, int size) {
+    Account unitAdmin = null;
+    if (!caller.hasRole("ADMIN")) {
+      unitAdmin = callerUnitAdmin();
+    }
+    String q = trim(query).toLowerCase(java.util.Locale.ROOT);
+    String where =
+        " from Account a left join Person p on p.id = a.personId where 1 = 1"
+            + (q.isEmpty()
+                ? ""
+                : " and (lower(a.username) like :like escape '!' or lower(p.name) like :like escape '!')")
+            + (unitAdmin == null
+                ? ""
+                : " and a.organisationId = :org and :applicant member of a.roles");
+    jakarta.persistence.TypedQuery<Long> count =
+        em.createQuery("select count(a)" + where, Long.class);
+    jakarta.persistence.TypedQuery<Account> rows =
+        em.createQuery("select a" + where + " order by a.username", Account.class);
+    for (jakarta.persistence.TypedQuery<?> tq : List.of(count, rows)) {
+      if (!q.isEmpty()) {
+        tq.setParameter(
+            "like", "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      }
+      if (unitAdmin != null) {
+        tq.setParameter("org", unitAdmin.getOrganisationId());
+        tq.setParameter("applicant", Role.APPLICANT);
+      }
+    }
+    java.time.Instant now = clock.instant();
+    List<AccountAdminView> out =
+        rows
+            .setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.min(Math.max(1, size), 200))
+            .getResultList()
+            .stream()
+            .map(
+                a -> {
+                  Person p =
+                      a.getPersonId() == null ? null : em.find(Person.class, a.getPersonId());
+                  Organisation o =
+                      a.getOrganisationId() == null
+                          ? null
+                          : em.find(Organisation.class, a.getOrganisationId());
+                  return new AccountAdminView(
+                      a.getId(),
+                      a.getUsername(),
+                      p == null ? "" : p.getName(),
+                      o == null ? "" : o.getName(),
+                      a.getRoles().stream().map(Enum::name).collect(Collectors.toSet()),
+                      a.getStatus().name(),
+                      a.isLocked(now),
+                      a.isLocked(now) ? a.getLockedUntil() : null,
+                      a.isMustChangePassword());
+                })
+            .toList();
+    return new AccountAdminView.Page(count.getSingleResult(), out);
+  }
+
+  @Override
+  public void checkMayManage(long accountId, boolean unlock) {
+    managed(accountId, unlock);
+  }
+
+  @Override
+  @Transactional
+  public void unlock(long accountId, String reason) {
+    Managed m = managed(accountId, true);
+    String why = requireReason(reason);
+    Account a = m.account();
+    String before =
+        a.isLocked(clock.instant())
+            ? "locked until " + Zones.format(a.getLockedUntil())
+            : "not locked";
+    a.unlock();
+    em.flush();
+    attempts.forgive(a.getUsername());
+    audit.record(
+        new AuditEntry(
+            m.caller(),
+            m.role(),
+            "Account",
+            a.getId().toString(),
+            "unlock",
+            before,
+            "unlocked",
+            why));
+  }
+
+  @Override
+  @Transactional
+  public String resetPassword(long accountId, String reason) {
+    Managed m = managed(accountId, false);
+    String why = requireReason(reason);
+    Account a = m.account();
+    String oneTime = PasswordHasher.oneTimePassword();
+    a.resetPassword(PasswordHasher.hash(oneTime));
+    em.flush();
+    attempts.forgive(a.getUsername());
+    audit.record(
+        new AuditEntry(
+            m.caller(),
+            m.role(),
+            "Account",
+            a.getId().toString(),
+            "password-reset",
+            null,
+            "one-time password, to be changed at the next login",
+            why));
+    return oneTime;
+  }
+
+  private record Managed(Account account, String caller, String role) {}
+
+  /**
+   * The account the caller may manage: ADMIN any (but not itself: its own password it changes),
+   * UNIT_ADMIN the applicants of its own unit (reset only). Checked before any input is read:
+   * 401/403 without the role, 404 for an account the caller may not see.
+   */
+  private Managed managed(long accountId, boolean unlock) {
+    String me = caller.name();
+    Account a = em.find(Account.class, accountId);
+    if (caller.hasRole("ADMIN")) {
+      if (a == null) {
+        throw new NotFoundException("no such account");
+      }
+      return new Managed(a, me, Role.ADMIN.name());
+    }
+    if (unlock) {
+      throw new AccessDeniedException("only an administrator may unlock an account");
+    }
+    Account admin = callerUnitAdmin();
+    if (a == null
+        || !admin.getOrganisationId().equals(a.getOrganisationId())
+        || !a.getRoles().contains(Role.APPLICANT)
+        || a.getId().equals(admin.getId())) {
+      // another unit's account is not even said to exist
+      throw new NotFoundException("no such researcher of your unit");
+    }
+    return new Managed(a, me, Role.UNIT_ADMIN.name());
+  }
+
+  private static String requireReason(String reason) {
+    String why = trim(reason);
+    if (why.isEmpty()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-REQ", "reason", "directory.accounts.reasonRequired"));
+    }
+    if (why.length() > 500) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-LEN", "reason", "directory.tooLong", 500));
+    }
+    return why;
+  }
+
+  private void requireRole(String role) {
+    caller.require(role);
   }
 
   Optional<Account> findAccount(String username) {
@@ -283,14 +547,6 @@ public class AccountService implements AccountDirectory {
         .setParameter("n", number)
         .getResultStream()
         .findFirst();
-  }
-
-  private boolean hasAccount(Long personId) {
-    return !em.createQuery("select a.id from Account a where a.personId = :p", Long.class)
-        .setParameter("p", personId)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
   }
 
   private Account callerUnitAdmin() {

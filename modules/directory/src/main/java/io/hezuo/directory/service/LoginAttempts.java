@@ -1,11 +1,13 @@
 package io.hezuo.directory.service;
 
 import io.hezuo.directory.domain.Account;
+import io.hezuo.directory.domain.AccountStatus;
 import io.hezuo.directory.domain.PasswordHasher;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -14,60 +16,151 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Checks a password, counts failures (five in a row lock the account for 15 minutes) and audits
- * every attempt, in a transaction of its own so that a failure is recorded.
+ * Everything about a password attempt: throttling, the check, the lock, the hash's cost, the audit.
+ *
+ * <ol>
+ *   <li>Before any hash: a token from the buckets of the source address and of the account name,
+ *       existing or not, or of the device when it presents a valid device token of this account
+ *       ({@link LoginThrottle}, {@link DeviceTokens}); and a turn among the few hashes the server
+ *       runs at once.
+ *   <li>A name that does not exist, an account locked against unknown devices, a throttled attempt:
+ *       no hash is computed, and the answer waits until the time a real check takes (a running
+ *       average), so neither the answer nor its time tells them apart from a wrong password.
+ *   <li>A wrong password counts towards the lock (five in a row from unknown devices lock for 15
+ *       minutes); a right one ends the count, replaces a hash of another cost and gives the tokens
+ *       back.
+ * </ol>
+ *
+ * Every attempt is audited. The caller shows one message for every refusal.
  */
 @ApplicationScoped
 public class LoginAttempts {
 
-  /** The outcome of one attempt; {@code roles} only when accepted. */
-  public record Outcome(boolean accepted, String reason, Set<String> roles) {}
+  /**
+   * Where an attempt comes from: the client's address and the device cookie's token (null when
+   * none).
+   */
+  public record Origin(String address, String deviceToken) {}
 
-  @PersistenceContext(unitName = "directory")
-  EntityManager em;
+  /**
+   * The outcome of one attempt; {@code roles} only when accepted; {@code deviceToken}: the token to
+   * set in the device cookie after a success. {@code reason} is for the audit and the tests, never
+   * for the screen.
+   */
+  public record Outcome(
+      boolean accepted,
+      String reason,
+      Set<String> roles,
+      boolean mustChangePassword,
+      String deviceToken) {
+
+    static Outcome refused(String reason) {
+      return new Outcome(false, reason, Set.of(), false, null);
+    }
+  }
+
+  /** Name of the device cookie, and of the request attribute holding the last outcome. */
+  public static final String DEVICE_COOKIE = "hezuo_device";
+
+  public static final String OUTCOME_ATTRIBUTE = "hezuo.login.outcome";
 
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject LoginAttempts.Records records;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Outcome attempt(String username, String password) {
+  final LoginThrottle throttle = new LoginThrottle();
+  final DeviceTokens devices = new DeviceTokens();
+
+  /** Running average of a checked attempt's duration, the time every refusal takes. */
+  private volatile long typicalNanos = -1;
+
+  public Outcome attempt(String username, String password, Origin origin) {
+    long start = System.nanoTime();
+    String name = username == null ? "" : username.strip();
+    Origin from = origin == null ? new Origin(null, null) : origin;
     Instant now = clock.instant();
-    Optional<Account> found =
-        em.createQuery("select a from Account a where a.username = :u", Account.class)
-            .setParameter("u", username)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst();
+    boolean trusted = devices.valid(from.deviceToken(), name, now);
+    LoginThrottle.Permit permit =
+        throttle.acquire(from.address(), name, trusted ? from.deviceToken() : null);
+    if (permit == null) {
+      log(name, "login-throttled", "too many attempts (" + from.address() + ")");
+      return refuse(start, "throttled");
+    }
+    Optional<Account> found = name.isEmpty() ? Optional.empty() : records.find(name);
     if (found.isEmpty()) {
-      // Spend the same time as a real check, so response times do not tell which names exist.
-      PasswordHasher.verify(password, DUMMY_HASH);
-      log(username, "login-failed", "unknown user");
-      return new Outcome(false, "unknown", Set.of());
+      log(name, "login-failed", "unknown user");
+      return refuse(start, "unknown");
     }
     Account a = found.get();
-    if (a.isLocked(now)) {
-      log(username, "login-refused", "locked until " + a.getLockedUntil());
-      return new Outcome(false, "locked", Set.of());
+    if (!trusted && a.isLocked(now)) {
+      log(name, "login-refused", "locked until " + a.getLockedUntil());
+      return refuse(start, "locked");
     }
-    if (!PasswordHasher.verify(password, a.getPasswordHash())) {
-      boolean locked = a.recordFailure(now);
-      log(username, locked ? "account-locked" : "login-failed", "wrong password");
-      return new Outcome(false, locked ? "locked" : "password", Set.of());
+    AtomicBoolean right = new AtomicBoolean();
+    String stored = a.getPasswordHash();
+    if (!throttle.hash(() -> right.set(PasswordHasher.verify(password, stored)))) {
+      log(name, "login-throttled", "server busy hashing");
+      return refuse(start, "throttled");
     }
-    if (!a.canLogIn(now)) {
-      log(username, "login-refused", "status " + a.getStatus());
-      return new Outcome(false, a.getStatus().name().toLowerCase(), Set.of());
+    // only checks at the current cost teach the time a refusal takes (a hash of the former cost,
+    // until its owner's next login, is slower)
+    boolean current = !PasswordHasher.needsRehash(stored);
+    if (current) {
+      learn(start);
     }
-    a.recordSuccess();
-    if (PasswordHasher.needsRehash(a.getPasswordHash())) {
-      a.changePasswordHash(PasswordHasher.hash(password));
+    if (!right.get()) {
+      boolean locked = records.failed(a.getId(), !trusted, clock.instant());
+      log(name, locked ? "account-locked" : "login-failed", "wrong password");
+      return refuse(start, locked ? "locked" : "password");
     }
-    log(username, "login", null);
+    if (a.getStatus() != AccountStatus.ACTIVE) {
+      log(name, "login-refused", "status " + a.getStatus());
+      return refuse(start, a.getStatus().name().toLowerCase());
+    }
+    String rehash = PasswordHasher.needsRehash(stored) ? PasswordHasher.hash(password) : null;
+    records.succeeded(a.getId(), rehash);
+    throttle.succeeded(permit);
+    log(name, "login", trusted ? "known device" : null);
     return new Outcome(
-        true, "ok", a.getRoles().stream().map(Enum::name).collect(Collectors.toSet()));
+        true,
+        "ok",
+        a.getRoles().stream().map(Enum::name).collect(Collectors.toSet()),
+        a.isMustChangePassword(),
+        devices.issue(a.getUsername(), now));
+  }
+
+  /**
+   * Checks the current password of a signed-in user who changes it, under the same throttle as a
+   * login (the name's bucket and a turn among the hashes), so that a taken-over session cannot
+   * guess it at the speed of the CPU. False when wrong or throttled; audited when wrong.
+   */
+  public boolean checkCurrentPassword(String username, String password, String storedHash) {
+    String name = username == null ? "" : username.strip();
+    LoginThrottle.Permit permit = throttle.acquire("change-password", name, null);
+    if (permit == null) {
+      logAlways(name, "password-check-throttled", "too many wrong current passwords");
+      return false;
+    }
+    AtomicBoolean right = new AtomicBoolean();
+    if (!throttle.hash(() -> right.set(PasswordHasher.verify(password, storedHash)))) {
+      return false;
+    }
+    if (right.get()) {
+      throttle.succeeded(permit);
+    } else {
+      logAlways(name, "password-check-failed", "wrong current password");
+    }
+    return right.get();
+  }
+
+  /** An administrator ended the account's lock: its name may be tried at once. */
+  public void forgive(String username) {
+    throttle.forgive(username);
   }
 
   /** Records a logout (or a session that ended) in the audit log. */
@@ -76,10 +169,39 @@ public class LoginAttempts {
     log(username, "logout", why);
   }
 
+  /** The time every refusal takes: the running average of checked attempts. */
+  long typicalNanos() {
+    if (typicalNanos < 0) {
+      long t = System.nanoTime();
+      PasswordHasher.verify("not-the-password", DUMMY_HASH);
+      typicalNanos = System.nanoTime() - t;
+    }
+    return typicalNanos;
+  }
+
+  private void learn(long start) {
+    long took = System.nanoTime() - start;
+    long t = typicalNanos();
+    // a slow outlier (a busy moment) moves the average little
+    typicalNanos = (t * 7 + Math.min(took, t * 3)) / 8;
+  }
+
+  private Outcome refuse(long start, String reason) {
+    long wait = typicalNanos() - (System.nanoTime() - start);
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return Outcome.refused(reason);
+  }
+
   private void log(String username, String action, String reason) {
     audit.record(
         new AuditEntry(
-            username == null ? "?" : username,
+            username == null || username.isEmpty() ? "?" : username,
             null,
             "Login",
             username,
@@ -89,5 +211,49 @@ public class LoginAttempts {
             reason));
   }
 
+  /** Audited even when the caller's transaction is rolled back (a refused change). */
+  private void logAlways(String username, String action, String reason) {
+    audit.recordAlways(
+        new AuditEntry(username, null, "Login", username, action, null, null, reason));
+  }
+
   private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password-0");
+
+  /** The database side of an attempt, each in a short transaction of its own. */
+  @ApplicationScoped
+  public static class Records {
+
+    @PersistenceContext(unitName = "directory")
+    EntityManager em;
+
+    /** The account as the database has it now (not a cached copy: a lock may be new). */
+    public Optional<Account> find(String username) {
+      return em.createQuery("select a from Account a where a.username = :u", Account.class)
+          .setParameter("u", username)
+          .setHint("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS)
+          .setHint("eclipselink.refresh", "true")
+          .getResultStream()
+          .findFirst();
+    }
+
+    /**
+     * Counts a wrong password (towards the lock only from an unknown device); true if it locked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean failed(long accountId, boolean countsTowardsLock, Instant now) {
+      Account a = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+      return a != null && countsTowardsLock && a.recordFailure(now);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void succeeded(long accountId, String rehash) {
+      Account a = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+      if (a != null) {
+        a.recordSuccess();
+        if (rehash != null) {
+          a.changePasswordHash(rehash);
+        }
+      }
+    }
+  }
 }

@@ -26,11 +26,26 @@ public class DirectoryRegistrations implements Serializable {
   private List<RegistrationView> pending;
   private final Map<Long, String> reasons = new HashMap<>();
 
+  @Inject transient io.hezuo.kernel.security.Caller caller;
+
+  private Boolean officer;
+
+  /**
+   * The unit admin's pending registrations; for an officer (who decides nothing here), the pending
+   * registrations of every unit whose ID document another account has too.
+   */
   public List<RegistrationView> getPending() {
     if (pending == null) {
-      pending = directory.pendingRegistrations();
+      pending = isOfficer() ? directory.idClashes() : directory.pendingRegistrations();
     }
     return pending;
+  }
+
+  public boolean isOfficer() {
+    if (officer == null) {
+      officer = !caller.hasRole("UNIT_ADMIN") && caller.hasRole("OFFICER");
+    }
+    return officer;
   }
 
   public Map<Long, String> getReasons() {

@@ -51,4 +51,35 @@ class AccountTest {
     assertEquals(AccountStatus.REJECTED, a.getStatus());
     assertThrows(IllegalStateException.class, () -> a.decide(true, "admin", null, T0));
   }
+
+  @Test
+  void anAdministratorEndsALockAndAResetForcesAChange() {
+    Account a = active();
+    for (int i = 0; i < 5; i++) {
+      a.recordFailure(T0);
+    }
+    assertTrue(a.isLocked(T0));
+    assertTrue(a.unlock());
+    assertTrue(a.canLogIn(T0));
+    for (int i = 0; i < 5; i++) {
+      a.recordFailure(T0);
+    }
+    a.resetPassword("otp-hash");
+    assertTrue(a.canLogIn(T0));
+    assertTrue(a.isMustChangePassword());
+    assertEquals("otp-hash", a.getPasswordHash());
+    a.passwordChanged("new-hash", T0);
+    assertFalse(a.isMustChangePassword());
+    assertEquals(T0, a.getPasswordChangedAt());
+  }
+
+  @Test
+  void onlyLiveAccountsHoldTheirIdDocument() {
+    Account pending = Account.registered("p1", "h", 1L, 1L, T0);
+    assertFalse(pending.holdsIdDocument());
+    Account rejected = Account.registered("p2", "h", 1L, 1L, T0);
+    rejected.decide(false, "admin", "not ours", T0);
+    assertFalse(rejected.holdsIdDocument());
+    assertTrue(active().holdsIdDocument());
+  }
 }

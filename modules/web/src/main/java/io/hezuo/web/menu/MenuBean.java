@@ -26,8 +26,8 @@ public class MenuBean {
         "UNIT_ADMIN",
         List.of(
             new MenuItem("unitApplications", "web.menu.unitApplications", "/app/submission/unit"),
-            new MenuItem(
-                "registrations", "web.menu.registrations", "/app/directory/registrations")));
+            new MenuItem("registrations", "web.menu.registrations", "/app/directory/registrations"),
+            new MenuItem("unitAccounts", "web.menu.accounts", "/app/directory/accounts")));
     BY_ROLE.put("RECOMMENDER", List.of());
     BY_ROLE.put("FORMAL_REVIEWER", List.of());
     BY_ROLE.put("EXPERT", List.of());
@@ -39,9 +39,14 @@ public class MenuBean {
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
             new MenuItem(
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
-            new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans")));
+            new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans"),
+            new MenuItem("idClashes", "web.menu.idClashes", "/app/directory/registrations")));
     BY_ROLE.put("FINANCE", List.of());
-    BY_ROLE.put("ADMIN", List.of(new MenuItem("audit", "web.menu.audit", "/app/admin/audit")));
+    BY_ROLE.put(
+        "ADMIN",
+        List.of(
+            new MenuItem("audit", "web.menu.audit", "/app/admin/audit"),
+            new MenuItem("accounts", "web.menu.accounts", "/app/directory/accounts")));
   }
 
   @Inject Caller caller;
@@ -70,6 +75,7 @@ public class MenuBean {
             items.addAll(e.getValue());
           }
         }
+        items.add(new MenuItem("password", "web.menu.password", "/app/account/password"));
       }
     }
     return items;

@@ -1,6 +1,7 @@
 package io.hezuo.web.security;
 
 import io.hezuo.directory.service.LoginAttempts;
+import io.hezuo.directory.web.AccountPassword;
 import io.hezuo.kernel.rest.ProblemMappers;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.security.Caller;
@@ -32,7 +33,8 @@ import java.util.Set;
  *       role and ownership checks, and into the request's {@code getUserPrincipal()/isUserInRole};
  *   <li>pages under {@code /app/} need a signed-in caller (others are sent to the login page, an
  *       ajax request by a partial-response redirect); while a one-time password must be changed,
- *       every other page leads to the change-password page;
+ *       every other page leads to the change-password page and the API answers only the change of
+ *       password (403 otherwise);
  *   <li>a state-changing {@code /api/} call authenticated by the session cookie must carry the
  *       session's anti-forgery token in {@code X-CSRF-Token}, and a call whose {@code Origin} is
  *       another site is refused (403 problem+json) whatever its credentials.
@@ -47,8 +49,10 @@ public class AuthenticationFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  /** Where the change of a one-time password happens (directory's view). */
+  /** Where the change of a one-time password happens (directory's view and REST). */
   static final String PASSWORD_PAGE = "/app/account/password.xhtml";
+
+  static final String PASSWORD_API = "/api/v1/directory/account/password";
 
   /** The request header (and, on signed-in {@code /api/} answers, the response header). */
   public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -75,7 +79,7 @@ public class AuthenticationFilter extends HttpFilter {
         && api
         && authorization != null
         && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      user = basic(req, authorization.substring(6).trim());
+      user = basic(req, res, authorization.substring(6).trim());
       if (user == null) {
         Response r = Problems.keyed(401, "Unauthorized", "kernel.error.unauthenticated").build();
         res.setHeader("WWW-Authenticate", ProblemMappers.WWW_AUTHENTICATE);
@@ -97,6 +101,10 @@ public class AuthenticationFilter extends HttpFilter {
         return;
       }
     }
+    if (api && user != null && mustChangePassword(req) && !path.equals(PASSWORD_API)) {
+      problem(res, Problems.keyed(403, "Forbidden", "kernel.error.passwordChange").build());
+      return;
+    }
     if (api && user != null) {
       if (unsafe && !basic && !tokenMatches(req.getHeader(CSRF_HEADER), user.csrfToken())) {
         problem(res, Problems.keyed(403, "Forbidden", "kernel.error.csrf").build());
@@ -107,7 +115,7 @@ public class AuthenticationFilter extends HttpFilter {
     chain.doFilter(user == null ? req : new SignedInRequest(req, user), res);
   }
 
-  private SignedIn basic(HttpServletRequest req, String encoded) {
+  private SignedIn basic(HttpServletRequest req, HttpServletResponse res, String encoded) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -119,16 +127,23 @@ public class AuthenticationFilter extends HttpFilter {
       return null;
     }
     String username = decoded.substring(0, colon);
-    LoginAttempts.Outcome o = attempts.attempt(username, decoded.substring(colon + 1));
+    LoginAttempts.Outcome o =
+        attempts.attempt(username, decoded.substring(colon + 1), LoginOrigin.of(req));
     if (!o.accepted()) {
       return null;
     }
-    return SignedIn.start(req, username, o.roles());
+    SignedIn user = SignedIn.start(req, username, o.roles());
+    LoginOrigin.remember(req, res, o);
+    if (o.mustChangePassword()) {
+      // a one-time password is for the owner to replace on the web, not for a machine client
+      req.getSession().setAttribute(AccountPassword.MUST_CHANGE, Boolean.TRUE);
+    }
+    return user;
   }
 
   private static boolean mustChangePassword(HttpServletRequest req) {
     var s = req.getSession(false);
-    return s != null && Boolean.TRUE.equals(s.getAttribute(SignedIn.MUST_CHANGE_PASSWORD));
+    return s != null && Boolean.TRUE.equals(s.getAttribute(AccountPassword.MUST_CHANGE));
   }
 
   /**

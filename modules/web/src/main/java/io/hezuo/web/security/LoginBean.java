@@ -1,7 +1,7 @@
 package io.hezuo.web.security;
 
-import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.service.LoginAttempts;
+import io.hezuo.directory.web.AccountPassword;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.web.i18n.LocaleBean;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Backing bean of {@code login.xhtml}, and the header's logout. */
@@ -18,7 +19,6 @@ import java.io.IOException;
 @RequestScoped
 public class LoginBean {
 
-  @Inject AccountDirectory accounts;
   @Inject LoginAttempts attempts;
   @Inject LocaleBean localeBean;
 
@@ -29,19 +29,26 @@ public class LoginBean {
     FacesContext fc = FacesContext.getCurrentInstance();
     ExternalContext ec = fc.getExternalContext();
     HttpServletRequest req = (HttpServletRequest) ec.getRequest();
+    HttpServletResponse resp = (HttpServletResponse) ec.getResponse();
     String user = username == null ? "" : username.trim();
-    LoginAttempts.Outcome outcome = attempts.attempt(user, password == null ? "" : password);
-    if (outcome.accepted()) {
-      SignedIn.start(req, user, outcome.roles());
-      localeBean.applyAccountPreference(user);
-      ec.redirect(ec.getRequestContextPath() + "/app/home.xhtml");
+    LoginAttempts.Outcome outcome =
+        attempts.attempt(user, password == null ? "" : password, LoginOrigin.of(req));
+    if (!outcome.accepted()) {
+      // one message for every refusal: unknown name, wrong password, lock, throttling, a
+      // registration not yet approved (LoginAttempts also makes them take the same time)
+      password = null;
+      FacesViolations.error("web.login.failed");
       return;
     }
-    password = null;
-    if (accounts.isLocked(user)) {
-      FacesViolations.error("web.login.locked");
+    SignedIn.start(req, user, outcome.roles());
+    LoginOrigin.remember(req, resp, outcome);
+    localeBean.applyAccountPreference(user);
+    if (outcome.mustChangePassword()) {
+      // AuthenticationFilter keeps every other page away while this is set
+      req.getSession().setAttribute(AccountPassword.MUST_CHANGE, Boolean.TRUE);
+      ec.redirect(ec.getRequestContextPath() + AuthenticationFilter.PASSWORD_PAGE);
     } else {
-      FacesViolations.error("web.login.failed");
+      ec.redirect(ec.getRequestContextPath() + "/app/home.xhtml");
     }
   }
 

@@ -18,9 +18,6 @@ public record SignedIn(String username, Set<String> roles, String csrfToken)
   /** The session attribute that holds it. */
   public static final String ATTRIBUTE = "hezuo.signedIn";
 
-  /** Set while the account must change its one-time password before doing anything else. */
-  public static final String MUST_CHANGE_PASSWORD = "hezuo.mustChangePassword";
-
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public SignedIn {

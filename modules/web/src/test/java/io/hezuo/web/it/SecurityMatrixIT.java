@@ -60,7 +60,27 @@ class SecurityMatrixIT extends BrowserIT {
         new Endpoint("POST", "api/v1/submission/applications", JSON, "{}", Set.of("APPLICANT")),
         new Endpoint(
             "GET", "api/v1/submission/unit/applications", null, null, Set.of("UNIT_ADMIN")),
-        new Endpoint("POST", "api/v1/submission/extensions", JSON, "{}", officer));
+        new Endpoint("POST", "api/v1/submission/extensions", JSON, "{}", officer),
+        new Endpoint("GET", "api/v1/directory/accounts", null, null, Set.of("ADMIN", "UNIT_ADMIN")),
+        new Endpoint(
+            "POST",
+            "api/v1/directory/accounts/999999999/unlock",
+            JSON,
+            "{\"reason\":\"x\"}",
+            Set.of("ADMIN")),
+        new Endpoint(
+            "POST",
+            "api/v1/directory/accounts/999999999/password-reset",
+            JSON,
+            "{\"reason\":\"x\"}",
+            Set.of("ADMIN", "UNIT_ADMIN")),
+        new Endpoint("GET", "api/v1/directory/registrations/clashes", null, null, officer),
+        new Endpoint(
+            "POST",
+            "api/v1/directory/account/password",
+            JSON,
+            "{}",
+            Set.copyOf(LoginAndRolesIT.ROLES.values())));
   }
 
   /** Screen → the roles that may open it; the others get 403. */
@@ -72,9 +92,11 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
-    SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN"));
+    SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN", "OFFICER"));
     SCREENS.put("/app/submission/unit.xhtml", Set.of("UNIT_ADMIN"));
     SCREENS.put("/app/submission/list.xhtml", Set.of("APPLICANT"));
+    SCREENS.put("/app/directory/accounts.xhtml", Set.of("ADMIN", "UNIT_ADMIN"));
+    SCREENS.put("/app/account/password.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
     SCREENS.put("/app/home.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
     SCREENS.put("/app/inbox.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
   }

@@ -1,0 +1,154 @@
+package io.hezuo.directory.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+  /** A clock the test moves. */
+  static final class Ticks implements TimeMeter {
+    final AtomicLong nanos = new AtomicLong(1);
+
+    @Override
+    public long currentTimeNanos() {
+      return nanos.get();
+    }
+
+    @Override
+    public boolean isWallClockBased() {
+      return false;
+    }
+
+    void advance(Duration d) {
+      nanos.addAndGet(d.toNanos());
+    }
+  }
+
+  @Test
+  void anUnknownNameIsThrottledExactlyLikeAKnownOne() {
+    Ticks t = new Ticks();
+    LoginThrottle th = new LoginThrottle(t);
+    for (String name : new String[] {"demo_pi", "no_such_user"}) {
+      for (int i = 0; i < LoginThrottle.NAME_CAPACITY; i++) {
+        assertNotNull(th.acquire("10.0.0." + i, name, null), name + " " + i);
+      }
+      // the sixth, from yet another address, is refused before any hash
+      assertNull(th.acquire("10.0.0.99", name, null), name);
+      // names are compared without case and surrounding blanks
+      assertNull(th.acquire("10.0.0.98", " " + name.toUpperCase() + " ", null), name);
+    }
+    t.advance(LoginThrottle.NAME_REFILL);
+    assertNotNull(th.acquire("10.0.0.99", "no_such_user", null));
+  }
+
+  @Test
+  void oneSourceIsThrottledAcrossNames() {
+    Ticks t = new Ticks();
+    LoginThrottle th = new LoginThrottle(t);
+    for (int i = 0; i < LoginThrottle.SOURCE_CAPACITY; i++) {
+      assertNotNull(th.acquire("192.0.2.1", "user" + i, null));
+    }
+    assertNull(th.acquire("192.0.2.1", "fresh_name", null));
+    // another source is not affected, and the refused attempt did not use the name's token
+    assertNotNull(th.acquire("192.0.2.2", "fresh_name", null));
+    // the source refills slowly: one attempt per SOURCE_REFILL / SOURCE_CAPACITY
+    t.advance(LoginThrottle.SOURCE_REFILL.dividedBy(LoginThrottle.SOURCE_CAPACITY));
+    assertNotNull(th.acquire("192.0.2.1", "fresh_name2", null));
+    assertNull(th.acquire("192.0.2.1", "fresh_name3", null));
+  }
+
+  @Test
+  void successesDoNotCount() {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    for (int i = 0; i < 100; i++) {
+      LoginThrottle.Permit p = th.acquire("192.0.2.1", "demo_pi", null);
+      assertNotNull(p, "attempt " + i);
+      th.succeeded(p);
+    }
+  }
+
+  @Test
+  void aStrangersFailuresDoNotThrottleTheOwnersDevice() {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    for (int i = 0; i < 60; i++) {
+      th.acquire("203.0.113.7", "demo_pi", null);
+    }
+    assertNull(th.acquire("198.51.100.1", "demo_pi", null));
+    // the owner's browser, with its device token, has a bucket of its own
+    for (int i = 0; i < LoginThrottle.NAME_CAPACITY; i++) {
+      assertNotNull(th.acquire("198.51.100.1", "demo_pi", "device-token-of-owner"));
+    }
+    // and a device's own failures are limited too
+    assertNull(th.acquire("198.51.100.1", "demo_pi", "device-token-of-owner"));
+  }
+
+  @Test
+  void anAdministratorsUnlockForgivesTheName() {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    for (int i = 0; i < LoginThrottle.NAME_CAPACITY; i++) {
+      th.acquire("10.1.1." + i, "it_lock", null);
+    }
+    assertNull(th.acquire("10.1.1.50", "it_lock", null));
+    th.forgive("IT_LOCK");
+    assertNotNull(th.acquire("10.1.1.50", "it_lock", null));
+  }
+
+  @Test
+  void hashesRunFewAtATime() throws Exception {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    int n = LoginThrottle.concurrentHashes();
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(n);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread[] busy = new Thread[n];
+    for (int i = 0; i < n; i++) {
+      busy[i] =
+          new Thread(
+              () ->
+                  th.hash(
+                      () -> {
+                        inside.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
+      busy[i].start();
+    }
+    inside.await();
+    long start = System.nanoTime();
+    AtomicLong ran = new AtomicLong();
+    assertFalse(th.hash(ran::incrementAndGet));
+    assertEquals(0, ran.get());
+    assertTrue(System.nanoTime() - start >= LoginThrottle.HASH_WAIT.toNanos() - 50_000_000L);
+    release.countDown();
+    for (Thread b : busy) {
+      b.join();
+    }
+    assertTrue(th.hash(ran::incrementAndGet));
+    assertEquals(1, ran.get());
+  }
+
+  @Test
+  void deviceTokensNameTheirAccountAndExpire() {
+    DeviceTokens d = new DeviceTokens();
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    String t = d.issue("Demo_PI", now);
+    assertTrue(d.valid(t, "demo_pi", now.plusSeconds(60)));
+    assertFalse(d.valid(t, "demo_unit", now));
+    assertFalse(d.valid(t, "demo_pi", now.plus(DeviceTokens.VALIDITY)));
+    assertFalse(d.valid(t.substring(0, t.length() - 2) + "AA", "demo_pi", now));
+    assertFalse(new DeviceTokens().valid(t, "demo_pi", now), "another server key");
+    assertFalse(d.valid("garbage", "demo_pi", now));
+    assertFalse(d.valid(null, "demo_pi", now));
+  }
+}
