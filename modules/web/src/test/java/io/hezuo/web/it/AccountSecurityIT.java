@@ -63,7 +63,9 @@ class AccountSecurityIT extends BrowserIT {
     long locked = medianMillis("it_locked", "Demo@2026", 3, bodies);
     assertEquals(1, bodies.stream().distinct().count(), bodies.toString());
     String times = "known " + known + " ms, unknown " + unknown + " ms, locked " + locked + " ms";
-    assertTrue(known >= 50, times);
+    // a real hash was computed for the known name (its cost depends on the JIT: about 40 ms with
+    // C2, about 200 ms with the launcher's C1-only flags)
+    assertTrue(known >= 10, times);
     for (long t : new long[] {unknown, locked}) {
       assertTrue(t >= known / 2 && t <= known * 2 + 100, times);
     }

@@ -116,20 +116,26 @@ final class Browser implements AutoCloseable {
     String css = "#" + id.replace(":", "\\:");
     // open the panel, click the item, and make sure the menu took the value (a click during the
     // panel's animation can miss): then PrimeFaces has fired the change (and its ajax)
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < 4; attempt++) {
       clickWhenClickable(By.cssSelector(css + " .ui-selectonemenu-trigger"));
-      waitFor(By.id(id + "_panel"));
       final int item = index;
-      patiently()
-          .until(
-              d -> {
-                WebElement li = d.findElements(By.cssSelector(css + "_items li")).get(item);
-                if (!li.isDisplayed()) {
-                  return false;
-                }
-                li.click();
-                return true;
-              });
+      try {
+        // the panel may not open when the click lands while an earlier choice's ajax redraws
+        // the menu: then the trigger is clicked again
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  List<WebElement> items = d.findElements(By.cssSelector(css + "_items li"));
+                  if (items.size() <= item || !items.get(item).isDisplayed()) {
+                    return false;
+                  }
+                  items.get(item).click();
+                  return true;
+                });
+      } catch (org.openqa.selenium.TimeoutException e) {
+        continue;
+      }
       try {
         new WebDriverWait(driver, Duration.ofSeconds(5))
             .until(
