@@ -64,10 +64,8 @@ public class LoginAttempts {
     }
   }
 
-  /** Name of the device cookie, and of the request attribute holding the last outcome. */
+  /** Name of the device cookie. */
   public static final String DEVICE_COOKIE = "hezuo_device";
-
-  public static final String OUTCOME_ATTRIBUTE = "hezuo.login.outcome";
 
   @Inject AuditLog audit;
   @Inject Clock clock;
