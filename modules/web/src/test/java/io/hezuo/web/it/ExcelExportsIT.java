@@ -35,25 +35,7 @@ class ExcelExportsIT extends BrowserIT {
   private void submittedApplication(String username, String first17) throws Exception {
     Db.createApplicant(username, "郑导出", first17, 900003);
     Api pi = Api.as(browser, base, username, "Demo@2026");
-    pi.clock(SubmissionIT.LAST_SECOND);
-    Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
-    assertEquals(201, created.status(), created.body());
-    long id = created.json().getJsonNumber("id").longValue();
-    long version = created.json().getJsonNumber("version").longValue();
-    Api.Reply saved =
-        pi.json(
-            "PUT",
-            "api/v1/submission/applications/" + id,
-            SubmissionIT.form(version, "1500000.00"));
-    assertEquals(200, saved.status(), saved.body());
-    Api.Reply attached = pi.attach(id, "COOPERATION_AGREEMENT", SubmissionIT.pdf());
-    assertEquals(200, attached.status(), attached.body());
-    Api.Reply submitted =
-        pi.json(
-            "POST",
-            "api/v1/submission/applications/" + id + "/submit",
-            "{\"version\":" + attached.json().getJsonNumber("version").longValue() + "}");
-    assertEquals(200, submitted.status(), submitted.body());
+    SubmissionIT.submitA1(pi);
     pi.systemClock();
   }
 

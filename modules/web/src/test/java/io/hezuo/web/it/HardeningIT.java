@@ -7,13 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.Public;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.io.File;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -25,14 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -46,88 +35,16 @@ import org.openqa.selenium.Cookie;
  */
 class HardeningIT extends BrowserIT {
 
-  /** A REST method of the WAR: HTTP method, path template, the Java method. */
-  record RestMethod(String http, String path, Method method) {
-    @Override
-    public String toString() {
-      return http + " /api" + path + " (" + method.getDeclaringClass().getSimpleName() + ")";
-    }
-
-    /** The path with every template variable replaced by an id that exists nowhere. */
-    String concrete() {
-      return "api" + path.replaceAll("\\{[^}]+}", "999999999");
-    }
-  }
-
-  /** Every JAX-RS resource method in the WAR's own jars, found by reading the WAR. */
-  static List<RestMethod> restMethods() throws Exception {
-    File war = new File(System.getProperty("hezuo.war", "target/hezuo.war"));
-    List<String> classes = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(war)) {
-      for (ZipEntry e : Collections.list(zip.entries())) {
-        if (e.getName().matches("WEB-INF/lib/hezuo-[^/]+\\.jar")) {
-          try (ZipInputStream jar = new ZipInputStream(zip.getInputStream(e))) {
-            for (ZipEntry c; (c = jar.getNextEntry()) != null; ) {
-              if (c.getName().endsWith(".class") && c.getName().startsWith("io/hezuo/")) {
-                classes.add(c.getName().replace('/', '.').replaceAll("\\.class$", ""));
-              }
-            }
-          }
-        } else if (e.getName().startsWith("WEB-INF/classes/io/hezuo/")
-            && e.getName().endsWith(".class")) {
-          classes.add(
-              e.getName()
-                  .substring("WEB-INF/classes/".length())
-                  .replace('/', '.')
-                  .replaceAll("\\.class$", ""));
-        }
-      }
-    }
-    List<RestMethod> found = new ArrayList<>();
-    for (String name : classes) {
-      Class<?> type;
-      try {
-        type = Class.forName(name, false, HardeningIT.class.getClassLoader());
-      } catch (Throwable notLoadable) {
-        continue;
-      }
-      Path root = type.getAnnotation(Path.class);
-      if (root == null) {
-        continue;
-      }
-      for (Method m : type.getDeclaredMethods()) {
-        String http =
-            m.isAnnotationPresent(GET.class)
-                ? "GET"
-                : m.isAnnotationPresent(POST.class)
-                    ? "POST"
-                    : m.isAnnotationPresent(PUT.class)
-                        ? "PUT"
-                        : m.isAnnotationPresent(DELETE.class)
-                            ? "DELETE"
-                            : m.isAnnotationPresent(PATCH.class) ? "PATCH" : null;
-        if (http == null) {
-          continue;
-        }
-        Path sub = m.getAnnotation(Path.class);
-        String path = join(root.value(), sub == null ? "" : sub.value());
-        found.add(new RestMethod(http, path, m));
-      }
-    }
-    return found;
-  }
-
-  private static String join(String a, String b) {
-    String p = ("/" + a + "/" + b).replaceAll("/+", "/");
-    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  static List<RestMethods.RestMethod> restMethods() throws Exception {
+    return RestMethods.ofTheWar();
   }
 
   @Test
   void everyRestMethodDeclaresWhoMayCallIt() throws Exception {
-    List<RestMethod> methods = restMethods();
+    List<RestMethods.RestMethod> methods = restMethods();
     assertTrue(methods.size() >= 30, "found only " + methods);
     List<String> undeclared = new ArrayList<>();
-    for (RestMethod r : methods) {
+    for (RestMethods.RestMethod r : methods) {
       Method m = r.method();
       Class<?> t = m.getDeclaringClass();
       boolean declared =
@@ -144,7 +61,8 @@ class HardeningIT extends BrowserIT {
 
   @Test
   void everyStateChangingRestCallNeedsTheSessionTokenAndTheSameOrigin() throws Exception {
-    List<RestMethod> unsafe = restMethods().stream().filter(r -> !r.http().equals("GET")).toList();
+    List<RestMethods.RestMethod> unsafe =
+        restMethods().stream().filter(r -> !r.http().equals("GET")).toList();
     assertTrue(unsafe.size() >= 10, unsafe.toString());
     // the officer and the unit admin between them may call most of them: a refusal by role would
     // hide a missing CSRF check, so each call is made by each of several roles
@@ -156,14 +74,14 @@ class HardeningIT extends BrowserIT {
     HttpClient http = HttpClient.newHttpClient();
     URI root = Db.loopback(base).toURI();
     List<String> wrong = new ArrayList<>();
-    for (RestMethod r : unsafe) {
+    for (RestMethods.RestMethod r : unsafe) {
       for (Api caller : callers) {
         String token = caller.csrfToken();
         assertTrue(token != null && token.length() >= 32, "no token for a signed-in session");
         // 1. a form post with the session cookie only, as a page of another site would send it
         HttpResponse<String> forged =
             http.send(
-                HttpRequest.newBuilder(root.resolve(r.concrete()))
+                HttpRequest.newBuilder(root.resolve(r.concrete("999999999")))
                     .header("Cookie", caller.cookie())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .method(r.http(), HttpRequest.BodyPublishers.ofString("reason=x&version=0"))
@@ -175,7 +93,7 @@ class HardeningIT extends BrowserIT {
         // 2. the right token but from another origin
         HttpResponse<String> crossSite =
             http.send(
-                HttpRequest.newBuilder(root.resolve(r.concrete()))
+                HttpRequest.newBuilder(root.resolve(r.concrete("999999999")))
                     .header("Cookie", caller.cookie())
                     .header("X-CSRF-Token", token)
                     .header("Origin", "http://evil.example")
@@ -189,7 +107,7 @@ class HardeningIT extends BrowserIT {
         // 3. a wrong token
         HttpResponse<String> guessed =
             http.send(
-                HttpRequest.newBuilder(root.resolve(r.concrete()))
+                HttpRequest.newBuilder(root.resolve(r.concrete("999999999")))
                     .header("Cookie", caller.cookie())
                     .header("X-CSRF-Token", token.substring(1) + "A")
                     .header("Content-Type", "application/json")
@@ -203,7 +121,10 @@ class HardeningIT extends BrowserIT {
         // still be refused by role, rule or a missing id, never by the CSRF check)
         Api.Reply real =
             caller.send(
-                r.http(), r.concrete(), "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+                r.http(),
+                r.concrete("999999999"),
+                "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8));
         if (real.body().contains("X-CSRF-Token") || real.status() >= 500) {
           wrong.add("with token: " + r + " → " + real.status() + " " + real.body());
         }

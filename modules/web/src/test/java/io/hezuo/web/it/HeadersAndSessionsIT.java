@@ -87,51 +87,9 @@ class HeadersAndSessionsIT extends BrowserIT {
    * classes of its jars, read with their JAX-RS annotations.
    */
   static List<String[]> operations() throws Exception {
-    List<String[]> ops = new ArrayList<>();
-    File war = new File(System.getProperty("hezuo.war", "target/hezuo.war"));
-    try (ZipFile zip = new ZipFile(war)) {
-      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-        if (e.getName().startsWith("WEB-INF/lib/hezuo-") && e.getName().endsWith(".jar")) {
-          try (ZipInputStream jar = new ZipInputStream(zip.getInputStream(e))) {
-            for (ZipEntry j = jar.getNextEntry(); j != null; j = jar.getNextEntry()) {
-              String n = j.getName();
-              if (n.endsWith(".class") && n.contains("/rest/") && !n.contains("$")) {
-                resource(
-                    Class.forName(
-                        n.replace('/', '.').replace(".class", ""),
-                        false,
-                        HeadersAndSessionsIT.class.getClassLoader()),
-                    ops);
-              }
-            }
-          }
-        }
-      }
-    }
-    return ops;
-  }
-
-  private static void resource(Class<?> c, List<String[]> ops) {
-    jakarta.ws.rs.Path root = c.getAnnotation(jakarta.ws.rs.Path.class);
-    if (root == null) {
-      return;
-    }
-    for (java.lang.reflect.Method m : c.getMethods()) {
-      for (java.lang.annotation.Annotation a : m.getAnnotations()) {
-        jakarta.ws.rs.HttpMethod http =
-            a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
-        if (http == null) {
-          continue;
-        }
-        jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-        String path = "/api/" + root.value() + (sub == null ? "" : "/" + sub.value());
-        path = path.replaceAll("\\{[^}]+}", "1").replaceAll("/+", "/");
-        if (path.length() > 1 && path.endsWith("/")) {
-          path = path.substring(0, path.length() - 1);
-        }
-        ops.add(new String[] {http.value(), path});
-      }
-    }
+    return RestMethods.ofTheWar().stream()
+        .map(r -> new String[] {r.http(), "/" + r.concrete("1")})
+        .toList();
   }
 
   private static String guard(String xhtml) {

@@ -27,25 +27,7 @@ class MessagesIT extends BrowserIT {
   long submittedApplication(String username, String first17) throws Exception {
     Db.createApplicant(username, "吴消息", first17, 900003);
     Api pi = Api.as(browser, base, username, "Demo@2026");
-    pi.clock(SubmissionIT.LAST_SECOND);
-    Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
-    long id = created.json().getJsonNumber("id").longValue();
-    long version = created.json().getJsonNumber("version").longValue();
-    Api.Reply saved =
-        pi.json(
-            "PUT",
-            "api/v1/submission/applications/" + id,
-            SubmissionIT.form(version, "1500000.00"));
-    assertEquals(200, saved.status(), saved.body());
-    Api.Reply attached = pi.attach(id, "COOPERATION_AGREEMENT", SubmissionIT.pdf());
-    assertEquals(200, attached.status(), attached.body());
-    Api.Reply submitted =
-        pi.json(
-            "POST",
-            "api/v1/submission/applications/" + id + "/submit",
-            "{\"version\":" + attached.json().getJsonNumber("version").longValue() + "}");
-    assertEquals(200, submitted.status(), submitted.body());
-    return id;
+    return SubmissionIT.submitA1(pi);
   }
 
   @Test

@@ -5,14 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.StringReader;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +16,6 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,66 +28,7 @@ class OpenApiAndMetricsIT extends BrowserIT {
 
   /** "GET /api/v1/call/calls/{id}" for every resource method of the WAR. */
   static List<String> endpointsOfTheWar() throws Exception {
-    File war = new File(System.getProperty("hezuo.war", "target/hezuo.war"));
-    List<String> classes = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(war)) {
-      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-        String name = e.getName();
-        if (name.startsWith("WEB-INF/classes/io/hezuo/") && name.endsWith(".class")) {
-          classes.add(name.substring("WEB-INF/classes/".length()));
-        } else if (name.matches("WEB-INF/lib/hezuo-[^/]+\\.jar")) {
-          try (ZipInputStream jar =
-              new ZipInputStream(new ByteArrayInputStream(zip.getInputStream(e).readAllBytes()))) {
-            for (ZipEntry c = jar.getNextEntry(); c != null; c = jar.getNextEntry()) {
-              if (c.getName().startsWith("io/hezuo/") && c.getName().endsWith(".class")) {
-                classes.add(c.getName());
-              }
-            }
-          }
-        }
-      }
-    }
-    List<String> endpoints = new ArrayList<>();
-    ClassLoader loader = OpenApiAndMetricsIT.class.getClassLoader();
-    for (String file : classes) {
-      Class<?> type =
-          Class.forName(file.replace('/', '.').replaceAll("\\.class$", ""), false, loader);
-      Path root = type.getAnnotation(Path.class);
-      if (root == null || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-        continue;
-      }
-      for (Method m : type.getMethods()) {
-        String http = httpMethod(m);
-        if (http != null) {
-          endpoints.add(http + " " + path(root, m.getAnnotation(Path.class)));
-        }
-      }
-    }
-    return endpoints;
-  }
-
-  private static String httpMethod(Method m) {
-    for (Annotation a : m.getAnnotations()) {
-      HttpMethod h = a.annotationType().getAnnotation(HttpMethod.class);
-      if (h != null) {
-        return h.value();
-      }
-    }
-    return null;
-  }
-
-  private static String path(Path root, Path method) {
-    StringBuilder b = new StringBuilder("/api");
-    for (Path p : new Path[] {root, method}) {
-      if (p != null) {
-        String v = p.value().replaceAll("^/+|/+$", "");
-        if (!v.isEmpty()) {
-          b.append('/').append(v);
-        }
-      }
-    }
-    // {id: \d+} is {id} in OpenAPI
-    return b.toString().replaceAll("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}", "{$1}");
+    return RestMethods.ofTheWar().stream().map(r -> r.http() + " " + r.path()).toList();
   }
 
   /** A path of the application (relative) or of the server ({@code /openapi}, {@code /metrics}). */

@@ -49,6 +49,30 @@ class SubmissionIT extends BrowserIT {
         + "\"textOutcomes\":\"预期成果……\",\"textIndicators\":\"考核指标……\"}";
   }
 
+  /**
+   * Drafts, fills, attaches and submits a valid A1 application as the given PI at the last second
+   * of the window (the test clock); returns its id.
+   */
+  static long submitA1(Api pi) throws Exception {
+    pi.clock(LAST_SECOND);
+    Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    long version = created.json().getJsonNumber("version").longValue();
+    Api.Reply saved =
+        pi.json("PUT", "api/v1/submission/applications/" + id, form(version, "1500000.00"));
+    assertEquals(200, saved.status(), saved.body());
+    Api.Reply attached = pi.attach(id, "COOPERATION_AGREEMENT", pdf());
+    assertEquals(200, attached.status(), attached.body());
+    Api.Reply submitted =
+        pi.json(
+            "POST",
+            "api/v1/submission/applications/" + id + "/submit",
+            "{\"version\":" + attached.json().getJsonNumber("version").longValue() + "}");
+    assertEquals(200, submitted.status(), submitted.body());
+    return id;
+  }
+
   /** A small valid one-page PDF, written by hand with a correct cross-reference table. */
   static byte[] pdf() {
     String[] objs = {
