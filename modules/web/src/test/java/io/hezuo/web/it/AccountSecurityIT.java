@@ -162,27 +162,17 @@ class AccountSecurityIT extends BrowserIT {
    * ajax redraw may replace the rows meanwhile).
    */
   private WebElement row(String username) {
-    long end = System.currentTimeMillis() + 20_000;
-    while (true) {
-      try {
-        List<WebElement> rows =
-            browser.driver.findElements(By.cssSelector("#accts\\:list tbody tr"));
-        if (!rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains(username))) {
-          return rows.get(0);
-        }
-      } catch (org.openqa.selenium.StaleElementReferenceException e) {
-        // redrawn meanwhile: look again
-      }
-      if (System.currentTimeMillis() > end) {
-        throw new AssertionError(username + " not listed alone: " + browser.page());
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    return browser
+        .patiently()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .withMessage(() -> username + " not listed alone: " + browser.page())
+        .until(
+            d -> {
+              List<WebElement> rows = d.findElements(By.cssSelector("#accts\\:list tbody tr"));
+              return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains(username))
+                  ? rows.get(0)
+                  : null;
+            });
   }
 
   @Test

@@ -52,7 +52,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** A wait that keeps polling while a new page is being attached (Chromium's transient errors). */
-  private WebDriverWait patiently() {
+  WebDriverWait patiently() {
     WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(20));
     w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     w.ignoring(org.openqa.selenium.WebDriverException.class);

@@ -38,24 +38,10 @@ final class Db {
       return;
     }
     java.net.URI ready = loopback(base).toURI().resolve("/health/ready");
-    long end = System.currentTimeMillis() + 120_000;
-    while (true) {
-      int code;
-      try {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) ready.toURL().openConnection();
-        code = c.getResponseCode();
-        c.disconnect();
-      } catch (java.io.IOException e) {
-        code = -1;
-      }
-      if (code == 200) {
-        break;
-      }
-      if (System.currentTimeMillis() > end) {
-        throw new IllegalStateException("the application did not become ready: " + ready);
-      }
-      Thread.sleep(250);
-    }
+    org.awaitility.Awaitility.await("the application ready at " + ready)
+        .atMost(java.time.Duration.ofSeconds(120))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .until(() -> status(ready) == 200);
     String sql =
         Files.readString(Path.of(System.getProperty("hezuo.demoSql")), StandardCharsets.UTF_8);
     try (Connection c = connect();
@@ -67,6 +53,17 @@ final class Db {
       }
     }
     demoLoaded = true;
+  }
+
+  private static int status(java.net.URI uri) {
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+      int code = c.getResponseCode();
+      c.disconnect();
+      return code;
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   /**

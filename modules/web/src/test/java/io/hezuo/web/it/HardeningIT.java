@@ -188,15 +188,11 @@ class HardeningIT extends BrowserIT {
     try {
       browser.driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
       // wait until the forged post has been answered (the browser left the evil page)
-      long until = System.currentTimeMillis() + 15_000;
-      while (System.currentTimeMillis() < until
-          && browser
-              .driver
-              .getCurrentUrl()
-              .startsWith("http://127.0.0.1:" + evil.getAddress().getPort())) {
-        Thread.sleep(100);
-      }
-      Thread.sleep(500);
+      String evilPage = "http://127.0.0.1:" + evil.getAddress().getPort();
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !browser.driver.getCurrentUrl().startsWith(evilPage));
     } finally {
       evil.stop(0);
     }

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,19 +68,22 @@ final class ItServer {
     process = pb.start();
     Runtime.getRuntime().addShutdownHook(new Thread(ItServer::stop, "stop-payara-it"));
     URL url = URI.create("http://127.0.0.1:" + port + "/hezuo/").toURL();
-    long end = System.currentTimeMillis() + 300_000;
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro ended while starting:\n" + tail(log));
-      }
-      if (status(URI.create("http://127.0.0.1:" + port + "/health/ready").toURL()) == 200) {
-        break;
-      }
-      if (System.currentTimeMillis() > end) {
-        stop();
-        throw new IllegalStateException("Payara Micro was not ready in 300 s:\n" + tail(log));
-      }
-      Thread.sleep(500);
+    URL ready = URI.create("http://127.0.0.1:" + port + "/health/ready").toURL();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(300))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "Payara Micro ended while starting:\n" + tail(log));
+                }
+                return status(ready) == 200;
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      stop();
+      throw new IllegalStateException("Payara Micro was not ready in 300 s:\n" + tail(log), e);
     }
     base = url;
   }
