@@ -135,10 +135,12 @@ class LoginAndRolesIT extends BrowserIT {
     assertEquals(200, api.get("api/v1/submission/applications").status());
     // the session may idle for one second instead of 30 minutes (test-only resource)
     assertEquals(204, api.send("PUT", "api/test/session-timeout?seconds=1", null, null).status());
-    // the expired session no longer signs anyone in
+    // the expired session no longer signs anyone in (each look uses the session, so the looks are
+    // further apart than its one second of idle time)
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
-        .pollInterval(java.time.Duration.ofMillis(500))
+        .pollDelay(java.time.Duration.ofMillis(2500))
+        .pollInterval(java.time.Duration.ofMillis(2500))
         .until(() -> api.get("api/v1/submission/applications").status() == 401);
     // and its end is audited as a timeout (at once, or when the container's reaper runs)
     List<String> reasons =
