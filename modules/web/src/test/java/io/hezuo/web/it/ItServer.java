@@ -42,6 +42,8 @@ final class ItServer {
 
   private static void start() throws Exception {
     Path dir = Path.of("target", "it-server");
+    // a root directory left by an earlier run would redeploy that run's application
+    deleteTree(dir);
     Files.createDirectories(dir);
     File war = dir.resolve("hezuo.war").toFile(); // context root /hezuo, as Arquillian deployed it
     Deployments.war().as(ZipExporter.class).exportTo(war, true);
@@ -86,6 +88,17 @@ final class ItServer {
       throw new IllegalStateException("Payara Micro was not ready in 300 s:\n" + tail(log), e);
     }
     base = url;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static int status(URL url) {
