@@ -10,9 +10,10 @@ import java.util.Optional;
  * SPEC D1 for the steps after a draft: nothing changes state after its deadline except by the
  * Department. The PI's steps (submit, withdraw) follow the submission deadline, or a later one the
  * Department granted the applying unit; the unit's confirm and return follow the recommendation
- * deadline, and a return only while the PI can still resubmit. A deadline of 17:30:00 still accepts
- * 17:29:59.999 and refuses 17:30:00. Each refusal names rule D1 and the deadline that applies, in
- * Beijing time.
+ * deadline, and a return only while the PI can still resubmit. An extension that reaches past the
+ * recommendation deadline carries the unit's steps with it (else what the PI submits under it could
+ * never be confirmed). A deadline of 17:30:00 still accepts 17:29:59.999 and refuses 17:30:00. Each
+ * refusal names rule D1 and the deadline that applies, in Beijing time.
  *
  * @param opensAt when online submission opens
  * @param submissionClosesAt the call's submission deadline
@@ -51,13 +52,21 @@ public record Deadlines(
             RuleViolation.error("D1", null, "submission.rule.d1.withdraw", shown(piClosesAt())));
   }
 
+  /**
+   * The applying unit's deadline: the recommendation deadline, or the PI's extended one when that
+   * is later.
+   */
+  public Instant unitClosesAt() {
+    Instant pi = piClosesAt();
+    return pi.isAfter(recommendationClosesAt) ? pi : recommendationClosesAt;
+  }
+
   /** The applying unit confirms: until the recommendation deadline. */
   public Optional<RuleViolation> confirm(Instant now) {
-    return now.isBefore(recommendationClosesAt)
+    return now.isBefore(unitClosesAt())
         ? Optional.empty()
         : Optional.of(
-            RuleViolation.error(
-                "D1", null, "submission.rule.d1.confirm", shown(recommendationClosesAt)));
+            RuleViolation.error("D1", null, "submission.rule.d1.confirm", shown(unitClosesAt())));
   }
 
   /**
@@ -65,10 +74,10 @@ public record Deadlines(
    * only while the PI could still resubmit it.
    */
   public Optional<RuleViolation> returnToPi(Instant now) {
-    if (!now.isBefore(recommendationClosesAt)) {
+    if (!now.isBefore(unitClosesAt())) {
       return Optional.of(
           RuleViolation.error(
-              "D1", null, "submission.rule.d1.returnClosed", shown(recommendationClosesAt)));
+              "D1", null, "submission.rule.d1.returnClosed", shown(unitClosesAt())));
     }
     if (!piWindowOpen(now)) {
       return Optional.of(

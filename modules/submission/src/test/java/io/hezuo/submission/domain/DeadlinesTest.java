@@ -103,14 +103,33 @@ class DeadlinesTest {
 
   @Test
   void returnAfterTheRecommendationDeadlineNamesThatDeadline() {
-    // an extension reaching past the recommendation deadline: the recommendation deadline rules
-    Deadlines late = extendedTo("2025-09-20T12:00:00");
-    assertEquals(Optional.empty(), late.returnToPi(beijing("2025-09-19T17:29:59")));
-    RuleViolation refused = late.returnToPi(beijing("2025-09-19T17:30:00")).orElseThrow();
+    // the PI's window would be open (an extension), the recommendation deadline has passed
+    RuleViolation refused =
+        new Deadlines(OPENS, SUBMISSION, beijing("2025-09-19T17:30:00"), RECOMMENDATION)
+            .returnToPi(beijing("2025-09-19T17:30:00"))
+            .orElseThrow();
     assertEquals("submission.rule.d1.returnClosed", refused.messageKey());
     assertTrue(
         Messages.describe(Messages.ENGLISH, refused).contains("2025-09-19 17:30:00"),
         Messages.describe(Messages.ENGLISH, refused));
-    assertTrue(CALL.returnToPi(beijing("2025-09-19T17:30:00")).isPresent());
+    assertEquals(
+        "submission.rule.d1.returnClosed",
+        CALL.returnToPi(beijing("2025-09-19T17:30:00")).orElseThrow().messageKey());
+  }
+
+  @Test
+  void anExtensionPastTheRecommendationDeadlineCarriesTheUnitsStepsWithIt() {
+    Deadlines late = extendedTo("2025-09-25T12:00:00");
+    assertEquals(beijing("2025-09-25T12:00:00"), late.unitClosesAt());
+    assertEquals(RECOMMENDATION, CALL.unitClosesAt());
+    assertEquals(Optional.empty(), late.confirm(beijing("2025-09-25T11:59:59")));
+    assertEquals(Optional.empty(), late.returnToPi(beijing("2025-09-25T11:59:59")));
+    RuleViolation confirm = late.confirm(beijing("2025-09-25T12:00:00")).orElseThrow();
+    assertTrue(
+        Messages.describe(Messages.CHINESE, confirm).contains("2025-09-25 12:00:00"),
+        Messages.describe(Messages.CHINESE, confirm));
+    assertTrue(late.returnToPi(beijing("2025-09-25T12:00:00")).isPresent());
+    // an extension that ends before the recommendation deadline changes nothing for the unit
+    assertEquals(RECOMMENDATION, extendedTo("2025-09-17T12:00:00").unitClosesAt());
   }
 }
