@@ -124,7 +124,7 @@ public class CallEditBean implements Serializable {
             clientId(v),
             new FacesMessage(
                 v.isError() ? FacesMessage.SEVERITY_ERROR : FacesMessage.SEVERITY_WARN,
-                Messages.describeBilingual(v),
+                Messages.describe(locale(), v),
                 null));
       }
       fc.validationFailed();

@@ -145,7 +145,10 @@ public class DirectoryAccounts implements Serializable {
     for (RuleViolation v : e.violations()) {
       fc.addMessage(
           "reason".equals(v.field()) ? clientId : null,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.describeBilingual(v), null));
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              Messages.describe(fc.getViewRoot().getLocale(), v),
+              null));
     }
     fc.validationFailed();
   }

@@ -8,7 +8,7 @@ import jakarta.faces.context.FacesContext;
 import java.util.List;
 
 /**
- * Shows rule violations on a Faces form: each message in Chinese and English with its rule id,
+ * Shows rule violations on a Faces form: each message in the user's language with its rule id,
  * attached to the field's component ({@code formId:field}) when it exists so that it appears next
  * to the field, otherwise to the whole page. The form keeps what the user typed.
  */
@@ -21,7 +21,7 @@ public final class FacesViolations {
     for (RuleViolation v : violations) {
       FacesMessage.Severity sev =
           v.isError() ? FacesMessage.SEVERITY_ERROR : FacesMessage.SEVERITY_WARN;
-      String text = Messages.describeBilingual(v);
+      String text = Messages.describe(fc.getViewRoot().getLocale(), v);
       String clientId = null;
       if (v.field() != null && formId != null) {
         String candidate = formId + ":" + v.field();
@@ -42,13 +42,10 @@ public final class FacesViolations {
     fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
-  /** A plain error in Chinese and English for the whole page. */
+  /** A plain error in the user's language for the whole page. */
   public static void error(String key, Object... args) {
     FacesContext fc = FacesContext.getCurrentInstance();
-    String text =
-        Messages.get(Messages.CHINESE, key, args)
-            + " / "
-            + Messages.get(Messages.ENGLISH, key, args);
+    String text = Messages.get(fc.getViewRoot().getLocale(), key, args);
     fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     fc.validationFailed();
   }

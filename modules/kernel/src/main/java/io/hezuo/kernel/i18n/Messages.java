@@ -49,6 +49,32 @@ public final class Messages {
   }
 
   /**
+   * A text recorded in both languages, {@link #describeBilingual} line by line ({@code [G1] 中文 /
+   * [G1] English}), in one language: each such line gives the half of the locale; every other line
+   * (a reason someone typed) is kept as it is. Null stays null.
+   */
+  public static String inLanguage(Locale locale, String text) {
+    if (text == null) {
+      return null;
+    }
+    boolean english = ENGLISH.equals(normalise(locale));
+    java.util.StringJoiner out = new java.util.StringJoiner("\n");
+    for (String line : text.split("\n", -1)) {
+      java.util.regex.Matcher m = BILINGUAL_LINE.matcher(line);
+      if (m.matches()) {
+        int at = line.indexOf(" / [" + m.group(1) + "] ");
+        out.add(english ? line.substring(at + 3) : line.substring(0, at));
+      } else {
+        out.add(line);
+      }
+    }
+    return out.toString();
+  }
+
+  private static final java.util.regex.Pattern BILINGUAL_LINE =
+      java.util.regex.Pattern.compile("\\[([^\\]]+)\\] .* / \\[\\1\\] .*");
+
+  /**
    * The field's label: {@code <module>.field.<field>}; for a row of a repeated group ({@code
    * team_1_idNumber}) the group's row label with the row number ({@code <module>.field.team.row},
    * "团队成员 2") and the column's label ({@code <module>.field.team.idNumber}); for a keyed entry

@@ -527,6 +527,11 @@ public class Application {
     return warnings;
   }
 
+  /** The warnings recorded at submission, in their order; none before. */
+  public List<RecordedWarning> recordedWarnings() {
+    return RecordedWarning.decode(warnings);
+  }
+
   public Instant getCreatedAt() {
     return createdAt;
   }

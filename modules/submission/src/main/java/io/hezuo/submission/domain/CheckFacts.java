@@ -1,5 +1,6 @@
 package io.hezuo.submission.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,8 @@ public record CheckFacts(
     WhiteListResult whiteList,
     List<String> otherApplicationsOfPi,
     List<String> importedPlansOfPi,
-    PlatformHostResult platformHost) {
+    PlatformHostResult platformHost,
+    Instant piClosesAt) {
 
   /**
    * A2: whether the applying unit is a recorded host unit of the chosen platform (the line's
@@ -46,6 +48,28 @@ public record CheckFacts(
     NOT_HOST
   }
 
+  /** Facts without the PI's deadline (D1 then refuses without naming it). */
+  public CheckFacts(
+      LocalDate today,
+      boolean windowOpen,
+      String unitType,
+      Set<AttachmentKind> attachments,
+      WhiteListResult whiteList,
+      List<String> otherApplicationsOfPi,
+      List<String> importedPlansOfPi,
+      PlatformHostResult platformHost) {
+    this(
+        today,
+        windowOpen,
+        unitType,
+        attachments,
+        whiteList,
+        otherApplicationsOfPi,
+        importedPlansOfPi,
+        platformHost,
+        null);
+  }
+
   /** Facts without an A2 platform host result (not an A2 application). */
   public CheckFacts(
       LocalDate today,
@@ -63,7 +87,8 @@ public record CheckFacts(
         whiteList,
         otherApplicationsOfPi,
         importedPlansOfPi,
-        PlatformHostResult.NOT_APPLICABLE);
+        PlatformHostResult.NOT_APPLICABLE,
+        null);
   }
 
   /** G1: the applying unit's white-listed platforms and the PI's membership. */

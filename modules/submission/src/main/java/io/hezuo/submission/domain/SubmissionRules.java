@@ -13,9 +13,11 @@ import io.hezuo.call.api.TopicView;
 import io.hezuo.call.api.UnitType;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
+import java.text.Normalizer;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,10 @@ public final class SubmissionRules {
 
     // D1: the submission window, judged on the server in Asia/Shanghai
     if (!f.windowOpen()) {
-      v.add(error("D1", null, "submission.rule.d1.closed"));
+      v.add(
+          f.piClosesAt() == null
+              ? error("D1", null, "submission.rule.d1.closed")
+              : error("D1", null, "submission.rule.d1.closedAt", Deadlines.shown(f.piClosesAt())));
     }
 
     // G6: cap, duration, who may apply
@@ -165,15 +170,8 @@ public final class SubmissionRules {
                   platform.name().en()));
       case HOST -> {
         if (platform.requiresOverseasCoBuilder() && !host.overseasCoBuilders().isEmpty()) {
-          String partner = a.getPartnerName() == null ? "" : a.getPartnerName().strip();
           boolean named =
-              host.overseasCoBuilders().stream()
-                  .anyMatch(
-                      c ->
-                          !partner.isEmpty()
-                              && (partner.equalsIgnoreCase(c)
-                                  || partner.toLowerCase().contains(c.toLowerCase())
-                                  || c.toLowerCase().contains(partner.toLowerCase())));
+              host.overseasCoBuilders().stream().anyMatch(c -> sameName(a.getPartnerName(), c));
           if (!named) {
             v.add(
                 warning(
@@ -233,12 +231,20 @@ public final class SubmissionRules {
       if (blank(a.getForeignReference()) || a.getForeignDate() == null) {
         v.add(warning("G8", "foreignReference", "submission.rule.g8.reference"));
       }
+      // the partner's own submission date against that country's deadline (not today's date:
+      // a partner that submitted in time stays in time); the deadline's day itself is in time
       if (p.foreignDeadlineToBeAnnounced()) {
         v.add(warning("G8", "partnerCode", "submission.rule.g8.tba"));
-      } else if (p.foreignDeadlinePassed(f.today())) {
+      } else if (p.foreignDeadline() != null
+          && a.getForeignDate() != null
+          && a.getForeignDate().isAfter(p.foreignDeadline())) {
         v.add(
             warning(
-                "G8", "partnerCode", "submission.rule.g8.passed", p.foreignDeadline().toString()));
+                "G8",
+                "foreignDate",
+                "submission.rule.g8.passed",
+                a.getForeignDate().toString(),
+                p.foreignDeadline().toString()));
       }
     }
   }
@@ -399,5 +405,28 @@ public final class SubmissionRules {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /**
+   * Whether two organisation names are the same name (G9): equal once normalised, never a part of
+   * the other ("de" or "Te" do not name "Universidade de Teste").
+   */
+  static boolean sameName(String a, String b) {
+    String x = normaliseName(a);
+    return !x.isEmpty() && x.equals(normaliseName(b));
+  }
+
+  /**
+   * A name for comparison: compatibility forms folded (full-width letters, ligatures), accents
+   * dropped, lower case, punctuation as spaces, runs of spaces as one, trimmed.
+   */
+  static String normaliseName(String name) {
+    if (name == null) {
+      return "";
+    }
+    String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
+    s = s.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    s = s.replaceAll("[\\p{P}\\p{S}\\p{Z}\\s]+", " ");
+    return s.strip();
   }
 }

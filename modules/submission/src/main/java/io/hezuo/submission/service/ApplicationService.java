@@ -27,7 +27,9 @@ import io.hezuo.submission.domain.ApplicationStatus;
 import io.hezuo.submission.domain.Attachment;
 import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.domain.CheckFacts;
+import io.hezuo.submission.domain.Deadlines;
 import io.hezuo.submission.domain.Extension;
+import io.hezuo.submission.domain.RecordedWarning;
 import io.hezuo.submission.domain.SubmissionRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -170,6 +172,19 @@ public class ApplicationService {
         vs.stream()
             .map(io.hezuo.kernel.i18n.Messages::describeBilingual)
             .collect(Collectors.joining("\n"));
+    String recorded =
+        RecordedWarning.encode(
+            vs.stream()
+                .map(
+                    v ->
+                        new RecordedWarning(
+                            v.ruleId(),
+                            v.field(),
+                            io.hezuo.kernel.i18n.Messages.describe(
+                                io.hezuo.kernel.i18n.Messages.CHINESE, v),
+                            io.hezuo.kernel.i18n.Messages.describe(
+                                io.hezuo.kernel.i18n.Messages.ENGLISH, v)))
+                .toList());
     Instant now = clock.instant();
     String from = a.getStatus().name();
     String acceptance =
@@ -179,7 +194,7 @@ public class ApplicationService {
             + a.getLineCode().replace(".", "")
             + "-"
             + String.format("%06d", a.getId());
-    a.submitted(acceptance, contentHash(a), now, warnings.isEmpty() ? null : warnings);
+    a.submitted(acceptance, contentHash(a), now, recorded);
     em.flush();
     record(pi, a, "submit", from, "SUBMITTED " + acceptance, warnings.isEmpty() ? null : warnings);
     messages.tellUnit(a, "submission.notice.submitted", acceptance, a.getTitleZh(), a.getPiName());
@@ -197,8 +212,11 @@ public class ApplicationService {
       throw new RuleViolationException(
           RuleViolation.error("F-STATE", null, "submission.rule.cannotWithdraw"));
     }
+    // D1: only while the PI's window (or the unit's extension) is open
+    Instant now = clock.instant();
+    refuse(deadlines(a).withdraw(now));
     String from = a.getStatus().name();
-    a.moveTo(ApplicationStatus.WITHDRAWN, clock.instant());
+    a.moveTo(ApplicationStatus.WITHDRAWN, now);
     record(pi, a, "withdraw", from, "WITHDRAWN", blankToNull(reason));
     if (ApplicationStatus.SUBMITTED.name().equals(from)) {
       messages.tellUnit(
@@ -300,7 +318,10 @@ public class ApplicationService {
     AccountView admin = caller("UNIT_ADMIN");
     Application a = ofUnit(admin, id);
     requireStatus(a, ApplicationStatus.SUBMITTED);
-    a.moveTo(ApplicationStatus.CONFIRMED, clock.instant());
+    // D1: until the recommendation deadline
+    Instant now = clock.instant();
+    refuse(deadlines(a).confirm(now));
+    a.moveTo(ApplicationStatus.CONFIRMED, now);
     record(admin, a, "confirm", "SUBMITTED", "CONFIRMED", null);
     messages.tellPi(a, "submission.notice.confirmed", a.getAcceptanceNo(), admin.username());
     return view(a);
@@ -311,11 +332,14 @@ public class ApplicationService {
     AccountView admin = caller("UNIT_ADMIN");
     Application a = ofUnit(admin, id);
     requireStatus(a, ApplicationStatus.SUBMITTED);
+    // D1: until the recommendation deadline, and only while the PI can still resubmit
+    Instant now = clock.instant();
+    refuse(deadlines(a).returnToPi(now));
     if (reason == null || reason.isBlank()) {
       throw new RuleViolationException(
           RuleViolation.error("F-REQ", "reason", "submission.rule.reasonRequired"));
     }
-    a.moveTo(ApplicationStatus.RETURNED, clock.instant());
+    a.moveTo(ApplicationStatus.RETURNED, now);
     record(admin, a, "return", "SUBMITTED", "RETURNED", reason.trim());
     messages.tellPi(a, "submission.notice.returned", a.getAcceptanceNo(), reason.trim());
     return view(a);
@@ -385,7 +409,8 @@ public class ApplicationService {
   /** The facts for the checks; the caller has the call and the line at hand (read once). */
   CheckFacts facts(Application a, CallView call, LineView line) {
     Instant now = clock.instant();
-    boolean open = call.isSubmissionOpen(now) || extended(a, now, call);
+    Deadlines deadlines = deadlines(a, call);
+    boolean open = deadlines.piWindowOpen(now);
     AccountView pi = accounts.account(a.getPiUsername()).orElse(null);
     Set<AttachmentKind> kinds =
         em
@@ -433,7 +458,8 @@ public class ApplicationService {
         whiteListResult(a, line),
         others,
         importedPlans,
-        platformHost(a, line));
+        platformHost(a, line),
+        deadlines.piClosesAt());
   }
 
   /** A2: whether the applying unit is a recorded host unit of the chosen platform. */
@@ -496,19 +522,29 @@ public class ApplicationService {
     return whiteList.isResolvable() ? whiteList.get().platformsOfUnit(organisationId) : List.of();
   }
 
-  private boolean extended(Application a, Instant now, CallView call) {
-    if (now.isBefore(call.submissionOpensAt())) {
-      return false;
-    }
-    return em
-        .createQuery(
-            "select e from Extension e where e.callId = :c and e.organisationId = :o",
-            Extension.class)
-        .setParameter("c", a.getCallId())
-        .setParameter("o", a.getOrganisationId())
-        .getResultList()
-        .stream()
-        .anyMatch(e -> e.covers(now));
+  /** D1: the deadlines of the application's call, with the latest extension of its unit. */
+  Deadlines deadlines(Application a) {
+    return deadlines(a, calls.find(a.getCallId()).orElseThrow());
+  }
+
+  private Deadlines deadlines(Application a, CallView call) {
+    Instant extendedUntil =
+        em
+            .createQuery(
+                "select e from Extension e where e.callId = :c and e.organisationId = :o",
+                Extension.class)
+            .setParameter("c", a.getCallId())
+            .setParameter("o", a.getOrganisationId())
+            .getResultList()
+            .stream()
+            .map(Extension::getUntil)
+            .max(Instant::compareTo)
+            .orElse(null);
+    return new Deadlines(
+        call.submissionOpensAt(),
+        call.submissionClosesAt(),
+        extendedUntil,
+        call.recommendationClosesAt());
   }
 
   private LineView line(Application a) {
@@ -568,6 +604,13 @@ public class ApplicationService {
       }
     }
     throw new NotFoundException("no application " + id + " for you");
+  }
+
+  /** Refuses with the rule a deadline check broke, if any. */
+  private static void refuse(java.util.Optional<RuleViolation> broken) {
+    if (broken.isPresent()) {
+      throw new RuleViolationException(broken.get());
+    }
   }
 
   private static void requireStatus(Application a, ApplicationStatus s) {
@@ -890,7 +933,13 @@ public class ApplicationService {
         a.getContentSha256(),
         a.getSubmittedAt(),
         form,
-        atts);
+        atts,
+        a.recordedWarnings().stream()
+            .map(
+                w ->
+                    new ApplicationView.WarningView(
+                        w.ruleId(), "WARNING", w.field(), w.messageZh(), w.messageEn()))
+            .toList());
   }
 
   private static String str(Money m) {

@@ -308,7 +308,7 @@ public class SubmissionEdit implements Serializable {
   public List<String> getCheckTexts() {
     List<String> out = new ArrayList<>();
     for (RuleViolation v : checks) {
-      out.add(Messages.describeBilingual(v));
+      out.add(Messages.describe(locale(), v));
     }
     return out;
   }

@@ -59,6 +59,12 @@ public class SubmissionView implements Serializable {
     return audit.forEntity("Application", String.valueOf(id), 200);
   }
 
+  /** A timeline entry's reason in the user's language (warnings were recorded in both). */
+  public String reasonText(AuditRecord e) {
+    return Messages.inLanguage(
+        FacesContext.getCurrentInstance().getViewRoot().getLocale(), e.getReason());
+  }
+
   public LineView getLine() {
     return calls.line(app.callId(), app.lineCode()).orElse(null);
   }

@@ -303,10 +303,105 @@ class SubmissionRulesTest {
     assertEquals(List.of("G8:foreignReference"), warnings(vs));
     a.setPartnerCode("SG"); // to be announced
     assertTrue(warnings(SubmissionRules.check(a, a1(), f)).contains("G8:partnerCode"));
-    a.setPartnerCode("IL"); // 2025-07-03 has passed on 2025-09-01
-    assertTrue(warnings(SubmissionRules.check(a, a1(), f)).contains("G8:partnerCode"));
     a.setPartnerCode("FI"); // unilateral: nothing to record
     assertEquals(List.of(), warnings(SubmissionRules.check(a, a1(), f)));
+  }
+
+  @Test
+  void g8JudgesThePartnersOwnDateAgainstThatCountrysDeadlineNotToday() {
+    Application a = complete("A1");
+    a.setPartnerCode("IL"); // Israel: 2025-07-03, long past on TODAY (2025-09-01)
+    CheckFacts f = facts(AttachmentKind.COOPERATION_AGREEMENT);
+    a.setForeignDate(LocalDate.of(2025, 7, 2)); // before
+    assertEquals(List.of(), warnings(SubmissionRules.check(a, a1(), f)));
+    a.setForeignDate(LocalDate.of(2025, 7, 3)); // on the deadline's day: in time
+    assertEquals(List.of(), warnings(SubmissionRules.check(a, a1(), f)));
+    a.setForeignDate(LocalDate.of(2025, 7, 4)); // after
+    List<RuleViolation> late = SubmissionRules.check(a, a1(), f);
+    assertEquals(List.of("G8:foreignDate"), warnings(late));
+    assertEquals(List.of(), errors(late));
+    String zh = Messages.describe(Messages.CHINESE, late.get(0));
+    String en = Messages.describe(Messages.ENGLISH, late.get(0));
+    assertTrue(zh.contains("2025-07-04") && zh.contains("2025-07-03"), zh);
+    assertTrue(en.contains("2025-07-04") && en.contains("2025-07-03"), en);
+    assertTrue(en.contains("country's") && !en.contains("''"), en);
+    // Norway (2025-09-25): a date after today but before that deadline is in time, whatever today
+    a.setPartnerCode("NO");
+    a.setForeignDate(LocalDate.of(2025, 9, 25));
+    CheckFacts later =
+        new CheckFacts(
+            LocalDate.of(2025, 12, 1),
+            true,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.MEMBER,
+            List.of(),
+            List.of());
+    assertEquals(List.of(), warnings(SubmissionRules.check(a, a1(), later)));
+    a.setForeignDate(LocalDate.of(2025, 9, 26));
+    assertEquals(List.of("G8:foreignDate"), warnings(SubmissionRules.check(a, a1(), f)));
+    // to be announced: shown whatever the date; no date: only the reference is asked for
+    a.setPartnerCode("SG");
+    assertEquals(List.of("G8:partnerCode"), warnings(SubmissionRules.check(a, a1(), f)));
+    a.setPartnerCode("IL");
+    a.setForeignDate(null);
+    assertEquals(List.of("G8:foreignReference"), warnings(SubmissionRules.check(a, a1(), f)));
+  }
+
+  @Test
+  void g9MatchesWholeNormalisedNamesNeverAPart() {
+    assertFalse(SubmissionRules.sameName("de", "Universidade de Teste"));
+    assertFalse(SubmissionRules.sameName("Te", "Universidade de Teste"));
+    assertFalse(SubmissionRules.sameName("Universidade de Teste", "de"));
+    assertFalse(
+        SubmissionRules.sameName("Universidade de Teste do Porto", "Universidade de Teste"));
+    assertFalse(SubmissionRules.sameName("", "Universidade de Teste"));
+    assertFalse(SubmissionRules.sameName(null, ""));
+    assertTrue(SubmissionRules.sameName("Universidade de Teste", "Universidade de Teste"));
+    assertTrue(SubmissionRules.sameName("  universidade   DE teste ", "Universidade de Teste"));
+    assertTrue(SubmissionRules.sameName("Universidade de Teste.", "Universidade de Teste"));
+    assertTrue(SubmissionRules.sameName("Universidade de Téste", "Universidade de Teste"));
+    assertTrue(SubmissionRules.sameName("Ｆｒａｕｎｈｏｆｅｒ ＩＷＳ", "Fraunhofer IWS"));
+    assertTrue(SubmissionRules.sameName("Fraunhofer-IWS", "Fraunhofer IWS"));
+  }
+
+  @Test
+  void g9WarnsWhenThePartnerIsOnlyAPartOfTheCoBuildersName() {
+    Application a = complete("A1");
+    a.setPartnerCode(null);
+    a.setPlatformCode("PROV-JOINT-LAB");
+    CheckFacts host = hostFacts(CheckFacts.HostStatus.HOST, List.of("Universidade de Teste"));
+    for (String partial : List.of("de", "Te", "Universidade")) {
+      a.setPartnerName(partial);
+      assertEquals(
+          List.of("G9:partnerName"), warnings(SubmissionRules.check(a, a23(), host)), partial);
+    }
+    a.setPartnerName("universidade de teste");
+    assertEquals(List.of(), warnings(SubmissionRules.check(a, a23(), host)));
+  }
+
+  @Test
+  void d1NamesThePisDeadlineInBeijingTime() {
+    CheckFacts closed =
+        new CheckFacts(
+            TODAY,
+            false,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.MEMBER,
+            List.of(),
+            List.of(),
+            CheckFacts.PlatformHostResult.NOT_APPLICABLE,
+            Instant.parse("2025-09-15T09:30:00Z"));
+    List<RuleViolation> vs = SubmissionRules.check(complete("A1"), a1(), closed);
+    assertEquals(List.of("D1:null"), errors(vs));
+    RuleViolation d1 = vs.stream().filter(RuleViolation::isError).findFirst().orElseThrow();
+    assertTrue(
+        Messages.describe(Messages.CHINESE, d1).contains("2025-09-15 17:30:00"),
+        Messages.describe(Messages.CHINESE, d1));
+    assertTrue(
+        Messages.describe(Messages.ENGLISH, d1).contains("2025-09-15 17:30:00 Beijing time"),
+        Messages.describe(Messages.ENGLISH, d1));
   }
 
   @Test

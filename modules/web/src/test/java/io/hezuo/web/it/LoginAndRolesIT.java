@@ -58,7 +58,8 @@ class LoginAndRolesIT extends BrowserIT {
     Db.createAccount("it_lock", "APPLICANT");
     browser.login("it_lock", "Wrong#pass1");
     browser.waitForText(By.id("messages"), "用户名或密码错误");
-    assertTrue(browser.bodyText().contains("Wrong user name or password"));
+    // the user's language only, not "中文 / English"
+    assertFalse(browser.bodyText().contains("Wrong user name or password"), browser.bodyText());
     // an unknown user gets exactly the same message
     browser.login("nobody_here", "Wrong#pass1");
     browser.waitForText(By.id("messages"), "用户名或密码错误");
