@@ -213,11 +213,8 @@ class OtherPlansIT extends BrowserIT {
     assertFalse(
         browser.driver.findElements(By.cssSelector("#menu a[data-menu=otherPlans]")).isEmpty());
     browser.open("/app/directory/other-plans.xhtml");
-    browser.waitFor(By.id("imp:note"));
-    // the skinned upload's file input is hidden behind its choose button
     browser
-        .driver
-        .findElement(By.cssSelector("#imp input[type=file]"))
+        .waitFor(By.cssSelector("#imp input[type=file]"))
         .sendKeys(file.toAbsolutePath().toString());
     browser.type("imp:note", "IT 界面");
     browser.driver.findElement(By.id("imp:confirm")).click();
