@@ -67,7 +67,7 @@ class AccessibilityIT extends BrowserIT {
 
   @Test
   void applicantPagesAndTheUnitAdminsOfTheSameApplication() throws Exception {
-    Db.createApplicant("it_a11y", "吴无障", "33010619880808044", 900003);
+    Db.createApplicant("it_a11y", "吴无障", "33010619790101471", 900003);
     Api pi = Api.as(browser, base, "it_a11y", "Demo@2026");
     long submitted = SubmissionIT.submitA1(pi); // leaves the clock in the open window
     Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}");
@@ -162,7 +162,7 @@ class AccessibilityIT extends BrowserIT {
   /** The header's switch on a page with a query string stays on that page, in the new language. */
   @Test
   void languageSwitchKeepsTheQueryString() throws Exception {
-    Db.createApplicant("it_a11y_lang", "吴语言", "33010619890909055", 900003);
+    Db.createApplicant("it_a11y_lang", "吴语言", "33010619790101482", 900003);
     Api pi = Api.as(browser, base, "it_a11y_lang", "Demo@2026");
     pi.clock("2025-09-10T02:00:00Z");
     Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
