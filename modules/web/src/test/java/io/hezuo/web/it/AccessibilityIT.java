@@ -123,9 +123,20 @@ class AccessibilityIT extends BrowserIT {
                 + "\"username\":\"it_a11y_reg\",\"password\":\"Passp#2026x\","
                 + "\"passwordRepeat\":\"Passp#2026x\"}");
     assertEquals(201, created.status(), created.body());
+    long accountId = created.json().getJsonNumber("accountId").longValue();
     signIn("demo_unit");
     check("unit admin", "/app/directory/registrations.xhtml", By.id("regs:pending"));
     browser.waitForText(By.id("regs:pending"), "it_a11y_reg");
+    // no pending registration left behind for the other tests
+    Api unitAdmin = Api.as(browser, base, "demo_unit", "Demo@2026");
+    assertEquals(
+        204,
+        unitAdmin
+            .json(
+                "POST",
+                "api/v1/directory/registrations/" + accountId + "/decision",
+                "{\"approve\":false,\"reason\":\"无障碍测试\"}")
+            .status());
     assertClean();
   }
 
