@@ -72,7 +72,10 @@ final class ItServer {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro ended while starting:\n" + tail(log));
       }
-      if (status(URI.create("http://127.0.0.1:" + port + "/health/ready").toURL()) == 200) {
+      // the health check can answer before the WAR's context serves its pages (then the first
+      // page of the build was Payara's own 404): wait for both
+      if (status(URI.create("http://127.0.0.1:" + port + "/health/ready").toURL()) == 200
+          && status(URI.create("http://127.0.0.1:" + port + "/hezuo/login.xhtml").toURL()) == 200) {
         break;
       }
       if (System.currentTimeMillis() > end) {
