@@ -30,6 +30,9 @@ public class LocaleBean {
   /** The session attribute holding the signed-in user's language tag ({@code zh} or {@code en}). */
   public static final String SESSION_ATTRIBUTE = "hezuo.language";
 
+  /** The request parameter the header's switch carries: the query string of the page it is on. */
+  public static final String QUERY_PARAMETER = "hzQuery";
+
   @Inject Caller caller;
   @Inject AccountDirectory accounts;
 
@@ -94,8 +97,34 @@ public class LocaleBean {
       accounts.setPreferredLanguage(caller.name(), locale.getLanguage());
     }
     HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+    ec.redirect(request.getRequestURI() + query(fc, request));
+  }
+
+  /**
+   * The query string of the page the switch was clicked on, with its "?" (or empty). The switch is
+   * a postback to the view's action URL, which has no query string: the page's own one comes as the
+   * {@link #QUERY_PARAMETER} the links carry; failing that (the page itself came from a postback),
+   * the view's parameters ({@code f:viewParam}, e.g. {@code edit.xhtml?id=…}) are rebuilt.
+   */
+  static String query(FacesContext fc, HttpServletRequest request) {
     String query = request.getQueryString();
-    ec.redirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+    if (query == null || query.isEmpty()) {
+      query = request.getParameter(QUERY_PARAMETER);
+    }
+    if (query == null || query.isEmpty()) {
+      String viewId = fc.getViewRoot().getViewId();
+      String url =
+          fc.getApplication()
+              .getViewHandler()
+              .getBookmarkableURL(fc, viewId, java.util.Collections.emptyMap(), true);
+      int q = url == null ? -1 : url.indexOf('?');
+      query = q < 0 ? null : url.substring(q + 1);
+    }
+    // never a header split nor a fragment: the query string only
+    if (query == null || query.isEmpty() || !query.matches("[^\\r\\n#]*")) {
+      return "";
+    }
+    return "?" + query;
   }
 
   /** Puts the language in the session, if there is one, and (when asked) in the cookie. */

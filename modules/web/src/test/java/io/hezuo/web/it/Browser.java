@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,6 +46,53 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+  }
+
+  /** axe-core's script (test resource {@code axe/axe.min.js}, MPL-2.0), read once. */
+  private static String axeSource;
+
+  private static synchronized String axeSource() {
+    if (axeSource == null) {
+      try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+        if (in == null) {
+          throw new IllegalStateException("axe/axe.min.js is not on the test classpath");
+        }
+        axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return axeSource;
+  }
+
+  /**
+   * Runs axe-core (WCAG 2.0/2.1 A and AA rules) over the current page and returns its critical and
+   * serious violations, one line each: rule, impact, help and the CSS targets of the failing nodes.
+   * The script is injected through WebDriver, which the page's CSP does not govern.
+   */
+  List<String> axe() {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+      js.executeScript(axeSource());
+    }
+    Object result =
+        js.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa',"
+                + " 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
+                + ".then(function (r) { done(r.violations"
+                + ".filter(function (v) { return v.impact === 'critical' || v.impact === 'serious'; })"
+                + ".map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                + " + v.nodes.map(function (n) { return JSON.stringify(n.target)"
+                + " + (n.failureSummary ? ' [' + n.failureSummary.replace(/\\s+/g, ' ') + ']' : '');"
+                + " }).join('; '); })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+    List<String> lines = new java.util.ArrayList<>();
+    for (Object o : (List<?>) result) {
+      lines.add(String.valueOf(o));
+    }
+    return lines;
   }
 
   void open(String path) {

@@ -71,6 +71,7 @@ final class ItServer {
     Runtime.getRuntime().addShutdownHook(new Thread(ItServer::stop, "stop-payara-it"));
     URL url = URI.create("http://127.0.0.1:" + port + "/hezuo/").toURL();
     URL ready = URI.create("http://127.0.0.1:" + port + "/health/ready").toURL();
+    URL login = URI.create("http://127.0.0.1:" + port + "/hezuo/login.xhtml").toURL();
     try {
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(300))
@@ -81,7 +82,9 @@ final class ItServer {
                   throw new IllegalStateException(
                       "Payara Micro ended while starting:\n" + tail(log));
                 }
-                return status(ready) == 200;
+                // the health check can answer before the WAR's context serves its pages (then the
+                // first page of the build was Payara's own 404): wait for both
+                return status(ready) == 200 && status(login) == 200;
               });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       stop();
