@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * call endpoint runs twice: full answers, and revalidations with the ETag (304).
  *
  * <pre>
- * java -cp ... io.hezuo.benchmarks.PageBenchmark http://127.0.0.1:8080/ [SECONDS] [CONCURRENCY]
+ * java -cp ... io.hezuo.benchmarks.PageBenchmark http://127.0.0.1:8080/ [SECONDS] [CONCURRENCY] [ONLY]
  * </pre>
  */
 public final class PageBenchmark {
@@ -41,7 +41,7 @@ public final class PageBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: PageBenchmark URL [SECONDS] [CONCURRENCY]");
+      System.err.println("usage: PageBenchmark URL [SECONDS] [CONCURRENCY] [ONLY: part of a name]");
       System.exit(2);
     }
     URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
@@ -74,7 +74,11 @@ public final class PageBenchmark {
                 null,
                 true));
     System.out.printf("%d clients, %d s per target after a 3 s warm-up%n", concurrency, seconds);
+    String only = args.length > 3 ? args[3] : "";
     for (Target t : targets) {
+      if (!t.name().contains(only)) {
+        continue;
+      }
       List<HttpClient> clients = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
         HttpClient c = client();
