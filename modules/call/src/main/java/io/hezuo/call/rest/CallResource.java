@@ -5,6 +5,8 @@ import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.service.CallEdit;
 import io.hezuo.call.service.CallEditing;
+import io.hezuo.call.service.CatalogueSnapshot;
+import io.hezuo.call.service.CatalogueSnapshots;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
@@ -14,13 +16,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 
 /**
@@ -41,21 +46,49 @@ public class CallResource {
 
   @Inject io.hezuo.call.service.PlatformHosting hosting;
 
-  /** The current call with all its lines. */
+  @Inject CatalogueSnapshots snapshots;
+
+  /** How a client may keep the public catalogue: store it, but ask (with the ETag) before use. */
+  static final String REVALIDATE = "no-cache";
+
+  /**
+   * The current call with all its lines, from the catalogue snapshot: the JSON built once per
+   * version. {@code ETag} is the version stamp and a hash of the JSON; a request whose {@code
+   * If-None-Match} names it gets 304 without a body. {@code Cache-Control: no-cache}: clients and
+   * proxies may keep it but revalidate every time.
+   */
   @GET
   @Path("calls/current")
   @Public
-  public Response current() {
-    return catalogue
-        .current()
-        .map(c -> Response.ok(c).build())
-        .orElseGet(() -> notFound("No call has been published / 暂无已发布的申报批次"));
+  public Response current(@HeaderParam("If-None-Match") String ifNoneMatch) {
+    CatalogueSnapshot s = snapshots.current();
+    if (s.call() == null) {
+      return notFound("No call has been published / 暂无已发布的申报批次");
+    }
+    return cached(s, ifNoneMatch);
+  }
+
+  static Response cached(CatalogueSnapshot s, String ifNoneMatch) {
+    if (s.matches(ifNoneMatch)) {
+      return Response.notModified()
+          .header(HttpHeaders.ETAG, s.etag())
+          .header(HttpHeaders.CACHE_CONTROL, REVALIDATE)
+          .build();
+    }
+    return Response.ok((StreamingOutput) s::writeJson, MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.ETAG, s.etag())
+        .header(HttpHeaders.CACHE_CONTROL, REVALIDATE)
+        .build();
   }
 
   @GET
   @Path("calls/{id}")
   @Public
-  public Response call(@PathParam("id") long id) {
+  public Response call(@PathParam("id") long id, @HeaderParam("If-None-Match") String inm) {
+    CatalogueSnapshot s = snapshots.current();
+    if (s.call() != null && s.callId() == id) {
+      return cached(s, inm);
+    }
     return catalogue
         .find(id)
         .map(c -> Response.ok(c).build())

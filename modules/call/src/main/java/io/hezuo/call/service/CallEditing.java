@@ -41,6 +41,8 @@ public class CallEditing {
 
   @Inject AuditLog auditLog;
 
+  @Inject jakarta.enterprise.event.Event<CatalogueChanged> changed;
+
   /** Whether the caller may edit calls. */
   public boolean mayEdit() {
     return caller.isSignedIn() && caller.hasRole(ROLE);
@@ -126,6 +128,8 @@ public class CallEditing {
       throw e;
     }
     audit.forEach(auditLog::record);
+    // the snapshot is replaced once this transaction has committed (CatalogueSnapshots)
+    changed.fire(new CatalogueChanged(call.getId()));
     return call.toView();
   }
 

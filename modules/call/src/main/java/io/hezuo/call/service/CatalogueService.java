@@ -25,6 +25,8 @@ public class CatalogueService implements CallCatalogue {
 
   @Inject Clock clock;
 
+  @Inject CatalogueSnapshots snapshots;
+
   /** Relationships read in one query each (EclipseLink batch fetching) instead of one per row. */
   static final List<String> BATCH =
       List.of(
@@ -36,21 +38,18 @@ public class CatalogueService implements CallCatalogue {
           "c.lines.topics",
           "c.lines.topics.targets");
 
+  /** From the snapshot: no query but, at most once a second, the version check. */
   @Override
   public Optional<CallView> current() {
-    return withBatch(
-            em.createQuery(
-                "select c from Call c where c.status = 'PUBLISHED'"
-                    + " order by c.year desc, c.id desc",
-                Call.class))
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .map(Call::toView);
+    return Optional.ofNullable(snapshots.current().call());
   }
 
   @Override
   public Optional<CallView> find(long callId) {
+    CatalogueSnapshot s = snapshots.current();
+    if (s.call() != null && s.callId() == callId) {
+      return Optional.of(s.call());
+    }
     return withBatch(em.createQuery("select c from Call c where c.id = :id", Call.class))
         .setParameter("id", callId)
         .getResultStream()
@@ -58,7 +57,7 @@ public class CatalogueService implements CallCatalogue {
         .map(Call::toView);
   }
 
-  private static TypedQuery<Call> withBatch(TypedQuery<Call> q) {
+  static TypedQuery<Call> withBatch(TypedQuery<Call> q) {
     q.setHint("eclipselink.batch.type", "IN");
     for (String path : BATCH) {
       q.setHint("eclipselink.batch", path);
@@ -78,12 +77,20 @@ public class CatalogueService implements CallCatalogue {
 
   @Override
   public boolean isSubmissionOpen(long callId) {
+    CatalogueSnapshot s = snapshots.current();
+    if (s.call() != null && s.callId() == callId) {
+      return s.call().isSubmissionOpen(clock.instant());
+    }
     Call call = em.find(Call.class, callId);
     return call != null && call.isSubmissionOpen(clock.instant());
   }
 
   @Override
   public boolean isRecommendationOpen(long callId) {
+    CatalogueSnapshot s = snapshots.current();
+    if (s.call() != null && s.callId() == callId) {
+      return s.call().isRecommendationOpen(clock.instant());
+    }
     Call call = em.find(Call.class, callId);
     return call != null && call.isRecommendationOpen(clock.instant());
   }

@@ -35,6 +35,7 @@ public class SubmissionExtensions implements Serializable {
   private String until;
   private String reason;
   private List<OrganisationView> units;
+  private List<ApplicationService.ExtensionView> extensions;
 
   public List<OrganisationView> getUnits() {
     if (units == null) {
@@ -43,8 +44,12 @@ public class SubmissionExtensions implements Serializable {
     return units;
   }
 
+  /** Read once; {@link #grant()} reads them again after a change. */
   public List<ApplicationService.ExtensionView> getExtensions() {
-    return service.extensions();
+    if (extensions == null) {
+      extensions = service.extensions();
+    }
+    return extensions;
   }
 
   public String unitName(long id) {
@@ -74,6 +79,7 @@ public class SubmissionExtensions implements Serializable {
     }
     try {
       service.grantExtension(organisationId, at, reason);
+      extensions = null;
       FacesViolations.info(
           "submission.extensions.granted", unitName(organisationId), Zones.format(at));
       organisationId = null;

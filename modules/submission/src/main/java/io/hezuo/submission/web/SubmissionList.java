@@ -9,6 +9,7 @@ import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.service.ApplicationService;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,14 @@ public class SubmissionList implements Serializable {
   @Inject transient CallCatalogue calls;
 
   private List<ApplicationView> mine;
+  private List<LineView> lines;
   private String lineCode;
+
+  /** Reads what the page shows once per view; the getters below never ask a service. */
+  @PostConstruct
+  void load() {
+    lines = calls.current().map(CallView::lines).orElse(List.of());
+  }
 
   public List<ApplicationView> getMine() {
     if (mine == null) {
@@ -38,11 +46,11 @@ public class SubmissionList implements Serializable {
   }
 
   public List<LineView> getLines() {
-    return calls.current().map(CallView::lines).orElse(List.of());
+    return lines;
   }
 
   public String lineName(String code) {
-    return getLines().stream()
+    return lines.stream()
         .filter(l -> l.code().equals(code))
         .findFirst()
         .map(l -> code + " " + (english() ? l.name().en() : l.name().zh()))

@@ -42,6 +42,8 @@ public class SubmissionView implements Serializable {
   private List<MessageView> messages = List.of();
   private String messageBody;
   private String basePlatform;
+  private transient List<AuditRecord> timeline; // entities: read again after passivation
+  private LineView line;
 
   public void load() throws IOException {
     try {
@@ -55,8 +57,12 @@ public class SubmissionView implements Serializable {
     }
   }
 
+  /** Read once per view (a withdrawal reads it again), never per EL evaluation. */
   public List<AuditRecord> getTimeline() {
-    return audit.forEntity("Application", String.valueOf(id), 200);
+    if (timeline == null) {
+      timeline = audit.forEntity("Application", String.valueOf(id), 200);
+    }
+    return timeline;
   }
 
   /** A timeline entry's reason in the user's language (warnings were recorded in both). */
@@ -66,12 +72,16 @@ public class SubmissionView implements Serializable {
   }
 
   public LineView getLine() {
-    return calls.line(app.callId(), app.lineCode()).orElse(null);
+    if (line == null && app != null) {
+      line = calls.line(app.callId(), app.lineCode()).orElse(null);
+    }
+    return line;
   }
 
   public void withdraw() {
     try {
       app = service.withdraw(id, reason);
+      timeline = null;
       FacesViolations.info("submission.view.withdrawn");
     } catch (RuleViolationException e) {
       FacesViolations.show("view", e.violations());
@@ -84,6 +94,7 @@ public class SubmissionView implements Serializable {
       messageService.write(id, messageBody);
       messageBody = null;
       messages = messageService.thread(id);
+      timeline = null;
       FacesViolations.info("submission.view.messageSent");
     } catch (RuleViolationException e) {
       FacesViolations.show("msg", e.violations());

@@ -21,7 +21,9 @@ import java.io.IOException;
  *   <li>{@code Cache-Control: no-store} on everything a signed-in caller receives (a request with a
  *       session, credentials or a principal), on every page under {@code /app/} and every answer
  *       under {@code /api/}: whatever the code below sets later (PrimeFaces' exporter, a REST
- *       resource's cache control) cannot weaken it. Static resources keep their caching.
+ *       resource's cache control) cannot weaken it. Static resources keep their caching; so does
+ *       the public call catalogue ({@link #REVALIDATED}) for an anonymous caller, which the
+ *       resource marks {@code no-cache} with an ETag.
  * </ul>
  */
 public class SecurityHeaders extends HttpFilter {
@@ -55,12 +57,24 @@ public class SecurityHeaders extends HttpFilter {
     if (path.startsWith("/jakarta.faces.resource/")) {
       return false;
     }
-    return path.startsWith("/app/")
-        || path.startsWith("/api/")
-        || req.getHeader("Authorization") != null
-        || req.getUserPrincipal() != null
-        || (req.getRequestedSessionId() != null && req.isRequestedSessionIdValid());
+    boolean signedIn =
+        req.getHeader("Authorization") != null
+            || req.getUserPrincipal() != null
+            || (req.getRequestedSessionId() != null && req.isRequestedSessionIdValid());
+    if (signedIn) {
+      return true;
+    }
+    if (REVALIDATED.contains(path)) {
+      return false;
+    }
+    return path.startsWith("/app/") || path.startsWith("/api/");
   }
+
+  /**
+   * Public API answers that anyone may keep when they revalidate them (the resource sends {@code
+   * Cache-Control: no-cache} and an ETag): to an anonymous caller only.
+   */
+  static final java.util.Set<String> REVALIDATED = java.util.Set.of("/api/v1/call/calls/current");
 
   /**
    * Keeps the headers set above: a later Content-Security-Policy replaces the default one (never a

@@ -56,13 +56,21 @@ class SecurityHeadersTest {
   @Test
   void signedInCallersAppAndApiAnswersAreNotStoredStaticResourcesAndAnonymousPagesAre() {
     assertTrue(SecurityHeaders.noStore(request("/app/home.xhtml", false, false)));
-    assertTrue(SecurityHeaders.noStore(request("/api/v1/call/calls/current", false, false)));
+    assertTrue(SecurityHeaders.noStore(request("/api/v1/call/calls/1", false, false)));
+    assertTrue(SecurityHeaders.noStore(request("/api/v1/call/calls/current", true, false)));
     assertTrue(SecurityHeaders.noStore(request("/call/catalogue.xhtml", true, false)));
     assertTrue(SecurityHeaders.noStore(request("/call/catalogue.xhtml", false, true)));
     assertFalse(SecurityHeaders.noStore(request("/call/catalogue.xhtml", false, false)));
     assertFalse(
         SecurityHeaders.noStore(
             request("/jakarta.faces.resource/hezuo/layout.css.xhtml", true, true)));
+  }
+
+  @Test
+  void theAnonymousPublicCallCatalogueMayBeKeptAndRevalidated() {
+    assertFalse(SecurityHeaders.noStore(request("/api/v1/call/calls/current", false, false)));
+    assertTrue(SecurityHeaders.noStore(request("/api/v1/call/calls/current", false, true)));
+    assertTrue(SecurityHeaders.noStore(request("/api/v1/call/calls/current/x", false, false)));
   }
 
   @Test

@@ -178,8 +178,18 @@ class CatalogueAndCallEditIT extends BrowserIT {
     assertTrue(
         audit.get(0).contains("600000.00") && audit.get(0).contains("550000.00"), audit.toString());
     assertTrue(audit.get(0).endsWith("测试：调整 B2 资助上限"), audit.toString());
-    // put it back for the other tests
-    Db.update("update call_line set cap = 600000.00 where code = 'B2'");
+    // the public catalogue shows the edit at once: the snapshot was replaced after the commit
+    assertTrue(
+        Api.anonymous(base).get("api/v1/call/calls/current").body().contains("550000.00"),
+        "the snapshot still has the old cap");
+    // put it back for the other tests, as another node (or SQL) would: with a new version, which
+    // the snapshot's version check sees within its TTL (1 s)
+    Db.update("update call_line set cap = 600000.00, version = version + 1 where code = 'B2'");
+    long until = System.currentTimeMillis() + 5000;
+    while (Api.anonymous(base).get("api/v1/call/calls/current").body().contains("550000.00")) {
+      assertTrue(System.currentTimeMillis() < until, "a changed version was not read again");
+      Thread.sleep(100);
+    }
     browser.logout();
   }
 }

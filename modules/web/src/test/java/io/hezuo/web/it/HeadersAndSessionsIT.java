@@ -193,7 +193,14 @@ class HeadersAndSessionsIT extends BrowserIT {
       String path = op[1];
       HttpResponse<String> anonymous = send(m, path, null);
       assertCommonHeaders(m + " " + path + " (" + anonymous.statusCode() + ")", anonymous);
-      assertNoStore(m + " " + path, anonymous);
+      if (m.equals("GET") && path.equals("/api/v1/call/calls/current")) {
+        // the public catalogue: kept and revalidated with its ETag (issue 10 item 13)
+        assertEquals(
+            List.of("no-cache"), anonymous.headers().allValues("Cache-Control"), m + " " + path);
+        assertTrue(anonymous.headers().firstValue("ETag").isPresent(), m + " " + path);
+      } else {
+        assertNoStore(m + " " + path, anonymous);
+      }
       if (m.equals("GET")) {
         HttpResponse<String> signedIn = send(m, path, officer);
         String what = "GET " + path + " as officer (" + signedIn.statusCode() + ")";

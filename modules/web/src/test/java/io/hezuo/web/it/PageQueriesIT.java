@@ -1,0 +1,130 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Screens read the database a bounded number of times, however often their EL asks a getter: the
+ * SQL statements the server sends while rendering a page are counted at the database (MariaDB's
+ * global {@code Questions}, this build's own database, minus the counting statement itself). The
+ * public call endpoint answers from the snapshot with an ETag and 304.
+ */
+class PageQueriesIT extends BrowserIT {
+
+  /**
+   * Under load {@code /health/ready} can answer before the WAR is deployed (ItServer waits only for
+   * it): wait until the application itself answers.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void applicationAnswers() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI uri = Db.loopback(ItServer.base()).toURI().resolve("login.xhtml");
+    long until = System.currentTimeMillis() + 180_000;
+    while (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode()
+        != 200) {
+      assertTrue(System.currentTimeMillis() < until, "the application never answered");
+      Thread.sleep(500);
+    }
+  }
+
+  /** Statements the database has received from all connections since it started. */
+  static long questions(Connection c) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("show global status like 'Questions'")) {
+      r.next();
+      return r.getLong(2);
+    }
+  }
+
+  /**
+   * The statements the server sent while {@code render} ran: the counter's growth over the render
+   * on one open connection, minus its growth over nothing (the counting statement itself).
+   */
+  static long statementsOf(ThrowingRunnable render) throws Exception {
+    try (Connection c = Db.connect()) {
+      long a = questions(c);
+      long b = questions(c);
+      render.run();
+      long after = questions(c);
+      return after - b - (b - a);
+    }
+  }
+
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  @Test
+  void theApplicantsListAndTheGuideDoNotQueryFromGetters() throws Exception {
+    Api pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    Api anonymous = Api.anonymous(base);
+    // warm: the snapshot is built, the view compiled
+    assertEquals(200, pi.get("app/submission/list.xhtml").status());
+    assertEquals(200, anonymous.get("call/catalogue.xhtml").status());
+
+    String[] page = new String[1];
+    long list = statementsOf(() -> page[0] = pi.get("app/submission/list.xhtml").body());
+    // the line menu lists every line (its labels come from lineName, once per line)
+    assertTrue(page[0].contains("A2.1") && page[0].contains("B4"), page[0]);
+    // before: the call and its six relationships were read for every EL evaluation (9 lines:
+    // ~80 statements); now the session's account and the PI's applications, never the catalogue
+    assertTrue(list <= 15, "list.xhtml sent " + list + " statements");
+
+    long guide = statementsOf(() -> anonymous.get("call/catalogue.xhtml"));
+    // the whole guide from the snapshot: at most the once-a-second version check (and a session
+    // or audit statement if any)
+    assertTrue(guide <= 2, "catalogue.xhtml sent " + guide + " statements");
+
+    // repeated renders do not add statements
+    long again = statementsOf(() -> pi.get("app/submission/list.xhtml"));
+    System.out.printf(
+        "PageQueriesIT: list.xhtml %d statements (again %d), catalogue.xhtml %d%n",
+        list, again, guide);
+    assertTrue(again <= list + 1, "first " + list + ", again " + again);
+  }
+
+  @Test
+  void theCurrentCallHasAnEtagAndAnswers304() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI uri = Db.loopback(base).toURI().resolve("api/v1/call/calls/current");
+    HttpResponse<String> first =
+        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, first.statusCode());
+    String etag = first.headers().firstValue("ETag").orElse(null);
+    assertNotNull(etag, first.headers().map().toString());
+    assertTrue(etag.matches("\"v\\d+-[0-9a-f]{16}\""), etag);
+    assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(first.body().contains("\"lines\""), first.body());
+
+    long statements =
+        statementsOf(
+            () -> {
+              HttpResponse<String> r =
+                  http.send(
+                      HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertEquals(304, r.statusCode());
+              assertEquals("", r.body());
+              assertEquals(etag, r.headers().firstValue("ETag").orElse(""));
+            });
+    assertTrue(statements <= 1, statements + " statements for a 304");
+
+    HttpResponse<String> other =
+        http.send(
+            HttpRequest.newBuilder(uri).header("If-None-Match", "\"v0-0000000000000000\"").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, other.statusCode());
+    assertEquals(first.body(), other.body());
+  }
+}
