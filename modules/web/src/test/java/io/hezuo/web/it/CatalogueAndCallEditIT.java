@@ -185,11 +185,12 @@ class CatalogueAndCallEditIT extends BrowserIT {
     // put it back for the other tests, as another node (or SQL) would: with a new version, which
     // the snapshot's version check sees within its TTL (1 s)
     Db.update("update call_line set cap = 600000.00, version = version + 1 where code = 'B2'");
-    long until = System.currentTimeMillis() + 5000;
-    while (Api.anonymous(base).get("api/v1/call/calls/current").body().contains("550000.00")) {
-      assertTrue(System.currentTimeMillis() < until, "a changed version was not read again");
-      Thread.sleep(100);
-    }
+    org.awaitility.Awaitility.await("a changed version read again")
+        .atMost(java.time.Duration.ofSeconds(5))
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .until(
+            () ->
+                !Api.anonymous(base).get("api/v1/call/calls/current").body().contains("550000.00"));
     browser.logout();
   }
 }

@@ -21,23 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class PageQueriesIT extends BrowserIT {
 
-  /**
-   * Under load {@code /health/ready} can answer before the WAR is deployed (ItServer waits only for
-   * it): wait until the application itself answers.
-   */
-  @org.junit.jupiter.api.BeforeAll
-  static void applicationAnswers() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    URI uri = Db.loopback(ItServer.base()).toURI().resolve("login.xhtml");
-    long until = System.currentTimeMillis() + 180_000;
-    while (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode()
-        != 200) {
-      assertTrue(System.currentTimeMillis() < until, "the application never answered");
-      Thread.sleep(500);
-    }
-  }
-
   /** Statements the database has received from all connections since it started. */
   static long questions(Connection c) throws Exception {
     try (Statement s = c.createStatement();
