@@ -100,7 +100,8 @@ class OpenApiAndMetricsIT extends BrowserIT {
     // REST requests: count and latency per endpoint template
     Matcher count =
         Pattern.compile(
-                "rest_request_seconds_count\\{[^}]*path=\"/api/v1/call/calls/current\"[^}]*}"
+                "rest_request_seconds_count\\{[^}]*path=\"/api/v1/call/calls/current\""
+                    + "[^}]*status=\"200\"[^}]*}"
                     + " ([0-9.]+)")
             .matcher(body);
     assertTrue(count.find(), body);

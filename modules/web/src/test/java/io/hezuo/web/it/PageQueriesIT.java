@@ -50,7 +50,14 @@ class PageQueriesIT extends BrowserIT {
 
   @Test
   void theApplicantsListAndTheGuideDoNotQueryFromGetters() throws Exception {
-    Api pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    // a PI of its own with one draft: the demo PI's list grows with every test that drafts for it
+    // (the server and the database are shared by all test classes)
+    String username = "it_pq_" + System.nanoTime() % 1_000_000;
+    Db.createApplicant(
+        username, "邱查询", String.format("330106197703%05d", System.nanoTime() % 100_000), 900003);
+    Api pi = Api.as(browser, base, username, "Demo@2026");
+    assertEquals(
+        201, pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}").status());
     Api anonymous = Api.anonymous(base);
     // warm: the snapshot is built, the view compiled
     assertEquals(200, pi.get("app/submission/list.xhtml").status());
@@ -62,7 +69,9 @@ class PageQueriesIT extends BrowserIT {
     assertTrue(page[0].contains("A2.1") && page[0].contains("B4"), page[0]);
     // before: the call and its six relationships were read for every EL evaluation (9 lines:
     // ~80 statements); now the session's account and the PI's applications, never the catalogue
-    assertTrue(list <= 15, "list.xhtml sent " + list + " statements");
+    // (the count is the database's global one: the pool's own checks may add a few, so the bound
+    // is loose; reading the catalogue from getters again would send ~80)
+    assertTrue(list <= 30, "list.xhtml sent " + list + " statements");
 
     long guide = statementsOf(() -> anonymous.get("call/catalogue.xhtml"));
     // the whole guide from the snapshot: at most the once-a-second version check (and a session
