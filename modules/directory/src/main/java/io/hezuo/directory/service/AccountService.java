@@ -448,16 +448,7 @@ public class AccountService implements AccountDirectory {
     a.unlock();
     em.flush();
     attempts.forgive(a.getUsername());
-    audit.record(
-        new AuditEntry(
-            m.caller(),
-            m.role(),
-            "Account",
-            a.getId().toString(),
-            "unlock",
-            before,
-            "unlocked",
-            why));
+    m.audit(audit, "unlock", before, "unlocked", why);
   }
 
   @Override
@@ -470,20 +461,19 @@ public class AccountService implements AccountDirectory {
     a.resetPassword(PasswordHasher.hash(oneTime));
     em.flush();
     attempts.forgive(a.getUsername());
-    audit.record(
-        new AuditEntry(
-            m.caller(),
-            m.role(),
-            "Account",
-            a.getId().toString(),
-            "password-reset",
-            null,
-            "one-time password, to be changed at the next login",
-            why));
+    m.audit(
+        audit, "password-reset", null, "one-time password, to be changed at the next login", why);
     return oneTime;
   }
 
-  private record Managed(Account account, String caller, String role) {}
+  /** An account the caller manages, and who the caller is (for the audit). */
+  private record Managed(Account account, String caller, String role) {
+    void audit(AuditLog log, String action, String from, String to, String why) {
+      log.record(
+          new AuditEntry(
+              caller, role, "Account", account.getId().toString(), action, from, to, why));
+    }
+  }
 
   /**
    * The account the caller may manage: ADMIN any (but not itself: its own password it changes),

@@ -104,14 +104,7 @@ class AccessibilityIT extends BrowserIT {
   @Test
   void unitAdminsPendingRegistrations() throws Exception {
     Api anonymous = Api.anonymous(base);
-    long unit =
-        anonymous.get("api/v1/directory/units").jsonArray().stream()
-            .map(jakarta.json.JsonValue::asJsonObject)
-            .filter(o -> "91330100MA2A00003U".equals(o.getString("creditCode")))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
+    long unit = Db.organisationId("91330100MA2A00003U");
     Api.Reply created =
         anonymous.json(
             "POST",

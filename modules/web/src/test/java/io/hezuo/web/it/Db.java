@@ -143,6 +143,12 @@ final class Db {
         username);
   }
 
+  /** The id of an organisation by its unified social credit code. */
+  static long organisationId(String creditCode) throws SQLException {
+    return Long.parseLong(
+        strings("select id from dir_organisation where credit_code = ?", creditCode).get(0));
+  }
+
   /** A fresh ACTIVE account with the given role, unit of the demo PI, password Demo@2026. */
   static void createAccount(String username, String role) throws SQLException {
     update(
