@@ -3,6 +3,9 @@ package io.hezuo.kernel.money;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,6 +53,49 @@ public final class Money implements Comparable<Money>, Serializable {
   /** Converts 万元 (units of 10,000 CNY) to CNY: {@code wan("150")} is 1,500,000.00 CNY. */
   public static Money wan(String wan) {
     return of(new BigDecimal(wan.trim()).multiply(TEN_THOUSAND));
+  }
+
+  /**
+   * Parses what a person typed in {@code unit}: 元 with at most two decimals, or 万元 with at most six
+   * (so that the amount in 元 is exact to the fen). Thousands separators (",", "，") and blanks are
+   * ignored.
+   *
+   * @throws IllegalArgumentException when the text is not a number or is finer than a fen
+   */
+  public static Money parse(String text, Unit unit) {
+    Objects.requireNonNull(text, "text");
+    String clean = text.replaceAll("[\\s,，]", "");
+    BigDecimal value;
+    try {
+      value = new BigDecimal(clean);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Not an amount: " + text, e);
+    }
+    return of(unit == Unit.WAN ? value.multiply(TEN_THOUSAND) : value);
+  }
+
+  /** The unit an amount is typed in. */
+  public enum Unit {
+    /** 元 (CNY). */
+    YUAN,
+    /** 万元 (10,000 CNY), the unit of the notice's caps. */
+    WAN
+  }
+
+  /**
+   * How a person reads this amount: {@code 1,200,000.00 元（120 万元）} in Chinese, {@code CNY
+   * 1,200,000.00 (120 × 10,000)} in English.
+   */
+  public String display(Locale locale) {
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    String yuan = f.format(amount);
+    DecimalFormat w =
+        new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    String wan = w.format(amount.divide(TEN_THOUSAND));
+    if (locale != null && "en".equals(locale.getLanguage())) {
+      return "CNY " + yuan + " (" + wan + " × 10,000)";
+    }
+    return yuan + " 元（" + wan + " 万元）";
   }
 
   public BigDecimal amount() {

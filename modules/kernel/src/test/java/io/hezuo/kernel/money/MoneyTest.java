@@ -48,4 +48,24 @@ class MoneyTest {
     assertEquals("-0.10", Money.of("0.10").minus(Money.of("0.20")).toString());
     assertTrue(Money.of("0.10").minus(Money.of("0.20")).isNegative());
   }
+
+  @Test
+  void displaysYuanWithSeparatorsAndWan() {
+    assertEquals("1,200,000.00 元（120 万元）", Money.of("1200000").display(java.util.Locale.CHINA));
+    assertEquals("0.00 元（0 万元）", Money.ZERO.display(java.util.Locale.CHINA));
+    assertEquals("12,345.67 元（1.234567 万元）", Money.of("12345.67").display(null));
+    assertEquals(
+        "CNY 1,200,000.00 (120 × 10,000)", Money.of("1200000").display(java.util.Locale.ENGLISH));
+  }
+
+  @Test
+  void parsesEntryInYuanOrWanExactly() {
+    assertEquals(Money.of("1200000.00"), Money.parse("120", Money.Unit.WAN));
+    assertEquals(Money.of("12345.67"), Money.parse("1.234567", Money.Unit.WAN));
+    assertEquals(Money.of("1200000.50"), Money.parse("1,200,000.5", Money.Unit.YUAN));
+    assertEquals(Money.of("1200000.00"), Money.parse("1，200，000", Money.Unit.YUAN));
+    assertThrows(IllegalArgumentException.class, () -> Money.parse("1.2345678", Money.Unit.WAN));
+    assertThrows(IllegalArgumentException.class, () -> Money.parse("1.005", Money.Unit.YUAN));
+    assertThrows(IllegalArgumentException.class, () -> Money.parse("12万", Money.Unit.YUAN));
+  }
 }
