@@ -1,4 +1,4 @@
-package io.hezuo.submission.document;
+package io.hezuo.kernel.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
