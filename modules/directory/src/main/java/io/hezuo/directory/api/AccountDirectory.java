@@ -11,6 +11,13 @@ public interface AccountDirectory {
 
   Optional<AccountView> account(String username);
 
+  /**
+   * The phone and e-mail of the account's person as held; empty for an unknown account or one
+   * without a person. No role is needed: the caller shows it only where it may (e.g. the PDF of an
+   * application the caller may read names its PI's contact).
+   */
+  Optional<ContactView> contact(String username);
+
   Optional<String> preferredLanguage(String username);
 
   void setPreferredLanguage(String username, String language);

@@ -3,6 +3,7 @@ package io.hezuo.directory.service;
 import io.hezuo.directory.api.AccountAdminView;
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.AccountView;
+import io.hezuo.directory.api.ContactView;
 import io.hezuo.directory.api.OrganisationView;
 import io.hezuo.directory.api.RegistrationRequest;
 import io.hezuo.directory.api.RegistrationView;
@@ -60,6 +61,14 @@ public class AccountService implements AccountDirectory {
   @Override
   public Optional<AccountView> account(String username) {
     return findAccount(username).map(this::view);
+  }
+
+  @Override
+  public Optional<ContactView> contact(String username) {
+    return findAccount(username)
+        .filter(a -> a.getPersonId() != null)
+        .map(a -> em.find(Person.class, a.getPersonId()))
+        .map(p -> new ContactView(p.getPhone(), p.getEmail()));
   }
 
   @Override
