@@ -531,6 +531,40 @@ class ApplicationPdfTest {
     assertTrue(all.contains("立项依据\n（未填写）"), all);
   }
 
+  /** As RareNamesPdfIT reads it from the server: rare names exact, every ID masked. */
+  @Test
+  void rareNamesPrintExactlyAndEveryIdIsMaskedNextToItsType() throws IOException {
+    ApplicationPdf.Input a1 = a1();
+    ApplicationForm f = a1.application().form();
+    ApplicationForm rare =
+        form(
+            "A1",
+            f.subsidy(),
+            f.selfFunds(),
+            null,
+            null,
+            f.budget(),
+            Map.of(),
+            List.of(
+                new TeamMemberForm("王𪚥", "PASSPORT", "E47619348", "浙江演示大学", "骨干", 12),
+                new TeamMemberForm(
+                    "𠀀明😀", "FOREIGN_PERMANENT_ID", "933840198506120010", "浙江演示大学", "骨干", 6)),
+            1);
+    String text =
+        String.join(
+            "\n",
+            pages(
+                render(
+                    new ApplicationPdf.Input(
+                        view("A1", rare), a1.line(), a1.unitName(), a1.pi(), null))));
+    assertTrue(text.contains("王𪚥"), text);
+    assertTrue(text.contains("𠀀明😀"), text);
+    String compact = text.replaceAll("\\s+", "");
+    assertTrue(compact.contains("护照E4*****48"), text);
+    assertTrue(compact.contains("外国人永久居留身份证933840********0010"), text);
+    assertFalse(compact.contains("E47619348") || compact.contains("933840198506120010"), text);
+  }
+
   /** Writes both to target/ to look at: pdftoppm -png -r 70 target/application-a1.pdf a1 */
   @Test
   void writesSamplesToLookAt() throws IOException {
