@@ -1,6 +1,8 @@
 package io.hezuo.kernel.pdf;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -92,12 +94,13 @@ public record PdfDocument(
    */
   public record TableRow(List<String> cells, RowStyle style, int indent) {
     public TableRow {
-      cells = cells == null ? List.of() : new ArrayList<>(cells).stream().toList();
+      // null cells are allowed (printed empty): not List.copyOf
+      cells = cells == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(cells));
       style = style == null ? RowStyle.NORMAL : style;
     }
 
     public TableRow(RowStyle style, int indent, String... cells) {
-      this(java.util.Arrays.asList(cells), style, indent);
+      this(Arrays.asList(cells), style, indent);
     }
   }
 
