@@ -56,7 +56,7 @@ public class ApplicationMessages {
   @Transactional
   public MessageView write(long id, String body) {
     Application a = applications.readable(id);
-    if (a.getStatus() == io.hezuo.submission.domain.ApplicationStatus.DRAFT) {
+    if (a.getStatus() == io.hezuo.submission.api.ApplicationStatus.DRAFT) {
       // the unit's admins cannot read a draft: a message about it would lead them nowhere
       throw new RuleViolationException(
           RuleViolation.error("F-STATE", "messageBody", "submission.rule.messageDraft"));

@@ -20,10 +20,10 @@ import io.hezuo.kernel.rule.StaleEditException;
 import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.ApplicationStatus;
 import io.hezuo.submission.api.ApplicationSubmitted;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.domain.Application;
-import io.hezuo.submission.domain.ApplicationStatus;
 import io.hezuo.submission.domain.Attachment;
 import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.domain.CheckFacts;
@@ -160,10 +160,6 @@ public class ApplicationService {
     if (version != a.getVersion()) {
       throw new StaleEditException(RuleViolation.error("F-STALE", null, "submission.rule.stale"));
     }
-    if (!a.getStatus().isEditable()) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
-    }
     CallView call = calls.find(a.getCallId()).orElseThrow();
     LineView line = call.line(a.getLineCode()).orElseThrow();
     List<RuleViolation> vs = SubmissionRules.check(a, line, facts(a, call, line));
@@ -194,7 +190,7 @@ public class ApplicationService {
             + a.getLineCode().replace(".", "")
             + "-"
             + String.format("%06d", a.getId());
-    a.submitted(acceptance, contentHash(a), now, recorded);
+    a.submit(acceptance, contentHash(a), now, recorded);
     em.flush();
     record(pi, a, "submit", from, "SUBMITTED " + acceptance, warnings.isEmpty() ? null : warnings);
     messages.tellUnit(a, "submission.notice.submitted", acceptance, a.getTitleZh(), a.getPiName());
@@ -208,15 +204,9 @@ public class ApplicationService {
   public ApplicationView withdraw(long id, String reason) {
     AccountView pi = caller("APPLICANT");
     Application a = own(pi, id);
-    if (a.getStatus() != ApplicationStatus.SUBMITTED && !a.getStatus().isEditable()) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-STATE", null, "submission.rule.cannotWithdraw"));
-    }
-    // D1: only while the PI's window (or the unit's extension) is open
     Instant now = clock.instant();
-    refuse(deadlines(a).withdraw(now));
     String from = a.getStatus().name();
-    a.moveTo(ApplicationStatus.WITHDRAWN, now);
+    a.withdraw(deadlines(a), now);
     record(pi, a, "withdraw", from, "WITHDRAWN", blankToNull(reason));
     if (ApplicationStatus.SUBMITTED.name().equals(from)) {
       messages.tellUnit(
@@ -317,11 +307,8 @@ public class ApplicationService {
   public ApplicationView confirm(long id) {
     AccountView admin = caller("UNIT_ADMIN");
     Application a = ofUnit(admin, id);
-    requireStatus(a, ApplicationStatus.SUBMITTED);
-    // D1: until the recommendation deadline
     Instant now = clock.instant();
-    refuse(deadlines(a).confirm(now));
-    a.moveTo(ApplicationStatus.CONFIRMED, now);
+    a.confirmByUnit(deadlines(a), now);
     record(admin, a, "confirm", "SUBMITTED", "CONFIRMED", null);
     messages.tellPi(a, "submission.notice.confirmed", a.getAcceptanceNo(), admin.username());
     return view(a);
@@ -331,15 +318,8 @@ public class ApplicationService {
   public ApplicationView returnToPi(long id, String reason) {
     AccountView admin = caller("UNIT_ADMIN");
     Application a = ofUnit(admin, id);
-    requireStatus(a, ApplicationStatus.SUBMITTED);
-    // D1: until the recommendation deadline, and only while the PI can still resubmit
     Instant now = clock.instant();
-    refuse(deadlines(a).returnToPi(now));
-    if (reason == null || reason.isBlank()) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-REQ", "reason", "submission.rule.reasonRequired"));
-    }
-    a.moveTo(ApplicationStatus.RETURNED, now);
+    a.returnToPi(deadlines(a), now, reason);
     record(admin, a, "return", "SUBMITTED", "RETURNED", reason.trim());
     messages.tellPi(a, "submission.notice.returned", a.getAcceptanceNo(), reason.trim());
     return view(a);
@@ -427,18 +407,13 @@ public class ApplicationService {
             : em
                 .createQuery(
                     "select a from Application a where a.callId = :c and a.piIdType = :t and"
-                        + " a.piIdNumber = :n and a.id <> :id and a.status in :s",
+                        + " a.piIdNumber = :n and a.id <> :id and a.status not in :s",
                     Application.class)
                 .setParameter("c", a.getCallId())
                 .setParameter("t", a.getPiIdType())
                 .setParameter("n", a.getPiIdNumber())
                 .setParameter("id", a.getId())
-                .setParameter(
-                    "s",
-                    List.of(
-                        ApplicationStatus.SUBMITTED,
-                        ApplicationStatus.CONFIRMED,
-                        ApplicationStatus.RETURNED))
+                .setParameter("s", List.of(ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN))
                 .getResultList()
                 .stream()
                 .map(o -> o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo())
@@ -604,20 +579,6 @@ public class ApplicationService {
       }
     }
     throw new NotFoundException("no application " + id + " for you");
-  }
-
-  /** Refuses with the rule a deadline check broke, if any. */
-  private static void refuse(java.util.Optional<RuleViolation> broken) {
-    if (broken.isPresent()) {
-      throw new RuleViolationException(broken.get());
-    }
-  }
-
-  private static void requireStatus(Application a, ApplicationStatus s) {
-    if (a.getStatus() != s) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-STATE", null, "submission.rule.wrongState", a.getStatus().name()));
-    }
   }
 
   private void record(
