@@ -21,7 +21,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ApplicationDocument {
 
-  @Inject ApplicationService applications;
+  @Inject Applications applications;
   @Inject CallCatalogue calls;
 
   @Inject io.hezuo.directory.api.AccountDirectory directory;

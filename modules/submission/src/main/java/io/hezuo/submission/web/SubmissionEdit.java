@@ -10,7 +10,8 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationView;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Applications;
+import io.hezuo.submission.service.PiApplications;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,8 @@ public class SubmissionEdit implements Serializable {
   public static final List<String> BUDGET =
       List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "COOPERATION", "LABOUR", "OTHER");
 
-  @Inject transient ApplicationService service;
+  @Inject transient PiApplications service;
+  @Inject transient Applications applications;
   @Inject transient CallCatalogue calls;
 
   private long id;
@@ -116,7 +118,7 @@ public class SubmissionEdit implements Serializable {
 
   public void load() throws IOException {
     try {
-      app = service.get(id);
+      app = applications.get(id);
     } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
@@ -290,7 +292,7 @@ public class SubmissionEdit implements Serializable {
   }
 
   private void refreshChecks() {
-    checks = service.check(id);
+    checks = applications.check(id);
   }
 
   public List<TargetView> currentTargets() {
@@ -400,7 +402,7 @@ public class SubmissionEdit implements Serializable {
   /** The applying unit's white-listed platform bases (G1), loaded once per view. */
   public List<io.hezuo.directory.api.PlatformView> getBasePlatforms() {
     if (basePlatforms == null) {
-      basePlatforms = service.platformsOfUnit(app.organisationId());
+      basePlatforms = applications.platformsOfUnit(app.organisationId());
     }
     return basePlatforms;
   }
