@@ -3,6 +3,7 @@ package io.hezuo.submission.service;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.TeamMemberForm;
 import io.hezuo.submission.domain.Application;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -239,30 +240,29 @@ final class FormMapping {
     a.getBudget().forEach((k, v) -> budget.put(k, v == null ? null : v.toString()));
     return new ApplicationForm(
         a.getVersion(),
-        a.getTitleZh(),
-        a.getTitleEn(),
-        a.getPartnerCode(),
-        a.getPlatformCode(),
-        a.getFieldCode(),
-        a.getRegionCode(),
-        a.getTopicCode(),
-        a.getPartnerName(),
-        a.getPartnerCountry(),
-        a.getPartnerContact(),
-        a.getForeignReference(),
-        a.getForeignDate() == null ? null : a.getForeignDate().toString(),
-        a.getStartMonth(),
-        a.getEndMonth(),
-        str(a.getSubsidy()),
-        str(a.getSelfFunds()),
-        str(a.getTransferAmount()),
-        a.getOnsiteDays(),
-        budget,
+        new ApplicationForm.Project(
+            a.getTitleZh(),
+            a.getTitleEn(),
+            a.getPlatformCode(),
+            a.getBasePlatformId(),
+            a.getFieldCode(),
+            a.getRegionCode(),
+            a.getTopicCode()),
+        new ApplicationForm.Partner(
+            a.getPartnerCode(),
+            a.getPartnerName(),
+            a.getPartnerCountry(),
+            a.getPartnerContact(),
+            a.getForeignReference(),
+            a.getForeignDate() == null ? null : a.getForeignDate().toString()),
+        new ApplicationForm.Period(a.getStartMonth(), a.getEndMonth(), a.getOnsiteDays()),
+        new ApplicationForm.Funding(
+            str(a.getSubsidy()), str(a.getSelfFunds()), str(a.getTransferAmount()), budget),
         new LinkedHashMap<>(a.getTargets()),
         a.getTeam().stream()
             .map(
                 m ->
-                    new io.hezuo.submission.api.TeamMemberForm(
+                    new TeamMemberForm(
                         m.getName(),
                         m.getIdType(),
                         m.getIdNumber(),
@@ -271,13 +271,13 @@ final class FormMapping {
                         m.getMonths()))
             .toList(),
         List.copyOf(a.getDomesticPartners()),
-        a.getTextBasis(),
-        a.getTextContent(),
-        a.getTextRoute(),
-        a.getTextCooperation(),
-        a.getTextOutcomes(),
-        a.getTextIndicators(),
-        a.getBasePlatformId());
+        new ApplicationForm.Texts(
+            a.getTextBasis(),
+            a.getTextContent(),
+            a.getTextRoute(),
+            a.getTextCooperation(),
+            a.getTextOutcomes(),
+            a.getTextIndicators()));
   }
 
   private static String str(Money m) {

@@ -204,25 +204,24 @@ public class SubmissionEdit implements Serializable {
     }
     return new ApplicationForm(
         version,
-        f.get("titleZh"),
-        f.get("titleEn"),
-        f.get("partnerCode"),
-        f.get("platformCode"),
-        f.get("fieldCode"),
-        f.get("regionCode"),
-        f.get("topicCode"),
-        f.get("partnerName"),
-        f.get("partnerCountry"),
-        f.get("partnerContact"),
-        f.get("foreignReference"),
-        f.get("foreignDate"),
-        f.get("startMonth"),
-        f.get("endMonth"),
-        f.get("subsidy"),
-        f.get("selfFunds"),
-        f.get("transferAmount"),
-        onsiteDays,
-        b,
+        new ApplicationForm.Project(
+            f.get("titleZh"),
+            f.get("titleEn"),
+            f.get("platformCode"),
+            basePlatformId,
+            f.get("fieldCode"),
+            f.get("regionCode"),
+            f.get("topicCode")),
+        new ApplicationForm.Partner(
+            f.get("partnerCode"),
+            f.get("partnerName"),
+            f.get("partnerCountry"),
+            f.get("partnerContact"),
+            f.get("foreignReference"),
+            f.get("foreignDate")),
+        new ApplicationForm.Period(f.get("startMonth"), f.get("endMonth"), onsiteDays),
+        new ApplicationForm.Funding(
+            f.get("subsidy"), f.get("selfFunds"), f.get("transferAmount"), b),
         t,
         team.stream()
             .map(
@@ -241,13 +240,13 @@ public class SubmissionEdit implements Serializable {
                 .map(String::trim)
                 .filter(x -> !x.isEmpty())
                 .toList(),
-        f.get("textBasis"),
-        f.get("textContent"),
-        f.get("textRoute"),
-        f.get("textCooperation"),
-        f.get("textOutcomes"),
-        f.get("textIndicators"),
-        basePlatformId);
+        new ApplicationForm.Texts(
+            f.get("textBasis"),
+            f.get("textContent"),
+            f.get("textRoute"),
+            f.get("textCooperation"),
+            f.get("textOutcomes"),
+            f.get("textIndicators")));
   }
 
   /** The Save button, and the autosave. */
