@@ -42,11 +42,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The PI's applications (draft, save, check, submit, withdraw) and the applying unit's
- * confirmation. Every method checks the caller's role and ownership: a PI only ever reaches their
- * own applications, a unit admin only those of their unit, whatever id they send.
- */
-/**
  * Reading applications, shared by the actors' use cases: one application as its PI or (once
  * submitted) its unit's admin sees it, its checks, the facts the checks need, the deadlines of D1,
  * the views (with attachments' metadata, read in one query) and the audit of a step. Role and

@@ -19,11 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The PI's applications (draft, save, check, submit, withdraw) and the applying unit's
- * confirmation. Every method checks the caller's role and ownership: a PI only ever reaches their
- * own applications, a unit admin only those of their unit, whatever id they send.
- */
 /** The officer's extensions of the submission deadline for one applying unit (screen 延长期限). */
 @ApplicationScoped
 public class Extensions {
@@ -93,12 +88,4 @@ public class Extensions {
   /** An extension as the officer's screen lists it. */
   public record ExtensionView(
       long organisationId, Instant until, String reason, String grantedBy, Instant grantedAt) {}
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
 }

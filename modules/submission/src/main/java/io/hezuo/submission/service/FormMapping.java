@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The PI's applications (draft, save, check, submit, withdraw) and the applying unit's
- * confirmation. Every method checks the caller's role and ownership: a PI only ever reaches their
- * own applications, a unit admin only those of their unit, whatever id they send.
- */
-/**
  * The form as typed (strings, as the screen and REST send them) into the application and back:
  * format errors (lengths, amounts, dates, ID documents) are collected as F-… violations; the
  * content's SHA-256 of the receipt.
@@ -290,9 +285,5 @@ final class FormMapping {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

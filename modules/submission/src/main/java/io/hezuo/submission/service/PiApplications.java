@@ -4,7 +4,6 @@ import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.LineView;
 import io.hezuo.directory.api.AccountView;
-import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.rule.StaleEditException;
@@ -32,11 +31,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The PI's applications (draft, save, check, submit, withdraw) and the applying unit's
- * confirmation. Every method checks the caller's role and ownership: a PI only ever reaches their
- * own applications, a unit admin only those of their unit, whatever id they send.
- */
-/**
  * The PI's use cases (screens 我的申报, the form, attachments, the receipt's withdrawal): a draft, save
  * with optimistic locking, submit with the server's re-check, withdraw, attach. A PI only ever
  * reaches their own applications, whatever id they send (another's looks missing).
@@ -49,7 +43,6 @@ public class PiApplications {
 
   @Inject Applications apps;
   @Inject CallCatalogue calls;
-  @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject ApplicationMessages messages;
   @Inject Event<ApplicationSubmitted> submittedEvent;

@@ -1,8 +1,6 @@
 package io.hezuo.submission.service;
 
-import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.directory.api.AccountView;
-import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.submission.api.ApplicationStatus;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.domain.Application;
@@ -16,11 +14,6 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The PI's applications (draft, save, check, submit, withdraw) and the applying unit's
- * confirmation. Every method checks the caller's role and ownership: a PI only ever reaches their
- * own applications, a unit admin only those of their unit, whatever id they send.
- */
-/**
  * The applying unit's admin (screen 单位申报管理): the unit's applications, confirm, return to the PI
  * with a reason. Only applications of the admin's own unit, never a PI's draft.
  */
@@ -31,8 +24,6 @@ public class UnitApplications {
   EntityManager em;
 
   @Inject Applications apps;
-  @Inject CallCatalogue calls;
-  @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject ApplicationMessages messages;
 
@@ -102,13 +93,5 @@ public class UnitApplications {
     apps.statusChanged(a, ApplicationStatus.SUBMITTED, admin.username(), reason.trim());
     messages.tellPi(a, "submission.notice.returned", a.getAcceptanceNo(), reason.trim());
     return apps.view(a);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }
