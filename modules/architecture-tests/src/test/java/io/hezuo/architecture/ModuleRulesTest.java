@@ -11,6 +11,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,10 @@ class ModuleRulesTest {
           "scoring",
           "contract",
           "web");
+
+  /** The only classes outside another module's api that {@code web} may use. */
+  static final Set<String> WEB_MAY_USE =
+      Set.of("io.hezuo.directory.service.LoginAttempts", "io.hezuo.directory.service.DeviceTokens");
 
   static JavaClasses classes;
 
@@ -77,10 +83,11 @@ class ModuleRulesTest {
                       if (other.equals(own) || other.equals("kernel") || own.equals("launcher")) {
                         return;
                       }
-                      // web assembles the WAR: it may also use the services that plug into the
-                      // container
-                      // (identity store, login attempts), never domain classes.
-                      boolean webUsingService = own.equals("web") && layer(t).equals("service");
+                      // web assembles the WAR: besides other modules' api it uses exactly the
+                      // services that plug into the container's sign-in (login attempts and
+                      // device cookies), never another service, domain, web or rest class.
+                      boolean webUsingService =
+                          own.equals("web") && WEB_MAY_USE.contains(t.getName().split("\\$")[0]);
                       if (!layer(t).equals("api") && !webUsingService) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                       }
@@ -153,6 +160,61 @@ class ModuleRulesTest {
         .that()
         .areAnnotatedWith(jakarta.persistence.Entity.class)
         .should(ownEntitiesOnly)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /**
+   * The layers inside a module: which layers each may not use, in its own module (and, for {@code
+   * domain}, in any module). Framework dependencies of {@code domain} are the rule above.
+   */
+  static final Map<String, Set<String>> LAYER_MAY_NOT_USE =
+      Map.of(
+          "domain", Set.of("service", "web", "rest"),
+          "api", Set.of("service", "web", "rest"),
+          "service", Set.of("web", "rest"),
+          "rest", Set.of("web"),
+          "web", Set.of("rest"));
+
+  @Test
+  void layersInsideAModuleRunOneWay() {
+    ArchCondition<JavaClass> layered =
+        new ArchCondition<>(
+            "not use the layers they sit above (domain: service, web, rest; service: web, rest;"
+                + " rest and web: each other)") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            Set<String> forbidden = LAYER_MAY_NOT_USE.get(layer(c));
+            if (forbidden == null || module(c).equals("kernel") || module(c).equals("web")) {
+              return;
+            }
+            c.getDirectDependenciesFromSelf()
+                .forEach(
+                    d -> {
+                      JavaClass t = d.getTargetClass();
+                      if (!t.getPackageName().startsWith("io.hezuo.")
+                          || module(t).equals("kernel")) {
+                        return;
+                      }
+                      boolean sameModule = module(t).equals(module(c));
+                      boolean anyModule = layer(c).equals("domain") || layer(c).equals("api");
+                      if ((sameModule || anyModule) && forbidden.contains(layer(t))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                      }
+                    });
+          }
+        };
+    classes().should(layered).check(classes);
+  }
+
+  @Test
+  void domainUsesNoContainerPersistenceContextOrTransactions() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.hezuo..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.transaction..", "jakarta.ejb..", "jakarta.json.bind..")
         .allowEmptyShould(true)
         .check(classes);
   }

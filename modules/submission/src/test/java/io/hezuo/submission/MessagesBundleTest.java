@@ -67,4 +67,22 @@ class MessagesBundleTest {
     assertTrue(en.contains("Your unit's type"), en);
     assertFalse(en.contains("''"), en);
   }
+
+  @Test
+  void everyStatusHasALabelAndARefusalInBothLanguages() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (String file : List.of("messages.properties", "messages_en.properties")) {
+      Properties p = load(file);
+      for (io.hezuo.submission.api.ApplicationStatus s :
+          io.hezuo.submission.api.ApplicationStatus.values()) {
+        for (String key :
+            List.of("submission.status." + s.name(), "submission.rule.wrongState." + s.name())) {
+          if (!p.containsKey(key)) {
+            missing.add(file + " " + key);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
 }

@@ -55,19 +55,19 @@ public record LineView(
     topics = List.copyOf(topics);
   }
 
-  /** G6: the subsidy asked for is within the cap (the cap itself is allowed). */
+  /** G6: the subsidy asked for is within the cap (the cap itself is allowed); see LineRules. */
   public boolean capAllows(Money subsidy) {
-    return !subsidy.isGreaterThan(cap);
+    return io.hezuo.call.domain.LineRules.capAllows(cap, subsidy);
   }
 
-  /** G6: the duration is at most the line's maximum. */
+  /** G6: the duration is positive and at most the line's maximum; see LineRules. */
   public boolean durationAllows(int months) {
-    return months > 0 && months <= maxDurationMonths;
+    return io.hezuo.call.domain.LineRules.durationAllows(maxDurationMonths, months);
   }
 
-  /** G6: the unit type may apply (A1: this is the lead unit's type). */
+  /** G6: the unit type may apply (A1: this is the lead unit's type); see LineRules. */
   public boolean allowsUnitType(UnitType type) {
-    return unitTypes.contains(type);
+    return io.hezuo.call.domain.LineRules.allowsUnitType(unitTypes, type);
   }
 
   /** G5: the transfer to the aided region's partner is within the line's share of the subsidy. */

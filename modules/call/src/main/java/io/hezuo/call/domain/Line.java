@@ -209,17 +209,17 @@ public class Line {
 
   /** G6: the subsidy asked for is within the cap; the cap itself is allowed, a cent more is not. */
   public boolean capAllows(Money subsidy) {
-    return !subsidy.isGreaterThan(cap);
+    return LineRules.capAllows(cap, subsidy);
   }
 
   /** G6: the duration in months is positive and at most the line's maximum (36). */
   public boolean durationAllows(int months) {
-    return months > 0 && months <= maxDurationMonths;
+    return LineRules.durationAllows(maxDurationMonths, months);
   }
 
   /** G6: whether a unit of the type may apply (for A1, lead). */
   public boolean allowsUnitType(UnitType type) {
-    return unitTypes.contains(type);
+    return LineRules.allowsUnitType(unitTypes, type);
   }
 
   /**

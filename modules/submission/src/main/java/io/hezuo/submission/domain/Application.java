@@ -2,6 +2,9 @@ package io.hezuo.submission.domain;
 
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.money.MoneyConverter;
+import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.submission.api.ApplicationStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -25,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** An application (申报书) of one PI to one line of a call. */
 @Entity
@@ -231,16 +236,131 @@ public class Application {
     return total;
   }
 
-  public void submitted(String acceptanceNo, String sha256, Instant at, String warnings) {
-    this.status = ApplicationStatus.SUBMITTED;
+  // ---- the state machine: one method per transition, each checking the current status --------
+
+  /**
+   * The PI submits (a draft, or an application the unit or the recommender returned): the server's
+   * checks passed before; records the acceptance number, the content's SHA-256 and the warnings.
+   */
+  public void submit(String acceptanceNo, String sha256, Instant at, String warnings) {
+    require(
+        "submit",
+        "submission.rule.notEditable",
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.RETURNED,
+        ApplicationStatus.RECOMMENDER_RETURNED);
     this.acceptanceNo = acceptanceNo;
     this.contentSha256 = sha256;
     this.submittedAt = at;
     this.warnings = warnings;
-    this.updatedAt = at;
+    move(ApplicationStatus.SUBMITTED, at);
   }
 
-  public void moveTo(ApplicationStatus next, Instant at) {
+  /**
+   * The PI withdraws an application the unit has not confirmed (D1: only while the PI's window, or
+   * the unit's extension, is open).
+   */
+  public void withdraw(Deadlines deadlines, Instant at) {
+    require(
+        "withdraw",
+        "submission.rule.cannotWithdraw",
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.RETURNED,
+        ApplicationStatus.RECOMMENDER_RETURNED);
+    refuse(deadlines.withdraw(at));
+    move(ApplicationStatus.WITHDRAWN, at);
+  }
+
+  /** The applying unit confirms a submitted application (D1: until the recommendation deadline). */
+  public void confirmByUnit(Deadlines deadlines, Instant at) {
+    require("confirmByUnit", null, ApplicationStatus.SUBMITTED);
+    refuse(deadlines.confirm(at));
+    move(ApplicationStatus.CONFIRMED, at);
+  }
+
+  /**
+   * The applying unit returns a submitted application to its PI, with a reason (D1: while the PI
+   * could still submit again).
+   */
+  public void returnToPi(Deadlines deadlines, Instant at, String reason) {
+    require("returnToPi", null, ApplicationStatus.SUBMITTED);
+    refuse(deadlines.returnToPi(at));
+    requireReason(reason);
+    move(ApplicationStatus.RETURNED, at);
+  }
+
+  /** The recommending unit recommends a confirmed application (its quota is its own rule, R1). */
+  public void markRecommended(Instant at) {
+    require("markRecommended", null, ApplicationStatus.CONFIRMED);
+    move(ApplicationStatus.RECOMMENDED, at);
+  }
+
+  /** The recommending unit does not recommend a confirmed application, with a reason. */
+  public void markNotRecommended(Instant at, String reason) {
+    require("markNotRecommended", null, ApplicationStatus.CONFIRMED);
+    requireReason(reason);
+    move(ApplicationStatus.NOT_RECOMMENDED, at);
+  }
+
+  /**
+   * The recommending unit returns a confirmed application for correction, with a reason; the PI may
+   * edit and submit it again (and the unit confirm it again).
+   */
+  public void returnByRecommender(Instant at, String reason) {
+    require("returnByRecommender", null, ApplicationStatus.CONFIRMED);
+    requireReason(reason);
+    move(ApplicationStatus.RECOMMENDER_RETURNED, at);
+  }
+
+  /** Formal review passes a recommended application. */
+  public void markFormallyPassed(Instant at) {
+    require("markFormallyPassed", null, ApplicationStatus.RECOMMENDED);
+    move(ApplicationStatus.FORMAL_PASSED, at);
+  }
+
+  /** Formal review fails a recommended application, with the reason (the rule ids). */
+  public void markFormallyFailed(Instant at, String reason) {
+    require("markFormallyFailed", null, ApplicationStatus.RECOMMENDED);
+    requireReason(reason);
+    move(ApplicationStatus.FORMAL_FAILED, at);
+  }
+
+  /** The Department approves (立项) an application that passed formal review and was scored. */
+  public void markApproved(Instant at) {
+    require("markApproved", null, ApplicationStatus.FORMAL_PASSED);
+    move(ApplicationStatus.APPROVED, at);
+  }
+
+  /** The Department does not approve an application that passed formal review, with a reason. */
+  public void markNotApproved(Instant at, String reason) {
+    require("markNotApproved", null, ApplicationStatus.FORMAL_PASSED);
+    requireReason(reason);
+    move(ApplicationStatus.NOT_APPROVED, at);
+  }
+
+  private void require(String transition, String key, ApplicationStatus... allowed) {
+    if (!Set.of(allowed).contains(status)) {
+      throw key == null
+          ? new TransitionRefusedException(transition, status)
+          : new TransitionRefusedException(transition, status, key);
+    }
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-REQ", "reason", "submission.rule.reasonRequired"));
+    }
+  }
+
+  private static void refuse(Optional<RuleViolation> broken) {
+    if (broken.isPresent()) {
+      throw new RuleViolationException(broken.get());
+    }
+  }
+
+  private void move(ApplicationStatus next, Instant at) {
     this.status = next;
     this.updatedAt = at;
   }

@@ -62,7 +62,7 @@ public final class SubmissionRules {
       v.add(error("G6", "subsidy", "submission.rule.required"));
     } else if (a.getSubsidy().isNegative() || a.getSubsidy().equals(Money.ZERO)) {
       v.add(error("G6", "subsidy", "submission.rule.g6.subsidyPositive"));
-    } else if (a.getSubsidy().isGreaterThan(line.cap())) {
+    } else if (!line.capAllows(a.getSubsidy())) {
       v.add(
           error(
               "G6",
@@ -317,7 +317,7 @@ public final class SubmissionRules {
       return;
     }
     Integer months = a.durationMonths();
-    if (months != null && months > line.maxDurationMonths()) {
+    if (months != null && !line.durationAllows(months)) {
       v.add(
           error("G6", "endMonth", "submission.rule.g6.duration", line.maxDurationMonths(), months));
     }
@@ -345,7 +345,7 @@ public final class SubmissionRules {
     }
     if (line.applicantRule() == ApplicantRule.ENTERPRISE_LEAD && type != UnitType.ENTERPRISE) {
       v.add(error("G6", null, "submission.rule.g6.enterpriseLead"));
-    } else if (type == null || !line.unitTypes().contains(type)) {
+    } else if (!line.allowsUnitType(type)) {
       v.add(error("G6", null, "submission.rule.g6.unitType"));
     }
   }

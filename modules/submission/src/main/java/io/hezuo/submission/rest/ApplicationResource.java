@@ -13,8 +13,11 @@ import io.hezuo.submission.document.PdfAttachmentCheck;
 import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.service.ApplicationDocument;
 import io.hezuo.submission.service.ApplicationMessages;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Applications;
 import io.hezuo.submission.service.Attachments;
+import io.hezuo.submission.service.Extensions;
+import io.hezuo.submission.service.PiApplications;
+import io.hezuo.submission.service.UnitApplications;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -56,7 +59,10 @@ public class ApplicationResource {
   /** Body of an extension: organisation, new deadline as Asia/Shanghai local date-time. */
   public record ExtensionRequest(long organisationId, String until, String reason) {}
 
-  @Inject ApplicationService applications;
+  @Inject Applications applications;
+  @Inject PiApplications pi;
+  @Inject UnitApplications unit;
+  @Inject Extensions extensions;
   @Inject Attachments attachments;
   @Inject ApplicationDocument document;
   @Inject ApplicationMessages messages;
@@ -118,7 +124,7 @@ public class ApplicationResource {
     return run(
         () ->
             Response.status(201)
-                .entity(applications.createDraft(body == null ? null : body.lineCode()))
+                .entity(pi.createDraft(body == null ? null : body.lineCode()))
                 .build());
   }
 
@@ -126,7 +132,7 @@ public class ApplicationResource {
   @Path("/applications")
   @Allow("APPLICANT")
   public Response mine() {
-    return run(() -> Response.ok(applications.mine()).build());
+    return run(() -> Response.ok(pi.mine()).build());
   }
 
   @GET
@@ -144,7 +150,7 @@ public class ApplicationResource {
     if (form == null) {
       throw new BadRequestException("A JSON body (ApplicationForm) is required");
     }
-    return run(() -> Response.ok(applications.save(id, form)).build());
+    return run(() -> Response.ok(pi.save(id, form)).build());
   }
 
   @GET
@@ -185,8 +191,7 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Allow("APPLICANT")
   public Response submit(@PathParam("id") long id, Submit body) {
-    return run(
-        () -> Response.ok(applications.submit(id, body == null ? -1 : body.version())).build());
+    return run(() -> Response.ok(pi.submit(id, body == null ? -1 : body.version())).build());
   }
 
   @POST
@@ -194,8 +199,7 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Allow("APPLICANT")
   public Response withdraw(@PathParam("id") long id, Reason body) {
-    return run(
-        () -> Response.ok(applications.withdraw(id, body == null ? null : body.reason())).build());
+    return run(() -> Response.ok(pi.withdraw(id, body == null ? null : body.reason())).build());
   }
 
   @POST
@@ -240,14 +244,14 @@ public class ApplicationResource {
       @QueryParam("status") String status,
       @QueryParam("line") String line,
       @QueryParam("q") String text) {
-    return run(() -> Response.ok(applications.ofMyUnit(status, line, text)).build());
+    return run(() -> Response.ok(unit.ofMyUnit(status, line, text)).build());
   }
 
   @POST
   @Path("/applications/{id}/confirm")
   @Allow("UNIT_ADMIN")
   public Response confirm(@PathParam("id") long id) {
-    return run(() -> Response.ok(applications.confirm(id)).build());
+    return run(() -> Response.ok(unit.confirm(id)).build());
   }
 
   @POST
@@ -255,9 +259,7 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Allow("UNIT_ADMIN")
   public Response returnToPi(@PathParam("id") long id, Reason body) {
-    return run(
-        () ->
-            Response.ok(applications.returnToPi(id, body == null ? null : body.reason())).build());
+    return run(() -> Response.ok(unit.returnToPi(id, body == null ? null : body.reason())).build());
   }
 
   @POST
@@ -269,7 +271,7 @@ public class ApplicationResource {
     // what the request lacks
     return run(
         () -> {
-          applications.grantExtension(
+          extensions.grantExtension(
               body == null ? 0 : body.organisationId(),
               body == null || body.until() == null ? null : until(body.until()),
               body == null ? null : body.reason());

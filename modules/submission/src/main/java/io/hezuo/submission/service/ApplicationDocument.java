@@ -19,7 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApplicationDocument {
 
-  @Inject ApplicationService applications;
+  @Inject Applications applications;
   @Inject CallCatalogue calls;
   @Inject AccountDirectory directory;
 

@@ -30,7 +30,7 @@ public class ApplicationMessages {
 
   public static final int MAX_BODY = 2000;
 
-  @Inject ApplicationService applications;
+  @Inject Applications applications;
   @Inject AccountDirectory accounts;
   @Inject Caller caller;
   @Inject Inbox inbox;
@@ -39,14 +39,14 @@ public class ApplicationMessages {
   /** The application's messages, oldest first, for whoever may read the application. */
   public List<MessageView> thread(long id) {
     Application a = applications.readable(id);
-    return inbox.thread(ApplicationService.ENTITY, String.valueOf(a.getId()));
+    return inbox.thread(Applications.ENTITY, String.valueOf(a.getId()));
   }
 
   /** The caller has read the application's messages addressed to them. */
   @Transactional
   public void markRead(long id) {
     Application a = applications.readable(id);
-    inbox.markRead(caller.name(), ApplicationService.ENTITY, String.valueOf(a.getId()));
+    inbox.markRead(caller.name(), Applications.ENTITY, String.valueOf(a.getId()));
   }
 
   /**
@@ -56,7 +56,7 @@ public class ApplicationMessages {
   @Transactional
   public MessageView write(long id, String body) {
     Application a = applications.readable(id);
-    if (a.getStatus() == io.hezuo.submission.domain.ApplicationStatus.DRAFT) {
+    if (a.getStatus() == io.hezuo.submission.api.ApplicationStatus.DRAFT) {
       // the unit's admins cannot read a draft: a message about it would lead them nowhere
       throw new RuleViolationException(
           RuleViolation.error("F-STATE", "messageBody", "submission.rule.messageDraft"));
@@ -80,7 +80,7 @@ public class ApplicationMessages {
     MessageView m =
         inbox.send(
             new MessageDraft(
-                ApplicationService.ENTITY,
+                Applications.ENTITY,
                 String.valueOf(a.getId()),
                 me,
                 sender.personName() == null ? me : sender.personName(),
@@ -93,7 +93,7 @@ public class ApplicationMessages {
         new AuditEntry(
             me,
             pi ? "APPLICANT" : "UNIT_ADMIN",
-            ApplicationService.ENTITY,
+            Applications.ENTITY,
             String.valueOf(a.getId()),
             "message",
             null,
@@ -107,13 +107,13 @@ public class ApplicationMessages {
   void tellUnit(Application a, String key, String... args) {
     inbox.send(
         MessageDraft.notice(
-            ApplicationService.ENTITY, String.valueOf(a.getId()), unitAdmins(a), key, args));
+            Applications.ENTITY, String.valueOf(a.getId()), unitAdmins(a), key, args));
   }
 
   void tellPi(Application a, String key, String... args) {
     inbox.send(
         MessageDraft.notice(
-            ApplicationService.ENTITY,
+            Applications.ENTITY,
             String.valueOf(a.getId()),
             Map.of(a.getPiUsername(), link(a)),
             key,

@@ -26,7 +26,7 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class Attachments {
 
-  @Inject ApplicationService applications;
+  @Inject PiApplications applications;
   @Inject AuditLog audit;
   @Inject Caller caller;
 

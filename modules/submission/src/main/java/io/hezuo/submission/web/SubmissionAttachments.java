@@ -5,7 +5,7 @@ import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.document.PdfAttachmentCheck;
 import io.hezuo.submission.domain.AttachmentKind;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Applications;
 import io.hezuo.submission.service.Attachments;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -24,7 +24,7 @@ public class SubmissionAttachments implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ApplicationService service;
+  @Inject transient Applications service;
   @Inject transient Attachments attachments;
 
   private long id;

@@ -10,7 +10,8 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationView;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Applications;
+import io.hezuo.submission.service.PiApplications;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,8 @@ public class SubmissionEdit implements Serializable {
   public static final List<String> BUDGET =
       List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "COOPERATION", "LABOUR", "OTHER");
 
-  @Inject transient ApplicationService service;
+  @Inject transient PiApplications service;
+  @Inject transient Applications applications;
   @Inject transient CallCatalogue calls;
 
   private long id;
@@ -116,7 +118,7 @@ public class SubmissionEdit implements Serializable {
 
   public void load() throws IOException {
     try {
-      app = service.get(id);
+      app = applications.get(id);
     } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
@@ -202,25 +204,24 @@ public class SubmissionEdit implements Serializable {
     }
     return new ApplicationForm(
         version,
-        f.get("titleZh"),
-        f.get("titleEn"),
-        f.get("partnerCode"),
-        f.get("platformCode"),
-        f.get("fieldCode"),
-        f.get("regionCode"),
-        f.get("topicCode"),
-        f.get("partnerName"),
-        f.get("partnerCountry"),
-        f.get("partnerContact"),
-        f.get("foreignReference"),
-        f.get("foreignDate"),
-        f.get("startMonth"),
-        f.get("endMonth"),
-        f.get("subsidy"),
-        f.get("selfFunds"),
-        f.get("transferAmount"),
-        onsiteDays,
-        b,
+        new ApplicationForm.Project(
+            f.get("titleZh"),
+            f.get("titleEn"),
+            f.get("platformCode"),
+            basePlatformId,
+            f.get("fieldCode"),
+            f.get("regionCode"),
+            f.get("topicCode")),
+        new ApplicationForm.Partner(
+            f.get("partnerCode"),
+            f.get("partnerName"),
+            f.get("partnerCountry"),
+            f.get("partnerContact"),
+            f.get("foreignReference"),
+            f.get("foreignDate")),
+        new ApplicationForm.Period(f.get("startMonth"), f.get("endMonth"), onsiteDays),
+        new ApplicationForm.Funding(
+            f.get("subsidy"), f.get("selfFunds"), f.get("transferAmount"), b),
         t,
         team.stream()
             .map(
@@ -239,13 +240,13 @@ public class SubmissionEdit implements Serializable {
                 .map(String::trim)
                 .filter(x -> !x.isEmpty())
                 .toList(),
-        f.get("textBasis"),
-        f.get("textContent"),
-        f.get("textRoute"),
-        f.get("textCooperation"),
-        f.get("textOutcomes"),
-        f.get("textIndicators"),
-        basePlatformId);
+        new ApplicationForm.Texts(
+            f.get("textBasis"),
+            f.get("textContent"),
+            f.get("textRoute"),
+            f.get("textCooperation"),
+            f.get("textOutcomes"),
+            f.get("textIndicators")));
   }
 
   /** The Save button, and the autosave. */
@@ -290,7 +291,7 @@ public class SubmissionEdit implements Serializable {
   }
 
   private void refreshChecks() {
-    checks = service.check(id);
+    checks = applications.check(id);
   }
 
   public List<TargetView> currentTargets() {
@@ -400,7 +401,7 @@ public class SubmissionEdit implements Serializable {
   /** The applying unit's white-listed platform bases (G1), loaded once per view. */
   public List<io.hezuo.directory.api.PlatformView> getBasePlatforms() {
     if (basePlatforms == null) {
-      basePlatforms = service.platformsOfUnit(app.organisationId());
+      basePlatforms = applications.platformsOfUnit(app.organisationId());
     }
     return basePlatforms;
   }

@@ -6,7 +6,7 @@ import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Extensions;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,14 +28,14 @@ public class SubmissionExtensions implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  @Inject transient ApplicationService service;
+  @Inject transient Extensions service;
   @Inject transient AccountDirectory directory;
 
   private Long organisationId;
   private String until;
   private String reason;
   private List<OrganisationView> units;
-  private List<ApplicationService.ExtensionView> extensions;
+  private List<Extensions.ExtensionView> extensions;
 
   public List<OrganisationView> getUnits() {
     if (units == null) {
@@ -45,7 +45,7 @@ public class SubmissionExtensions implements Serializable {
   }
 
   /** Read once; {@link #grant()} reads them again after a change. */
-  public List<ApplicationService.ExtensionView> getExtensions() {
+  public List<Extensions.ExtensionView> getExtensions() {
     if (extensions == null) {
       extensions = service.extensions();
     }

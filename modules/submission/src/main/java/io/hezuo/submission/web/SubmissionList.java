@@ -8,7 +8,7 @@ import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.PiApplications;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -25,7 +25,7 @@ public class SubmissionList implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ApplicationService service;
+  @Inject transient PiApplications service;
   @Inject transient CallCatalogue calls;
 
   private List<ApplicationView> mine;

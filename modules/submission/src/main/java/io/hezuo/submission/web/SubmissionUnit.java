@@ -4,7 +4,7 @@ import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.UnitApplications;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,7 +24,7 @@ public class SubmissionUnit implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ApplicationService service;
+  @Inject transient UnitApplications service;
 
   private String status;
   private String line;

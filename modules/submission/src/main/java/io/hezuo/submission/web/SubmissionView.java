@@ -11,7 +11,8 @@ import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.service.ApplicationMessages;
-import io.hezuo.submission.service.ApplicationService;
+import io.hezuo.submission.service.Applications;
+import io.hezuo.submission.service.PiApplications;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ public class SubmissionView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ApplicationService service;
+  @Inject transient PiApplications service;
+  @Inject transient Applications applications;
   @Inject transient CallCatalogue calls;
   @Inject transient AuditLog audit;
   @Inject transient ApplicationMessages messageService;
@@ -47,7 +49,7 @@ public class SubmissionView implements Serializable {
 
   public void load() throws IOException {
     try {
-      app = service.get(id);
+      app = applications.get(id);
       basePlatform = basePlatform();
       messages = messageService.thread(id);
       messageService.markRead(id);
@@ -112,7 +114,7 @@ public class SubmissionView implements Serializable {
     if (chosen == null) {
       return null;
     }
-    return service.platformsOfUnit(app.organisationId()).stream()
+    return applications.platformsOfUnit(app.organisationId()).stream()
         .filter(p -> p.id() == chosen)
         .findFirst()
         .map(p -> p.name() + " · " + String.join("、", p.fields()))

@@ -151,37 +151,30 @@ class ApplicationPdfTest {
       List<TeamMemberForm> team,
       int textRepeat) {
     boolean a1 = line.equals("A1");
+    String text = (ZH + "\n").repeat(textRepeat);
     return new ApplicationForm(
         3,
-        a1 ? "中挪海洋装备智能运维联合研发" : "川渝林下灵芝高效栽培与病害防控技术示范",
-        a1 ? "Sino-Norwegian marine equipment" : "Understory Ganoderma in Sichuan",
-        a1 ? "NO" : null,
-        null,
-        null,
-        a1 ? null : "SC",
-        a1 ? null : "B2-AGRI",
-        a1 ? "Demo Marine AS" : "四川演示农业合作社",
-        a1 ? "Norway" : null,
-        a1 ? "Ola Nordmann" : "张合作",
-        a1 ? "IN-2025-77" : null,
-        a1 ? "2025-09-10" : null,
-        "2026-01",
-        "2028-12",
-        subsidy,
-        selfFunds,
-        transfer,
-        onsiteDays,
-        budget,
+        new ApplicationForm.Project(
+            a1 ? "中挪海洋装备智能运维联合研发" : "川渝林下灵芝高效栽培与病害防控技术示范",
+            a1 ? "Sino-Norwegian marine equipment" : "Understory Ganoderma in Sichuan",
+            null,
+            null,
+            null,
+            a1 ? null : "SC",
+            a1 ? null : "B2-AGRI"),
+        new ApplicationForm.Partner(
+            a1 ? "NO" : null,
+            a1 ? "Demo Marine AS" : "四川演示农业合作社",
+            a1 ? "Norway" : null,
+            a1 ? "Ola Nordmann" : "张合作",
+            a1 ? "IN-2025-77" : null,
+            a1 ? "2025-09-10" : null),
+        new ApplicationForm.Period("2026-01", "2028-12", onsiteDays),
+        new ApplicationForm.Funding(subsidy, selfFunds, transfer, budget),
         targets,
         team,
         List.of("浙江演示大学"),
-        (ZH + "\n").repeat(textRepeat),
-        (ZH + "\n").repeat(textRepeat),
-        (ZH + "\n").repeat(textRepeat),
-        (ZH + "\n").repeat(textRepeat),
-        (ZH + "\n").repeat(textRepeat),
-        (ZH + "\n").repeat(textRepeat),
-        null);
+        new ApplicationForm.Texts(text, text, text, text, text, text));
   }
 
   static ApplicationView view(String line, ApplicationForm form) {

@@ -162,4 +162,36 @@ final class Db {
         role,
         username);
   }
+
+  /**
+   * A fresh organisation of a test's own (never a demo row), recommended by the demo Hangzhou
+   * bureau (900002).
+   */
+  static void createOrganisation(long id, String name, String creditCode, String type)
+      throws SQLException {
+    update(
+        "insert into dir_organisation (id, name, name_en, credit_code, type, city, county,"
+            + " recommender_id, is_recommender, demo) values (?, ?, ?, ?, ?, '杭州市', '滨江区',"
+            + " 900002, 0, true)",
+        id,
+        name,
+        name,
+        creditCode,
+        type);
+  }
+
+  /** A fresh ACTIVE account with the given role in the given unit, password Demo@2026. */
+  static void createAccount(String username, String role, long organisationId) throws SQLException {
+    update(
+        "insert into dir_account (username, password_hash, organisation_id, status, created_at,"
+            + " demo) values (?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(6), true)",
+        username,
+        demoPasswordHash(),
+        organisationId);
+    update(
+        "insert into dir_account_role (account_id, role) select id, ? from dir_account where"
+            + " username = ?",
+        role,
+        username);
+  }
 }

@@ -52,11 +52,11 @@ class PlatformHostsIT extends BrowserIT {
         pi.json(
             "PUT",
             "api/v1/submission/applications/" + id,
-            "{\"version\":"
-                + created.json().getJsonNumber("version").longValue()
-                + ",\"titleZh\":\"深海资源联合研发\",\"platformCode\":\""
-                + platform
-                + "\",\"partnerName\":\"Demo Ocean Institute\"}");
+            ApplicationForms.empty(created.json().getJsonNumber("version").longValue())
+                .titleZh("深海资源联合研发")
+                .platformCode(platform)
+                .partnerName("Demo Ocean Institute")
+                .json());
     assertEquals(200, saved.status(), saved.body());
     return pi.checks(id).stream()
         .map(

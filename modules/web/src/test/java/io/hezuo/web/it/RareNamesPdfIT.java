@@ -32,15 +32,12 @@ class RareNamesPdfIT extends BrowserIT {
     long version = created.json().getJsonNumber("version").longValue();
 
     String form =
-        SubmissionIT.form(version, "1500000.00")
-            .replace(
-                "{\"name\":\"李成员\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"330106198102020026\"",
-                "{\"name\":\"王𪚥\",\"idType\":\"PASSPORT\",\"idNumber\":\"E47619348\"")
-            .replace(
-                "\"months\":12}]",
-                "\"months\":12},{\"name\":\"𠀀明😀\",\"idType\":\"FOREIGN_PERMANENT_ID\","
-                    + "\"idNumber\":\"933840198506120010\",\"unit\":\"浙江演示大学\","
-                    + "\"role\":\"骨干\",\"months\":6}]");
+        ApplicationForms.a1(version)
+            .team(
+                new ApplicationForms.Member("王𪚥", "PASSPORT", "E47619348", "浙江演示大学", "骨干", 12),
+                new ApplicationForms.Member(
+                    "𠀀明😀", "FOREIGN_PERMANENT_ID", "933840198506120010", "浙江演示大学", "骨干", 6))
+            .json();
     Api.Reply saved = pi.json("PUT", "api/v1/submission/applications/" + id, form);
     assertEquals(200, saved.status(), saved.body());
 

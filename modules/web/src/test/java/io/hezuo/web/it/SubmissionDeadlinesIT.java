@@ -147,8 +147,9 @@ class SubmissionDeadlinesIT extends BrowserIT {
         pi.json(
             "PUT",
             "api/v1/submission/applications/" + id,
-            SubmissionIT.form(created.json().getJsonNumber("version").longValue(), "1500000.00")
-                .replace("\"foreignDate\":\"2025-09-10\"", "\"foreignDate\":\"2025-09-26\""));
+            ApplicationForms.a1(created.json().getJsonNumber("version").longValue())
+                .foreignDate("2025-09-26")
+                .json());
     assertEquals(200, saved.status(), saved.body());
     Api.Reply attached = pi.attach(id, "COOPERATION_AGREEMENT", SubmissionIT.pdf());
     assertEquals(200, attached.status(), attached.body());

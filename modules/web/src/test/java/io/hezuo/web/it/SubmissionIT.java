@@ -25,28 +25,20 @@ class SubmissionIT extends BrowserIT {
 
   static final String CLOSED = "2025-09-15T09:30:00Z";
 
+  /** The unit, PI and unit admin of {@code draftChecks…}: its own, not the demo's. */
+  static final long OWN_UNIT = 910001;
+
+  static final String OWN_PI = "it_sub_pi";
+  static final String OWN_ADMIN = "it_sub_unit";
+
   @AfterEach
   void freeClock() throws Exception {
     Api.anonymous(base).systemClock();
   }
 
+  /** A complete A1 form (see {@link ApplicationForms#a1}) with the given subsidy. */
   static String form(long version, String subsidy) {
-    return "{\"version\":"
-        + version
-        + ",\"titleZh\":\"中挪海洋装备联合研发\","
-        + "\"titleEn\":\"Sino-Norwegian marine equipment\",\"partnerCode\":\"NO\","
-        + "\"partnerName\":\"Demo Marine AS\",\"partnerCountry\":\"Norway\","
-        + "\"foreignReference\":\"IN-2025-77\",\"foreignDate\":\"2025-09-10\","
-        + "\"startMonth\":\"2026-01\",\"endMonth\":\"2028-12\",\"subsidy\":\""
-        + subsidy
-        + "\","
-        + "\"selfFunds\":\"500000.00\",\"budget\":{\"EQUIPMENT\":\"1000000.00\","
-        + "\"LABOUR\":\"1000000.00\"},\"team\":[{\"name\":\"李成员\",\"idType\":\"RESIDENT_ID\","
-        + "\"idNumber\":\"330106198102020026\",\"unit\":\"浙江演示大学\",\"role\":\"骨干\","
-        + "\"months\":12}],\"domesticPartners\":[\"浙江演示大学\"],"
-        + "\"textBasis\":\"立项依据……\",\"textContent\":\"研究内容……\","
-        + "\"textRoute\":\"技术路线……\",\"textCooperation\":\"合作基础……\","
-        + "\"textOutcomes\":\"预期成果……\",\"textIndicators\":\"考核指标……\"}";
+    return ApplicationForms.a1(version).subsidy(subsidy).json();
   }
 
   /**
@@ -103,9 +95,12 @@ class SubmissionIT extends BrowserIT {
 
   @Test
   void draftChecksDeadlineAttachmentsLockingOwnershipAndConfirmation() throws Exception {
-    // the demo data extends the demo unit's window; this test wants the call's own deadline
-    Db.update("delete from sub_extension where organisation_id = 900003");
-    Api pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    // a unit of its own, without the demo unit's extension: the call's own deadline holds (the
+    // shared demo rows stay as they are)
+    Db.createOrganisation(OWN_UNIT, "浙江测试提交科技有限公司", "91330100IT0SUBM01X", "ENTERPRISE");
+    Db.createApplicant(OWN_PI, "钱提交", "33010619920505167", OWN_UNIT);
+    Db.createAccount(OWN_ADMIN, "UNIT_ADMIN", OWN_UNIT);
+    Api pi = Api.as(browser, base, OWN_PI, "Demo@2026");
     pi.clock(LAST_SECOND);
 
     Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
@@ -126,8 +121,10 @@ class SubmissionIT extends BrowserIT {
         pi.json(
             "PUT",
             "api/v1/submission/applications/" + id,
-            form(version, "1500000.01")
-                .replace("\"LABOUR\":\"1000000.00\"", "\"LABOUR\":\"1000000.01\""));
+            ApplicationForms.a1(version)
+                .subsidy("1500000.01")
+                .budget("LABOUR", "1000000.01")
+                .json());
     assertEquals(200, saved.status(), saved.body());
     version = saved.json().getJsonNumber("version").longValue();
     JsonObject checks = pi.get("api/v1/submission/applications/" + id + "/checks").json();
@@ -189,7 +186,7 @@ class SubmissionIT extends BrowserIT {
             .status());
 
     // 17:29:59 Beijing time: accepted, with an acceptance number and the content's SHA-256
-    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    pi = Api.as(browser, base, OWN_PI, "Demo@2026");
     Api.Reply submitted =
         pi.json(
             "POST",
@@ -239,7 +236,7 @@ class SubmissionIT extends BrowserIT {
             .json(
                 "POST",
                 "api/v1/submission/extensions",
-                "{\"organisationId\":900003,\"until\":\"2025-09-16T17:30:00\"}")
+                "{\"organisationId\":" + OWN_UNIT + ",\"until\":\"2025-09-16T17:30:00\"}")
             .status());
     assertEquals(
         204,
@@ -247,7 +244,9 @@ class SubmissionIT extends BrowserIT {
             .json(
                 "POST",
                 "api/v1/submission/extensions",
-                "{\"organisationId\":900003,\"until\":\"2025-09-16T17:30:00\","
+                "{\"organisationId\":"
+                    + OWN_UNIT
+                    + ",\"until\":\"2025-09-16T17:30:00\","
                     + "\"reason\":\"系统故障补交\"}")
             .status());
     assertEquals(
@@ -255,10 +254,12 @@ class SubmissionIT extends BrowserIT {
         pi.json(
                 "POST",
                 "api/v1/submission/extensions",
-                "{\"organisationId\":900003,\"until\":\"2026-09-16T17:30:00\","
+                "{\"organisationId\":"
+                    + OWN_UNIT
+                    + ",\"until\":\"2026-09-16T17:30:00\","
                     + "\"reason\":\"x\"}")
             .status());
-    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    pi = Api.as(browser, base, OWN_PI, "Demo@2026");
     List<String> afterExtension =
         rules(
             pi.get("api/v1/submission/applications/" + id2 + "/checks")
@@ -267,7 +268,7 @@ class SubmissionIT extends BrowserIT {
     assertFalse(afterExtension.contains("D1:"), afterExtension.toString());
 
     // the unit admin sees it, confirms it; the PI can no longer withdraw it
-    Api unit = Api.as(browser, base, "demo_unit", "Demo@2026");
+    Api unit = Api.as(browser, base, OWN_ADMIN, "Demo@2026");
     Api.Reply list = unit.get("api/v1/submission/unit/applications");
     assertTrue(list.body().contains(app.getString("acceptanceNo")), list.body());
     String byTitle =
@@ -284,7 +285,7 @@ class SubmissionIT extends BrowserIT {
         unit.send("POST", "api/v1/submission/applications/" + id + "/confirm", null, null);
     assertEquals(200, confirmed.status(), confirmed.body());
     assertEquals("CONFIRMED", confirmed.json().getString("status"));
-    pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    pi = Api.as(browser, base, OWN_PI, "Demo@2026");
     assertEquals(
         422,
         pi.json("POST", "api/v1/submission/applications/" + id + "/withdraw", "{\"reason\":\"x\"}")
@@ -305,11 +306,7 @@ class SubmissionIT extends BrowserIT {
         pi.json(
             "PUT",
             "api/v1/submission/applications/" + id,
-            "{\"version\":"
-                + version
-                + ",\"titleZh\":\"对口帮扶\",\"basePlatformId\":"
-                + basePlatformId
-                + "}");
+            ApplicationForms.empty(version).titleZh("对口帮扶").basePlatformId(basePlatformId).json());
     assertEquals(200, saved.status(), saved.body());
     return pi.checks(id).stream()
         .filter(v -> v.getString("ruleId").equals("G1"))

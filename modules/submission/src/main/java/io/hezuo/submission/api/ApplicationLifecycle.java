@@ -1,0 +1,69 @@
+package io.hezuo.submission.api;
+
+/**
+ * What downstream modules (recommendation, formal review, expert scoring, contracts) may do with
+ * applications: read one in full and move its status along the state machine of {@link
+ * ApplicationStatus}. Inject it with {@code @Inject ApplicationLifecycle applications}.
+ *
+ * <p>Every move checks the application's current status in the domain (a move the status does not
+ * allow throws {@code TransitionRefusedException}, a {@code RuleViolationException} with rule
+ * {@code F-STATE}: REST answers 422, Faces shows the message), joins the caller's transaction,
+ * writes an audit row with the actor, the from → to and the reason, and fires {@link
+ * ApplicationStatusChanged} (observers in other modules run after the commit: {@code during =
+ * TransactionPhase.AFTER_SUCCESS}).
+ *
+ * <p>The facade does not look at the signed-in caller: role and ownership (the recommending unit's
+ * area, the reviewer's assignment) are the calling module's service's to check before it calls; the
+ * actor it passes is who the audit names. An unknown id throws {@code NotFoundException} (404).
+ * Finding applications by criteria is {@code ApplicationSearch} with {@code ApplicationQuery} (not
+ * part of this interface).
+ */
+public interface ApplicationLifecycle {
+
+  /**
+   * One application in full: the form (texts, partner, period, funding, budget lines, targets,
+   * team, domestic partners), its status, acceptance number, the content's SHA-256, the warnings
+   * recorded at submission and its attachments' metadata (never their bytes).
+   */
+  ApplicationView read(long applicationId);
+
+  /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
+  AttachmentContent attachment(long applicationId, long attachmentId);
+
+  /** CONFIRMED → RECOMMENDED (the recommending unit; its quota, R1, is its own rule). */
+  ApplicationView markRecommended(long applicationId, Actor actor, String reason);
+
+  /** CONFIRMED → NOT_RECOMMENDED; a reason is required. */
+  ApplicationView markNotRecommended(long applicationId, Actor actor, String reason);
+
+  /**
+   * CONFIRMED → RECOMMENDER_RETURNED: back to the PI for correction (editable; submitting again
+   * makes it SUBMITTED for the unit to confirm again); a reason is required.
+   */
+  ApplicationView returnByRecommender(long applicationId, Actor actor, String reason);
+
+  /** RECOMMENDED → FORMAL_PASSED. */
+  ApplicationView markFormallyPassed(long applicationId, Actor actor, String reason);
+
+  /** RECOMMENDED → FORMAL_FAILED; the reason (with the rule ids, e.g. G3) is required. */
+  ApplicationView markFormallyFailed(long applicationId, Actor actor, String reason);
+
+  /** FORMAL_PASSED → APPROVED (立项). */
+  ApplicationView markApproved(long applicationId, Actor actor, String reason);
+
+  /** FORMAL_PASSED → NOT_APPROVED; a reason is required. */
+  ApplicationView markNotApproved(long applicationId, Actor actor, String reason);
+
+  /** Who moves an application, as the audit records them: account name and role. */
+  record Actor(String username, String role) {
+    public Actor {
+      if (username == null || username.isBlank() || role == null || role.isBlank()) {
+        throw new IllegalArgumentException("an actor has a username and a role");
+      }
+    }
+  }
+
+  /** An attachment with its bytes. */
+  record AttachmentContent(
+      long id, long applicationId, String kind, String fileName, String sha256, byte[] content) {}
+}

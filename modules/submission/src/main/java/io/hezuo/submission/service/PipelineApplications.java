@@ -1,0 +1,142 @@
+package io.hezuo.submission.service;
+
+import io.hezuo.kernel.audit.AuditEntry;
+import io.hezuo.kernel.audit.AuditLog;
+import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.submission.api.ApplicationLifecycle;
+import io.hezuo.submission.api.ApplicationStatus;
+import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.domain.Application;
+import io.hezuo.submission.domain.Attachment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+
+/**
+ * The facade for downstream modules ({@link ApplicationLifecycle}): reads an application in full
+ * and moves its status through the domain's transitions, audited with the actor and the reason.
+ * Role and ownership are the calling module's to check (see the interface).
+ */
+@ApplicationScoped
+public class PipelineApplications implements ApplicationLifecycle {
+
+  @PersistenceContext(unitName = "submission")
+  EntityManager em;
+
+  @Inject Applications apps;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  @Override
+  public ApplicationView read(long applicationId) {
+    return apps.view(apps.find(applicationId));
+  }
+
+  @Override
+  public AttachmentContent attachment(long applicationId, long attachmentId) {
+    Attachment t = em.find(Attachment.class, attachmentId);
+    if (t == null || t.getApplicationId() != applicationId) {
+      throw new NotFoundException("no attachment " + attachmentId + " of " + applicationId);
+    }
+    return new AttachmentContent(
+        t.getId(),
+        t.getApplicationId(),
+        t.getKind().name(),
+        t.getFileName(),
+        t.getSha256(),
+        t.getContent());
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView markRecommended(long applicationId, Actor actor, String reason) {
+    return move(applicationId, actor, reason, "recommend", (a, now) -> a.markRecommended(now));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView markNotRecommended(long applicationId, Actor actor, String reason) {
+    return move(
+        applicationId,
+        actor,
+        reason,
+        "not-recommend",
+        (a, now) -> a.markNotRecommended(now, reason));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView returnByRecommender(long applicationId, Actor actor, String reason) {
+    return move(
+        applicationId,
+        actor,
+        reason,
+        "return-by-recommender",
+        (a, now) -> a.returnByRecommender(now, reason));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView markFormallyPassed(long applicationId, Actor actor, String reason) {
+    return move(applicationId, actor, reason, "formal-pass", (a, now) -> a.markFormallyPassed(now));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView markFormallyFailed(long applicationId, Actor actor, String reason) {
+    return move(
+        applicationId, actor, reason, "formal-fail", (a, now) -> a.markFormallyFailed(now, reason));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView markApproved(long applicationId, Actor actor, String reason) {
+    return move(applicationId, actor, reason, "approve", (a, now) -> a.markApproved(now));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView markNotApproved(long applicationId, Actor actor, String reason) {
+    return move(
+        applicationId, actor, reason, "not-approve", (a, now) -> a.markNotApproved(now, reason));
+  }
+
+  /**
+   * Locks the row (two reviewers cannot both move it), lets the domain check and make the move,
+   * audits it and tells observers.
+   */
+  private ApplicationView move(
+      long id,
+      Actor actor,
+      String reason,
+      String action,
+      BiConsumer<Application, Instant> transition) {
+    if (actor == null) {
+      throw new IllegalArgumentException("a move needs its actor");
+    }
+    Application a = apps.find(id);
+    em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+    ApplicationStatus from = a.getStatus();
+    String why = reason == null || reason.isBlank() ? null : reason.trim();
+    transition.accept(a, clock.instant());
+    em.flush();
+    audit.record(
+        new AuditEntry(
+            actor.username(),
+            actor.role(),
+            Applications.ENTITY,
+            String.valueOf(a.getId()),
+            action,
+            from.name(),
+            a.getStatus().name(),
+            why));
+    apps.statusChanged(a, from, actor.username(), why);
+    return apps.view(a);
+  }
+}
