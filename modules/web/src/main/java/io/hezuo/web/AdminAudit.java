@@ -178,7 +178,10 @@ public class AdminAudit implements Serializable {
     for (AuditRecord r : records) {
       Subject person = people.get(r.getActor());
       String actor = person != null ? person.text() : unknownActor(locale, r.getActor());
-      String role = roleLabel(locale, r.getActorRole());
+      String role =
+          roleLabel(
+              locale,
+              r.getActorRole() != null || person == null ? r.getActorRole() : person.role());
       if (!role.isEmpty()) {
         actor += Messages.ENGLISH.equals(locale) ? " (" + role + ")" : "（" + role + "）";
       }

@@ -50,7 +50,22 @@ public class DirectoryAuditSubjects implements AuditSubjects {
       for (Object[] r : rows("a.id in :ids", "ids", numbers)) {
         out.put(String.valueOf(r[0]), Subject.of(display(r)));
       }
-    } else if (PERSON.equals(entityType) || LOGIN.equals(entityType)) {
+    } else if (PERSON.equals(entityType)) {
+      // a person's role, for the entries that record none (logins): the first of its roles
+      Map<String, String> role = new HashMap<>();
+      for (Object[] r :
+          em.createQuery(
+                  "select a.username, r from Account a join a.roles r where a.username in :ids"
+                      + " order by r",
+                  Object[].class)
+              .setParameter("ids", ids)
+              .getResultList()) {
+        role.putIfAbsent((String) r[0], ((Enum<?>) r[1]).name());
+      }
+      for (Object[] r : rows("a.username in :ids", "ids", ids)) {
+        out.put((String) r[1], new Subject(display(r), null, role.get((String) r[1])));
+      }
+    } else if (LOGIN.equals(entityType)) {
       for (Object[] r : rows("a.username in :ids", "ids", ids)) {
         out.put((String) r[1], Subject.of(display(r)));
       }

@@ -32,11 +32,18 @@ public interface AuditSubjects {
     return Set.of();
   }
 
-  /** A name to show and, where the administrator can open it, a link (context-relative) or null. */
-  record Subject(String text, String link) {
+  /**
+   * A name to show and, where the administrator can open it, a link (context-relative) or null; for
+   * a person, the role code to show when an entry records none (a login), or null.
+   */
+  record Subject(String text, String link, String role) {
+
+    public Subject(String text, String link) {
+      this(text, link, null);
+    }
 
     public static Subject of(String text) {
-      return new Subject(text, null);
+      return new Subject(text, null, null);
     }
   }
 }
