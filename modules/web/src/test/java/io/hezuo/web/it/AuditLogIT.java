@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -75,13 +77,20 @@ class AuditLogIT extends BrowserIT {
     browser.chooseByClick("audit:action", "create");
     browser.type("audit:from_input", "2025-09-15");
     browser.type("audit:until_input", "2025-09-15");
-    browser.clickWhenClickable(By.id("audit:search"));
+    search();
     browser.patiently().until(d -> rows().size() == 1 && rows().get(0).get(3).equals("创建草稿"));
 
     browser.type("audit:from_input", "2025-09-16");
     browser.type("audit:until_input", "");
-    browser.clickWhenClickable(By.id("audit:search"));
+    search();
     browser.patiently().until(d -> rows().isEmpty());
+  }
+
+  /** Closes the date picker's panel (it covers the button) and searches. */
+  private void search() {
+    browser.driver.findElement(By.id("audit:until_input")).sendKeys(Keys.ESCAPE);
+    WebElement button = browser.driver.findElement(By.id("audit:search"));
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", button);
   }
 
   /** The rows the table shows (none when it shows its empty message). */
