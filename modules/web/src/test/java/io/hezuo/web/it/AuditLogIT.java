@@ -88,7 +88,7 @@ class AuditLogIT extends BrowserIT {
     browser.patiently().until(d -> rows().size() == 1 && rows().get(0).get(3).equals("创建草稿"));
 
     browser.type("audit:from_input", "2025-09-16");
-    browser.type("audit:until_input", "");
+    browser.type("audit:until_input", "2025-09-16");
     search();
     browser.patiently().until(d -> rows().isEmpty());
   }
