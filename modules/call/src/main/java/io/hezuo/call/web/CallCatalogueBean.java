@@ -1,6 +1,5 @@
 package io.hezuo.call.web;
 
-import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.Category;
 import io.hezuo.call.api.FieldView;
@@ -9,6 +8,8 @@ import io.hezuo.call.api.PartnerView;
 import io.hezuo.call.api.TargetView;
 import io.hezuo.call.api.Text;
 import io.hezuo.call.api.Window;
+import io.hezuo.call.service.CatalogueSnapshot;
+import io.hezuo.call.service.CatalogueSnapshots;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.time.Zones;
@@ -39,21 +40,33 @@ public class CallCatalogueBean {
   private static final DateTimeFormatter ISO_SHANGHAI =
       DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(Zones.SHANGHAI);
 
-  @Inject CallCatalogue catalogue;
+  @Inject CatalogueSnapshots snapshots;
 
   @Inject Clock clock;
 
-  private CallView call;
-  private boolean loaded;
+  private CatalogueSnapshot snapshot;
   private Instant now;
 
-  /** The current call, or null when none is published. */
+  /** The current call, or null when none is published (one snapshot for the whole request). */
   public CallView getCall() {
-    if (!loaded) {
-      call = catalogue.current().orElse(null);
-      loaded = true;
+    return snapshot().call();
+  }
+
+  private CatalogueSnapshot snapshot() {
+    if (snapshot == null) {
+      snapshot = snapshots.current();
     }
-    return call;
+    return snapshot;
+  }
+
+  /**
+   * The key of the rendered lines in the application-wide cache: the call, the snapshot's entity
+   * tag (its version stamp and a hash of its content) and the language. An officer's edit makes a
+   * new snapshot, hence a new key.
+   */
+  public String getCacheKey() {
+    CatalogueSnapshot s = snapshot();
+    return "call.catalogue:" + s.callId() + ":" + s.etag() + ":" + getLocale().getLanguage();
   }
 
   /** The server's now, fixed for the request. */

@@ -182,6 +182,10 @@ class CatalogueAndCallEditIT extends BrowserIT {
     assertTrue(
         Api.anonymous(base).get("api/v1/call/calls/current").body().contains("550000.00"),
         "the snapshot still has the old cap");
+    // and so does the guide, whose lines are cached per (catalogue version, language)
+    browser.open("/call/catalogue.xhtml");
+    assertEquals(
+        "550000.00", browser.waitFor(By.id("cap-B2")).getAttribute("data-cap"), "cached guide");
     // put it back for the other tests, as another node (or SQL) would: with a new version, which
     // the snapshot's version check sees within its TTL (1 s)
     Db.update("update call_line set cap = 600000.00, version = version + 1 where code = 'B2'");
@@ -191,6 +195,9 @@ class CatalogueAndCallEditIT extends BrowserIT {
         .until(
             () ->
                 !Api.anonymous(base).get("api/v1/call/calls/current").body().contains("550000.00"));
+    browser.open("/call/catalogue.xhtml");
+    assertEquals(
+        "600000.00", browser.waitFor(By.id("cap-B2")).getAttribute("data-cap"), "cached guide");
     browser.logout();
   }
 }
