@@ -97,14 +97,18 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Override
   @Transactional
   public ApplicationView markApproved(long applicationId, Actor actor, String reason) {
-    return move(applicationId, actor, reason, "approve", (a, now) -> a.markApproved(now));
+    return move(applicationId, actor, reason, "project-approve", (a, now) -> a.markApproved(now));
   }
 
   @Override
   @Transactional
   public ApplicationView markNotApproved(long applicationId, Actor actor, String reason) {
     return move(
-        applicationId, actor, reason, "not-approve", (a, now) -> a.markNotApproved(now, reason));
+        applicationId,
+        actor,
+        reason,
+        "project-not-approve",
+        (a, now) -> a.markNotApproved(now, reason));
   }
 
   /**

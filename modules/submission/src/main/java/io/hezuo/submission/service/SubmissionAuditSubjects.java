@@ -31,7 +31,7 @@ public class SubmissionAuditSubjects implements AuditSubjects {
 
   @Override
   public Set<String> entityTypes() {
-    return Set.of(ApplicationService.ENTITY, EXTENSION);
+    return Set.of(Applications.ENTITY, EXTENSION);
   }
 
   @Override
@@ -42,7 +42,7 @@ public class SubmissionAuditSubjects implements AuditSubjects {
       return out;
     }
     boolean english = Messages.ENGLISH.equals(Messages.normalise(locale));
-    if (ApplicationService.ENTITY.equals(entityType)) {
+    if (Applications.ENTITY.equals(entityType)) {
       for (Object[] r :
           em.createQuery(
                   "select a.id, a.acceptanceNo, a.titleZh, a.titleEn from Application a"
