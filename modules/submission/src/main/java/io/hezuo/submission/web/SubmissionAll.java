@@ -213,8 +213,9 @@ public class SubmissionAll implements Serializable {
     return status;
   }
 
+  /** A status the filter knows (a link may carry anything: others mean all). */
   public void setStatus(String status) {
-    this.status = status;
+    this.status = STATUSES.contains(status) ? status : null;
   }
 
   public Long getUnit() {
