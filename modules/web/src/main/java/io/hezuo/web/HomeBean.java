@@ -10,13 +10,11 @@ import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationCount;
 import io.hezuo.submission.api.ApplicationRow;
-import io.hezuo.submission.domain.Deadlines;
 import io.hezuo.submission.service.ApplicationSearch;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +51,6 @@ public class HomeBean {
   @Inject AccountDirectory accounts;
   @Inject ApplicationSearch search;
   @Inject CallCatalogue calls;
-  @Inject Clock clock;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -96,11 +93,10 @@ public class HomeBean {
           mine.stream()
               .filter(r -> r.status().equals("SUBMITTED") || r.status().equals("CONFIRMED"))
               .count();
-      Instant now = clock.instant();
-      Deadlines d = search.deadlinesOfMyUnit().orElse(null);
-      if (d != null) {
-        window = window(d, now, locale);
-        windowOpen = d.piWindowOpen(now);
+      ApplicationSearch.Window w = search.windowOfMyUnit().orElse(null);
+      if (w != null) {
+        window = window(w, locale);
+        windowOpen = w.open();
       }
     }
     if (caller.hasRole("UNIT_ADMIN")) {
@@ -151,21 +147,20 @@ public class HomeBean {
   }
 
   /** The PI's window in words: open until …, extended for the unit until …, or closed since …. */
-  static String window(Deadlines d, Instant now, Locale locale) {
-    if (now.isBefore(d.opensAt())) {
-      return Messages.get(locale, "web.home.window.notYet", Zones.format(d.opensAt()));
+  static String window(ApplicationSearch.Window w, Locale locale) {
+    if (w.notYetOpen()) {
+      return Messages.get(locale, "web.home.window.notYet", Zones.format(w.opensAt()));
     }
-    boolean extended = d.piClosesAt().isAfter(d.submissionClosesAt());
-    if (d.piWindowOpen(now)) {
-      return extended
+    if (w.open()) {
+      return w.extended()
           ? Messages.get(
               locale,
               "web.home.window.extended",
-              Zones.format(d.piClosesAt()),
-              Zones.format(d.submissionClosesAt()))
-          : Messages.get(locale, "web.home.window.open", Zones.format(d.piClosesAt()));
+              Zones.format(w.closesAt()),
+              Zones.format(w.callClosesAt()))
+          : Messages.get(locale, "web.home.window.open", Zones.format(w.closesAt()));
     }
-    return Messages.get(locale, "web.home.window.closed", Zones.format(d.piClosesAt()));
+    return Messages.get(locale, "web.home.window.closed", Zones.format(w.closesAt()));
   }
 
   private static Locale locale() {

@@ -42,6 +42,7 @@ public class ApplicationSearch {
   @Inject Caller caller;
   @Inject AccountDirectory accounts;
   @Inject CallCatalogue calls;
+  @Inject java.time.Clock clock;
 
   /** A page of the applications matching the query, with the number matching in all. */
   public ApplicationPage find(ApplicationQuery q) {
@@ -153,7 +154,7 @@ public class ApplicationSearch {
    * D1 for the signed-in person's unit in the current call: the submission window with the unit's
    * extension, if any (empty when no call is published or the person has no unit).
    */
-  public Optional<Deadlines> deadlinesOfMyUnit() {
+  public Optional<Window> windowOfMyUnit() {
     if (!caller.isSignedIn()) {
       return Optional.empty();
     }
@@ -163,19 +164,45 @@ public class ApplicationSearch {
       return Optional.empty();
     }
     Instant extended =
-        em.createQuery(
-                "select max(e.until) from Extension e where e.callId = :c and e.organisationId = :o",
+        em
+            .createQuery(
+                "select e.until from Extension e where e.callId = :c and e.organisationId = :o",
                 Instant.class)
             .setParameter("c", call.get().id())
             .setParameter("o", org)
-            .getSingleResult();
-    return Optional.of(
+            .getResultList()
+            .stream()
+            .max(Instant::compareTo)
+            .orElse(null);
+    Deadlines d =
         new Deadlines(
             call.get().submissionOpensAt(),
             call.get().submissionClosesAt(),
             extended,
-            call.get().recommendationClosesAt()));
+            call.get().recommendationClosesAt());
+    Instant now = clock.instant();
+    return Optional.of(
+        new Window(
+            d.opensAt(),
+            d.submissionClosesAt(),
+            d.piClosesAt(),
+            d.piClosesAt().isAfter(d.submissionClosesAt()),
+            d.piWindowOpen(now),
+            now.isBefore(d.opensAt())));
   }
+
+  /**
+   * The PI's submission window (D1) as the unit's people see it now: when it opens, when the call
+   * closes, when it closes for this unit (later when extended), whether it is open now.
+   */
+  public record Window(
+      Instant opensAt,
+      Instant callClosesAt,
+      Instant closesAt,
+      boolean extended,
+      boolean open,
+      boolean notYetOpen)
+      implements java.io.Serializable {}
 
   // ---- scope and criteria -----------------------------------------------------------------------
 
