@@ -12,7 +12,6 @@ import io.hezuo.submission.api.ApplicationCount;
 import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.service.ApplicationSearch;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -51,6 +50,7 @@ public class HomeBean {
   @Inject AccountDirectory accounts;
   @Inject ApplicationSearch search;
   @Inject CallCatalogue calls;
+  @Inject io.hezuo.web.i18n.LocaleBean localeBean;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -163,10 +163,8 @@ public class HomeBean {
     return Messages.get(locale, "web.home.window.closed", Zones.format(w.closesAt()));
   }
 
-  private static Locale locale() {
-    FacesContext fc = FacesContext.getCurrentInstance();
-    return Messages.normalise(
-        fc == null || fc.getViewRoot() == null ? Messages.CHINESE : fc.getViewRoot().getLocale());
+  private Locale locale() {
+    return Messages.normalise(localeBean.getLocale());
   }
 
   public AccountView getAccount() {

@@ -11,7 +11,6 @@ import io.hezuo.submission.api.ApplicationPage;
 import io.hezuo.submission.api.ApplicationQuery;
 import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.service.ApplicationSearch;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -178,7 +177,7 @@ public class SubmissionAll implements Serializable {
   }
 
   private static java.util.Locale locale() {
-    return Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    return SubmissionView.pageLocale();
   }
 
   public List<String> getStatuses() {
@@ -215,7 +214,7 @@ public class SubmissionAll implements Serializable {
 
   /** A status the filter knows (a link may carry anything: others mean all). */
   public void setStatus(String status) {
-    this.status = STATUSES.contains(status) ? status : null;
+    this.status = status != null && STATUSES.contains(status) ? status : null;
   }
 
   public Long getUnit() {

@@ -324,7 +324,22 @@ public class SubmissionView implements Serializable {
   }
 
   private static Locale locale() {
-    return Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    return pageLocale();
+  }
+
+  /**
+   * The language the user chose (the header's switch, {@code #{localeBean.locale}}), also in a view
+   * action, before the view root has taken it.
+   */
+  static Locale pageLocale() {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    Locale l = null;
+    try {
+      l = fc.getApplication().evaluateExpressionGet(fc, "#{localeBean.locale}", Locale.class);
+    } catch (RuntimeException e) {
+      // no language switch in this deployment: the view's own locale
+    }
+    return Messages.normalise(l != null ? l : fc.getViewRoot().getLocale());
   }
 
   public long getId() {
