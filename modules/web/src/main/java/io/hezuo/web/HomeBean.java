@@ -1,14 +1,33 @@
 package io.hezuo.web;
 
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.CallView;
+import io.hezuo.call.api.LineView;
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.AccountView;
+import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.time.Zones;
+import io.hezuo.submission.api.ApplicationCount;
+import io.hezuo.submission.api.ApplicationRow;
+import io.hezuo.submission.service.ApplicationSearch;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Backing bean of {@code app/home.xhtml}: who is signed in and the home of each of their roles. */
+/**
+ * Backing bean of {@code app/home.xhtml}: who is signed in and, for each of their roles, the work
+ * waiting with counts and a link to the next step: the PI's drafts and returned applications and
+ * the submission window of the PI's unit; the unit's applications to confirm and registrations to
+ * decide; for officers and formal reviewers the call's applications per line and status. Read once
+ * per request in {@link #load()}; the getters only return fields.
+ */
 @Named("home")
 @RequestScoped
 public class HomeBean {
@@ -24,20 +43,180 @@ public class HomeBean {
           "FINANCE",
           "ADMIN");
 
+  /** The statuses an officer's table counts, in the order of an application's life. */
+  static final List<String> STATUSES = List.of("SUBMITTED", "CONFIRMED", "RETURNED", "WITHDRAWN");
+
   @Inject Caller caller;
   @Inject AccountDirectory accounts;
+  @Inject ApplicationSearch search;
+  @Inject CallCatalogue calls;
+  @Inject io.hezuo.web.i18n.LocaleBean localeBean;
 
   private AccountView account;
+  private List<String> roles = List.of();
+
+  // the PI
+  private List<ApplicationRow> toEdit = List.of();
+  private long mySubmitted;
+  private int myTotal;
+  private String window;
+  private boolean windowOpen;
+
+  // the unit admin
+  private long toConfirm;
+  private int registrations;
+
+  // officers and formal reviewers
+  private final List<CountRow> counts = new ArrayList<>();
+  private CountRow totals;
+
+  /** One line of the officer's table: the line, its count per status and in all. */
+  public record CountRow(
+      String lineCode, String lineName, Map<String, Long> byStatus, long total) {}
+
+  /** Reads everything the page shows, once. */
+  public void load() {
+    if (!caller.isSignedIn()) {
+      return;
+    }
+    account = accounts.account(caller.name()).orElse(null);
+    roles = ROLES.stream().filter(caller::hasRole).toList();
+    Locale locale = locale();
+    if (caller.hasRole("APPLICANT")) {
+      List<ApplicationRow> mine = search.mine();
+      myTotal = mine.size();
+      toEdit =
+          mine.stream()
+              .filter(r -> r.status().equals("DRAFT") || r.status().equals("RETURNED"))
+              .toList();
+      mySubmitted =
+          mine.stream()
+              .filter(r -> r.status().equals("SUBMITTED") || r.status().equals("CONFIRMED"))
+              .count();
+      ApplicationSearch.Window w = search.windowOfMyUnit().orElse(null);
+      if (w != null) {
+        window = window(w, locale);
+        windowOpen = w.open();
+      }
+    }
+    if (caller.hasRole("UNIT_ADMIN")) {
+      toConfirm =
+          search.counts(null).stream()
+              .filter(c -> c.status().equals("SUBMITTED"))
+              .mapToLong(ApplicationCount::count)
+              .sum();
+      registrations = accounts.pendingRegistrations().size();
+    }
+    if (caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER")) {
+      countTable(locale);
+    }
+  }
+
+  private void countTable(Locale locale) {
+    List<ApplicationCount> found = search.counts(null);
+    CallView call = calls.current().orElse(null);
+    List<String[]> lines = new ArrayList<>();
+    if (call != null) {
+      for (LineView l : call.lines()) {
+        lines.add(new String[] {l.code(), l.name().in(locale)});
+      }
+    }
+    for (ApplicationCount c : found) {
+      if (lines.stream().noneMatch(l -> l[0].equals(c.lineCode()))) {
+        lines.add(new String[] {c.lineCode(), ""});
+      }
+    }
+    Map<String, Long> all = new LinkedHashMap<>();
+    STATUSES.forEach(s -> all.put(s, 0L));
+    long grand = 0;
+    for (String[] l : lines) {
+      Map<String, Long> by = new LinkedHashMap<>();
+      STATUSES.forEach(s -> by.put(s, 0L));
+      long total = 0;
+      for (ApplicationCount c : found) {
+        if (c.lineCode().equals(l[0])) {
+          by.merge(c.status(), c.count(), Long::sum);
+          all.merge(c.status(), c.count(), Long::sum);
+          total += c.count();
+        }
+      }
+      grand += total;
+      counts.add(new CountRow(l[0], l[1], by, total));
+    }
+    totals = new CountRow(null, null, all, grand);
+  }
+
+  /** The PI's window in words: open until …, extended for the unit until …, or closed since …. */
+  static String window(ApplicationSearch.Window w, Locale locale) {
+    if (w.notYetOpen()) {
+      return Messages.get(locale, "web.home.window.notYet", Zones.format(w.opensAt()));
+    }
+    if (w.open()) {
+      return w.extended()
+          ? Messages.get(
+              locale,
+              "web.home.window.extended",
+              Zones.format(w.closesAt()),
+              Zones.format(w.callClosesAt()))
+          : Messages.get(locale, "web.home.window.open", Zones.format(w.closesAt()));
+    }
+    return Messages.get(locale, "web.home.window.closed", Zones.format(w.closesAt()));
+  }
+
+  private Locale locale() {
+    return Messages.normalise(localeBean.getLocale());
+  }
 
   public AccountView getAccount() {
-    if (account == null && caller.isSignedIn()) {
-      account = accounts.account(caller.name()).orElse(null);
-    }
     return account;
   }
 
   /** The caller's roles, in a fixed order. */
   public List<String> getRoles() {
-    return ROLES.stream().filter(caller::hasRole).toList();
+    return roles;
+  }
+
+  public List<ApplicationRow> getToEdit() {
+    return toEdit;
+  }
+
+  public long getMySubmitted() {
+    return mySubmitted;
+  }
+
+  public int getMyTotal() {
+    return myTotal;
+  }
+
+  public String getWindow() {
+    return window;
+  }
+
+  public boolean isWindowOpen() {
+    return windowOpen;
+  }
+
+  public long getToConfirm() {
+    return toConfirm;
+  }
+
+  public int getRegistrations() {
+    return registrations;
+  }
+
+  public List<CountRow> getCounts() {
+    return counts;
+  }
+
+  public CountRow getTotals() {
+    return totals;
+  }
+
+  public List<String> getStatuses() {
+    return STATUSES;
+  }
+
+  public String format(Instant at) {
+    return at == null ? "" : Zones.format(at);
   }
 }

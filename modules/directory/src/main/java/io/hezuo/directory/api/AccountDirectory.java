@@ -86,4 +86,22 @@ public interface AccountDirectory {
    * account too.
    */
   List<RegistrationView> idClashes();
+
+  /** The recommending units (推荐单位: city S&amp;T bureaus, universities, …), by name. */
+  List<OrganisationView> recommendingUnits();
+
+  /** The ids of the applying units that report to a recommending unit. */
+  List<Long> unitsRecommendedBy(long recommenderId);
+
+  /**
+   * Organisations by id, each with the id of the recommending unit it reports to (absent: none),
+   * read at once for a page of applications.
+   */
+  java.util.Map<Long, UnitWithRecommender> unitsWithRecommender(java.util.Collection<Long> ids);
+
+  /** An applying unit and the recommending unit it reports to (null when none). */
+  record UnitWithRecommender(OrganisationView unit, OrganisationView recommender) {}
+
+  /** People's names by user name (a user name without an account is left out), read at once. */
+  java.util.Map<String, String> personNames(java.util.Collection<String> usernames);
 }

@@ -103,6 +103,75 @@ public class AccountService implements AccountDirectory {
   }
 
   @Override
+  public List<OrganisationView> recommendingUnits() {
+    return em
+        .createQuery(
+            "select o from Organisation o where o.recommender = true order by o.name",
+            Organisation.class)
+        .getResultList()
+        .stream()
+        .map(AccountService::view)
+        .toList();
+  }
+
+  @Override
+  public List<Long> unitsRecommendedBy(long recommenderId) {
+    return em.createQuery("select o.id from Organisation o where o.recommenderId = :r", Long.class)
+        .setParameter("r", recommenderId)
+        .getResultList();
+  }
+
+  @Override
+  public java.util.Map<Long, UnitWithRecommender> unitsWithRecommender(
+      java.util.Collection<Long> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    List<Organisation> units =
+        em.createQuery("select o from Organisation o where o.id in :ids", Organisation.class)
+            .setParameter("ids", java.util.Set.copyOf(ids))
+            .getResultList();
+    java.util.Set<Long> recIds =
+        units.stream()
+            .map(Organisation::getRecommenderId)
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toSet());
+    java.util.Map<Long, OrganisationView> recs = new java.util.HashMap<>();
+    if (!recIds.isEmpty()) {
+      em.createQuery("select o from Organisation o where o.id in :ids", Organisation.class)
+          .setParameter("ids", recIds)
+          .getResultList()
+          .forEach(o -> recs.put(o.getId(), view(o)));
+    }
+    java.util.Map<Long, UnitWithRecommender> out = new java.util.HashMap<>();
+    for (Organisation o : units) {
+      out.put(
+          o.getId(),
+          new UnitWithRecommender(
+              view(o), o.getRecommenderId() == null ? null : recs.get(o.getRecommenderId())));
+    }
+    return out;
+  }
+
+  @Override
+  public java.util.Map<String, String> personNames(java.util.Collection<String> usernames) {
+    if (usernames == null || usernames.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select a.username, p.name from Account a, Person p"
+                    + " where p.id = a.personId and a.username in :u",
+                Object[].class)
+            .setParameter("u", java.util.Set.copyOf(usernames))
+            .getResultList()) {
+      out.put((String) r[0], (String) r[1]);
+    }
+    return out;
+  }
+
+  @Override
   public List<OrganisationView> applyingUnits() {
     return em
         .createQuery(

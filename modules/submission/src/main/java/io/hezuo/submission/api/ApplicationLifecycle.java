@@ -15,8 +15,10 @@ package io.hezuo.submission.api;
  * <p>The facade does not look at the signed-in caller: role and ownership (the recommending unit's
  * area, the reviewer's assignment) are the calling module's service's to check before it calls; the
  * actor it passes is who the audit names. An unknown id throws {@code NotFoundException} (404).
- * Finding applications by criteria is {@code ApplicationSearch} with {@code ApplicationQuery} (not
- * part of this interface).
+ * {@link #find} and {@link #counts} are the exception: they answer within what the signed-in caller
+ * may see (officers and formal reviewers: the whole call; a recommending unit: the units that
+ * report to it; a unit admin: its own unit), so a downstream screen cannot list more than its user
+ * may.
  */
 public interface ApplicationLifecycle {
 
@@ -26,6 +28,17 @@ public interface ApplicationLifecycle {
    * recorded at submission and its attachments' metadata (never their bytes).
    */
   ApplicationView read(long applicationId);
+
+  /**
+   * Applications of a call by line, status, applying unit, recommending unit and text, filtered,
+   * counted and paged in SQL; never drafts; within what the signed-in caller may see.
+   */
+  ApplicationPage find(ApplicationQuery query);
+
+  /**
+   * How many applications per line and status (drafts left out), within what the caller may see.
+   */
+  java.util.List<ApplicationCount> counts(Long callId);
 
   /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
   AttachmentContent attachment(long applicationId, long attachmentId);

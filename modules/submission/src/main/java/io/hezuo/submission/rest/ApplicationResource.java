@@ -9,11 +9,14 @@ import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.MaxBody;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.ApplicationQuery;
 import io.hezuo.submission.document.PdfAttachmentCheck;
 import io.hezuo.submission.domain.AttachmentKind;
 import io.hezuo.submission.service.ApplicationDocument;
 import io.hezuo.submission.service.ApplicationMessages;
+import io.hezuo.submission.service.ApplicationSearch;
 import io.hezuo.submission.service.Applications;
+import io.hezuo.submission.service.AttachmentFiles;
 import io.hezuo.submission.service.Attachments;
 import io.hezuo.submission.service.Extensions;
 import io.hezuo.submission.service.PiApplications;
@@ -66,6 +69,8 @@ public class ApplicationResource {
   @Inject Attachments attachments;
   @Inject ApplicationDocument document;
   @Inject ApplicationMessages messages;
+  @Inject AttachmentFiles files;
+  @Inject ApplicationSearch search;
 
   /** Body of a message. */
   public record NewMessage(String body) {}
@@ -137,7 +142,7 @@ public class ApplicationResource {
 
   @GET
   @Path("/applications/{id}")
-  @Allow({"APPLICANT", "UNIT_ADMIN"})
+  @Allow({"APPLICANT", "UNIT_ADMIN", "OFFICER", "FORMAL_REVIEWER"})
   public Response get(@PathParam("id") long id) {
     return run(() -> Response.ok(applications.get(id)).build());
   }
@@ -227,7 +232,7 @@ public class ApplicationResource {
   @GET
   @Path("/applications/{id}/pdf")
   @Produces("application/pdf")
-  @Allow({"APPLICANT", "UNIT_ADMIN"})
+  @Allow({"APPLICANT", "UNIT_ADMIN", "OFFICER", "FORMAL_REVIEWER"})
   public Response pdf(@PathParam("id") long id) {
     return run(
         () ->
@@ -235,6 +240,55 @@ public class ApplicationResource {
                 .header(
                     "Content-Disposition", ContentDisposition.inline("application-" + id + ".pdf"))
                 .build());
+  }
+
+  /**
+   * An attachment's exact bytes, shown in the browser ({@code inline}) or saved ({@code
+   * ?download=true}); for the PI, the PI's unit admin, officers and formal reviewers.
+   */
+  @GET
+  @Path("/applications/{id}/attachments/{attachmentId}")
+  @Produces("application/pdf")
+  @Allow({"APPLICANT", "UNIT_ADMIN", "OFFICER", "FORMAL_REVIEWER"})
+  public Response attachment(
+      @PathParam("id") long id,
+      @PathParam("attachmentId") long attachmentId,
+      @QueryParam("download") boolean download) {
+    AttachmentFiles.File f = files.content(id, attachmentId);
+    return Response.ok(f.content(), "application/pdf")
+        .header(
+            "Content-Disposition",
+            download
+                ? ContentDisposition.attachment(f.fileName())
+                : ContentDisposition.inline(f.fileName()))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  /**
+   * Applications of the current call by criteria, a page at a time (officers and formal reviewers:
+   * all; a unit admin: its unit's; a recommending unit: those of its units).
+   */
+  @GET
+  @Path("/search")
+  @Allow({"OFFICER", "FORMAL_REVIEWER", "UNIT_ADMIN", "RECOMMENDER"})
+  public Response search(
+      @QueryParam("line") String line,
+      @QueryParam("status") String status,
+      @QueryParam("unit") Long unit,
+      @QueryParam("recommender") Long recommender,
+      @QueryParam("q") String text,
+      @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+      @QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+    if (page < 0 || size < 1 || size > ApplicationQuery.MAX_SIZE) {
+      throw new BadRequestException("page ≥ 0, size 1…" + ApplicationQuery.MAX_SIZE);
+    }
+    return Response.ok(
+            search.find(
+                new ApplicationQuery(
+                    null, line, status, unit, recommender, text, page, size, null, false)))
+        .build();
   }
 
   @GET

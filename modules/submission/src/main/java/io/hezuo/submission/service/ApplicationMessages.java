@@ -73,6 +73,13 @@ public class ApplicationMessages {
     String me = caller.name();
     AccountView sender = accounts.account(me).orElseThrow();
     boolean pi = a.getPiUsername().equals(me);
+    if (!pi
+        && !(caller.hasRole("UNIT_ADMIN")
+            && sender.organisationId() != null
+            && sender.organisationId() == a.getOrganisationId())) {
+      // officers and formal reviewers read the application; the thread is the PI's and the unit's
+      throw new io.hezuo.kernel.error.AccessDeniedException("only the PI and the unit write here");
+    }
     Map<String, String> to = unitAdmins(a);
     if (!pi) {
       to.put(a.getPiUsername(), link(a));

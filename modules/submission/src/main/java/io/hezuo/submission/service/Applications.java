@@ -259,6 +259,10 @@ public class Applications {
   }
 
   /** The application if the caller is its PI or (once submitted) an admin of its unit. */
+  /**
+   * The application if the caller is its PI or, once submitted, an admin of its unit, an officer or
+   * a formal reviewer.
+   */
   Application readable(long id) {
     String user = !caller.isSignedIn() ? null : caller.name();
     if (user == null) {
@@ -271,7 +275,17 @@ public class Applications {
       }
     }
     if (caller.hasRole("UNIT_ADMIN")) {
-      Application a = ofUnit(caller("UNIT_ADMIN"), id);
+      Application a = find(id);
+      AccountView admin = caller("UNIT_ADMIN");
+      if (admin.organisationId() != null
+          && a.getOrganisationId() == admin.organisationId()
+          && a.getStatus() != ApplicationStatus.DRAFT) {
+        return a;
+      }
+    }
+    // officers and formal reviewers read any application once it left the PI's drafts
+    if (caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER")) {
+      Application a = find(id);
       if (a.getStatus() != ApplicationStatus.DRAFT) {
         return a;
       }

@@ -30,8 +30,20 @@ public class PipelineApplications implements ApplicationLifecycle {
   EntityManager em;
 
   @Inject Applications apps;
+  @Inject ApplicationSearch search;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  @Override
+  public io.hezuo.submission.api.ApplicationPage find(
+      io.hezuo.submission.api.ApplicationQuery query) {
+    return search.find(query);
+  }
+
+  @Override
+  public java.util.List<io.hezuo.submission.api.ApplicationCount> counts(Long callId) {
+    return search.counts(callId);
+  }
 
   @Override
   public ApplicationView read(long applicationId) {

@@ -25,12 +25,39 @@ public class SubmissionUnit implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient UnitApplications service;
+  @Inject transient io.hezuo.call.api.CallCatalogue calls;
 
   private String status;
   private String line;
   private String text;
   private List<ApplicationView> apps;
   private final Map<Long, String> reasons = new HashMap<>();
+  private List<SubmissionAll.LineChoice> lines = List.of();
+
+  /** The current call's lines for the line filter, once per view (the catalogue's snapshot). */
+  public void load() {
+    boolean en =
+        io.hezuo.kernel.i18n.Messages.ENGLISH.equals(
+            io.hezuo.kernel.i18n.Messages.normalise(
+                jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+    lines =
+        calls
+            .current()
+            .map(
+                c ->
+                    c.lines().stream()
+                        .map(
+                            l ->
+                                new SubmissionAll.LineChoice(
+                                    l.code(),
+                                    l.code() + " " + (en ? l.name().en() : l.name().zh())))
+                        .toList())
+            .orElse(List.of());
+  }
+
+  public List<SubmissionAll.LineChoice> getLines() {
+    return lines;
+  }
 
   public List<ApplicationView> getApps() {
     if (apps == null) {

@@ -1,15 +1,21 @@
 package io.hezuo.submission.web;
 
 import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.Category;
 import io.hezuo.call.api.LineView;
-import io.hezuo.kernel.audit.AuditLog;
-import io.hezuo.kernel.audit.AuditRecord;
+import io.hezuo.call.api.TargetView;
+import io.hezuo.call.api.TopicView;
+import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.message.MessageView;
+import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.TeamMemberForm;
+import io.hezuo.submission.service.ApplicationHistory;
 import io.hezuo.submission.service.ApplicationMessages;
 import io.hezuo.submission.service.Applications;
 import io.hezuo.submission.service.PiApplications;
@@ -19,12 +25,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Backing bean of {@code app/submission/view.xhtml}: the read-only application, its receipt, its
- * timeline (who, when, what, why) and the PI's withdrawal.
+ * Backing bean of {@code app/submission/view.xhtml}: the whole application read only (team, budget,
+ * targets, transfer, attachments to open), its receipt, its history (labels, people by name and
+ * role), the PI's withdrawal, the unit's confirm and return, and the PI–unit messages. Everything
+ * is read once in {@link #load()} (and again after an action), never from a getter.
  */
 @Named("submissionView")
 @ViewScoped
@@ -34,59 +47,169 @@ public class SubmissionView implements Serializable {
 
   @Inject transient PiApplications service;
   @Inject transient Applications applications;
+  @Inject transient io.hezuo.submission.service.UnitApplications unitApps;
   @Inject transient CallCatalogue calls;
-  @Inject transient AuditLog audit;
+  @Inject transient ApplicationHistory history;
   @Inject transient ApplicationMessages messageService;
+  @Inject transient AccountDirectory accounts;
+  @Inject transient Caller caller;
 
   private long id;
   private ApplicationView app;
   private String reason;
+  private String returnReason;
   private List<MessageView> messages = List.of();
   private String messageBody;
   private String basePlatform;
-  private transient List<AuditRecord> timeline; // entities: read again after passivation
+  private List<ApplicationHistory.Entry> timeline = List.of();
   private LineView line;
+  private boolean mine;
+  private boolean ofMyUnit;
+  private List<Row> budget = List.of();
+  private Money budgetTotal;
+  private List<Row> targets = List.of();
+  private String topicName;
+  private String regionName;
+  private String transferShare;
+
+  /** A labelled row of the budget (amount) or of the targets (declared, minimum). */
+  public record Row(String label, String amount, String declared, String minimum)
+      implements Serializable {}
 
   public void load() throws IOException {
     try {
       app = applications.get(id);
+      String me = caller.isSignedIn() ? caller.name() : null;
+      mine = me != null && me.equals(app.piUsername());
+      ofMyUnit =
+          !mine
+              && caller.hasRole("UNIT_ADMIN")
+              && accounts
+                  .account(me)
+                  .map(
+                      a -> a.organisationId() != null && a.organisationId() == app.organisationId())
+                  .orElse(false);
+      line = calls.line(app.callId(), app.lineCode()).orElse(null);
       basePlatform = basePlatform();
-      messages = messageService.thread(id);
-      messageService.markRead(id);
+      details();
+      readHistory();
+      if (mine || ofMyUnit) {
+        messages = messageService.thread(id);
+        messageService.markRead(id);
+      }
     } catch (io.hezuo.kernel.error.HezuoException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
     }
   }
 
-  /** Read once per view (a withdrawal reads it again), never per EL evaluation. */
-  public List<AuditRecord> getTimeline() {
-    if (timeline == null) {
-      timeline = audit.forEntity("Application", String.valueOf(id), 200);
+  private void readHistory() {
+    timeline = history.of(id, locale());
+  }
+
+  /** Budget lines in the form's order with their total, targets with their labels, the transfer. */
+  private void details() {
+    Locale l = locale();
+    List<Row> b = new ArrayList<>();
+    Money total = Money.ZERO;
+    Map<String, String> given = app.form().budget() == null ? Map.of() : app.form().budget();
+    for (String c : SubmissionEdit.BUDGET) {
+      String v = given.get(c);
+      if (v != null && !v.isBlank()) {
+        b.add(new Row(Messages.get(l, "submission.budget." + c), v, null, null));
+        total = total.plus(Money.of(v));
+      }
     }
+    budget = b;
+    budgetTotal = b.isEmpty() ? null : total;
+    List<Row> t = new ArrayList<>();
+    topicName = null;
+    regionName = null;
+    if (line != null) {
+      TopicView topic =
+          app.form().topicCode() == null ? null : line.topic(app.form().topicCode()).orElse(null);
+      if (topic != null) {
+        topicName = topic.name().in(l);
+      }
+      line.regions().stream()
+          .filter(r -> r.code().equals(app.form().regionCode()))
+          .findFirst()
+          .ifPresent(r -> regionName = r.name().in(l));
+      Map<String, Integer> declared =
+          app.form().targets() == null ? Map.of() : app.form().targets();
+      if (topic != null) {
+        for (TargetView target : topic.targets()) {
+          Integer d = declared.get(target.code());
+          String unit = target.unit() == null ? "" : " " + target.unit().in(l);
+          t.add(
+              new Row(
+                  target.label().in(l),
+                  null,
+                  d == null ? "—" : d + unit,
+                  "≥ " + target.minimum() + unit));
+        }
+      }
+    }
+    targets = t;
+    transferShare = null;
+    if (isCounterpart() && app.form().transferAmount() != null && app.form().subsidy() != null) {
+      BigDecimal subsidy = new BigDecimal(app.form().subsidy());
+      if (subsidy.signum() > 0) {
+        BigDecimal pct =
+            new BigDecimal(app.form().transferAmount())
+                .multiply(BigDecimal.valueOf(100))
+                .divide(subsidy, 2, RoundingMode.DOWN);
+        transferShare =
+            Messages.get(
+                l,
+                "submission.view.transferShare",
+                pct.toPlainString(),
+                line.maxTransferPercent() == null
+                    ? "0"
+                    : line.maxTransferPercent().stripTrailingZeros().toPlainString());
+      }
+    }
+  }
+
+  public boolean isCounterpart() {
+    return line != null && line.category() == Category.COUNTERPART;
+  }
+
+  public List<ApplicationHistory.Entry> getTimeline() {
     return timeline;
-  }
-
-  /** A timeline entry's reason in the user's language (warnings were recorded in both). */
-  public String reasonText(AuditRecord e) {
-    return Messages.inLanguage(
-        FacesContext.getCurrentInstance().getViewRoot().getLocale(), e.getReason());
-  }
-
-  public LineView getLine() {
-    if (line == null && app != null) {
-      line = calls.line(app.callId(), app.lineCode()).orElse(null);
-    }
-    return line;
   }
 
   public void withdraw() {
     try {
       app = service.withdraw(id, reason);
-      timeline = null;
+      readHistory();
       FacesViolations.info("submission.view.withdrawn");
     } catch (RuleViolationException e) {
       FacesViolations.show("view", e.violations());
+    }
+  }
+
+  /** The unit admin confirms the application to the recommending unit. */
+  public void confirm() {
+    try {
+      app = unitApps.confirm(id);
+      readHistory();
+      FacesViolations.info("submission.unit.confirmed", app.acceptanceNo());
+    } catch (RuleViolationException e) {
+      FacesViolations.show("unitCheck", e.violations());
+    }
+  }
+
+  /** The unit admin returns the application to the PI, with a reason (required). */
+  public void returnToPi() {
+    try {
+      app = unitApps.returnToPi(id, returnReason);
+      returnReason = null;
+      readHistory();
+      messages = messageService.thread(id);
+      FacesViolations.info("submission.unit.returned", app.acceptanceNo());
+    } catch (RuleViolationException e) {
+      FacesViolations.show("unitCheck", e.violations());
     }
   }
 
@@ -96,7 +219,7 @@ public class SubmissionView implements Serializable {
       messageService.write(id, messageBody);
       messageBody = null;
       messages = messageService.thread(id);
-      timeline = null;
+      readHistory();
       FacesViolations.info("submission.view.messageSent");
     } catch (RuleViolationException e) {
       FacesViolations.show("msg", e.violations());
@@ -121,12 +244,25 @@ public class SubmissionView implements Serializable {
         .orElse("#" + chosen);
   }
 
+  /** A team member's ID document, its number masked but for the first 4 and the last 2. */
+  public String idDocument(TeamMemberForm m) {
+    String type = m.idType() == null ? "RESIDENT_ID" : m.idType();
+    String key = "directory.idType." + type;
+    String label = Messages.exists(key) ? Messages.get(locale(), key) : "";
+    String n = m.idNumber() == null ? "" : m.idNumber();
+    String masked =
+        n.length() <= 6
+            ? "*".repeat(n.length())
+            : n.substring(0, 4) + "*".repeat(n.length() - 6) + n.substring(n.length() - 2);
+    return (label + " " + masked).trim();
+  }
+
   public List<MessageView> getMessages() {
     return messages;
   }
 
   public String text(MessageView m) {
-    return m.text(Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+    return m.text(locale());
   }
 
   public String getMessageBody() {
@@ -138,27 +274,75 @@ public class SubmissionView implements Serializable {
   }
 
   public boolean isMine() {
-    return app != null
-        && FacesContext.getCurrentInstance().getExternalContext().getRemoteUser() != null
-        && FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRemoteUser()
-            .equals(app.piUsername());
+    return mine;
+  }
+
+  /** Whether the caller is an admin of the application's unit (who confirms or returns it). */
+  public boolean isOfMyUnit() {
+    return ofMyUnit;
+  }
+
+  /** Whether the caller writes in the PI–unit thread (officers and reviewers only read). */
+  public boolean isInThread() {
+    return mine || ofMyUnit;
   }
 
   public String format(Instant at) {
     return Zones.format(at);
   }
 
+  public LineView getLine() {
+    return line;
+  }
+
   public String lineName() {
-    LineView l = getLine();
-    if (l == null) {
+    if (line == null) {
       return app.lineCode();
     }
-    boolean en =
-        Messages.ENGLISH.equals(
-            Messages.normalise(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
-    return l.code() + " " + (en ? l.name().en() : l.name().zh());
+    return line.code() + " " + line.name().in(locale());
+  }
+
+  public List<Row> getBudget() {
+    return budget;
+  }
+
+  public Money getBudgetTotal() {
+    return budgetTotal;
+  }
+
+  public List<Row> getTargets() {
+    return targets;
+  }
+
+  public String getTopicName() {
+    return topicName;
+  }
+
+  public String getRegionName() {
+    return regionName;
+  }
+
+  public String getTransferShare() {
+    return transferShare;
+  }
+
+  private static Locale locale() {
+    return pageLocale();
+  }
+
+  /**
+   * The language the user chose (the header's switch, {@code #{localeBean.locale}}), also in a view
+   * action, before the view root has taken it.
+   */
+  static Locale pageLocale() {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    Locale l = null;
+    try {
+      l = fc.getApplication().evaluateExpressionGet(fc, "#{localeBean.locale}", Locale.class);
+    } catch (RuntimeException e) {
+      // no language switch in this deployment: the view's own locale
+    }
+    return Messages.normalise(l != null ? l : fc.getViewRoot().getLocale());
   }
 
   public long getId() {
@@ -179,5 +363,13 @@ public class SubmissionView implements Serializable {
 
   public void setReason(String reason) {
     this.reason = reason;
+  }
+
+  public String getReturnReason() {
+    return returnReason;
+  }
+
+  public void setReturnReason(String returnReason) {
+    this.returnReason = returnReason;
   }
 }

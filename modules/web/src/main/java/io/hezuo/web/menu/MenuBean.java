@@ -29,11 +29,15 @@ public class MenuBean {
             new MenuItem("registrations", "web.menu.registrations", "/app/directory/registrations"),
             new MenuItem("unitAccounts", "web.menu.accounts", "/app/directory/accounts")));
     BY_ROLE.put("RECOMMENDER", List.of());
-    BY_ROLE.put("FORMAL_REVIEWER", List.of());
+    BY_ROLE.put(
+        "FORMAL_REVIEWER",
+        List.of(
+            new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all")));
     BY_ROLE.put("EXPERT", List.of());
     BY_ROLE.put(
         "OFFICER",
         List.of(
+            new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
@@ -72,7 +76,11 @@ public class MenuBean {
         items.add(0, new MenuItem("home", "web.menu.home", "/app/home"));
         for (Map.Entry<String, List<MenuItem>> e : BY_ROLE.entrySet()) {
           if (caller.hasRole(e.getKey())) {
-            items.addAll(e.getValue());
+            for (MenuItem i : e.getValue()) {
+              if (items.stream().noneMatch(x -> x.id().equals(i.id()))) {
+                items.add(i);
+              }
+            }
           }
         }
         items.add(new MenuItem("password", "web.menu.password", "/app/account/password"));

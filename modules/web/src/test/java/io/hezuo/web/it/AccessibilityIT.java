@@ -91,13 +91,21 @@ class AccessibilityIT extends BrowserIT {
     check("PI", "/app/submission/edit.xhtml?id=" + submitted, By.tagName("footer"));
     check("PI", "/app/submission/attachments.xhtml?id=" + draft, By.id("att:upload"));
     check("PI", "/app/submission/view.xhtml?id=" + submitted, By.id("acceptanceNo"));
+    check("PI", "/app/submission/view.xhtml?id=" + draft, By.id("timeline"));
 
     signIn("demo_unit");
     check("unit admin", "/app/home.xhtml", By.id("home-UNIT_ADMIN"));
     check("unit admin", "/app/submission/unit.xhtml", By.id("unit:apps"));
     check("unit admin", "/app/submission/view.xhtml?id=" + submitted, By.id("acceptanceNo"));
+
     check("unit admin", "/app/directory/accounts.xhtml", By.id("accts"));
     check("unit admin", "/app/inbox.xhtml", By.id("inbox"));
+    signIn("demo_officer");
+    check("officer", "/app/submission/all.xhtml", By.id("all:apps"));
+    check("officer", "/app/submission/view.xhtml?id=" + submitted, By.id("acceptanceNo"));
+    signIn("demo_review");
+    check("formal reviewer", "/app/submission/all.xhtml", By.id("all:apps"));
+    check("formal reviewer", "/app/submission/view.xhtml?id=" + submitted, By.id("acceptanceNo"));
     assertClean();
   }
 

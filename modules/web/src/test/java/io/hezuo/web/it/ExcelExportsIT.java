@@ -95,7 +95,7 @@ class ExcelExportsIT extends BrowserIT {
    * export, and asserts that the workbook's first row holds the same headers and the next rows the
    * same cells (all rows of the table: every page is exported, and the screen's page is the start).
    */
-  private List<List<String>> compare(String formId, String tableId, String buttonId, int columns)
+  static List<List<String>> compare(String formId, String tableId, String buttonId, int columns)
       throws Exception {
     browser.waitFor(By.id(tableId));
     String css = "#" + tableId.replace(":", "\\:");
@@ -147,7 +147,7 @@ class ExcelExportsIT extends BrowserIT {
    * Posts the export button's form from the page, as its click would (the same fields, view state
    * and nonce), and returns the answer's bytes; a signed-in user's answer must not be stored.
    */
-  private byte[] download(String formId, String buttonId) {
+  static byte[] download(String formId, String buttonId) {
     Object b64 =
         ((JavascriptExecutor) browser.driver)
             .executeAsyncScript(

@@ -61,6 +61,12 @@ class SecurityMatrixIT extends BrowserIT {
         new Endpoint(
             "GET", "api/v1/submission/unit/applications", null, null, Set.of("UNIT_ADMIN")),
         new Endpoint("POST", "api/v1/submission/extensions", JSON, "{}", officer),
+        new Endpoint(
+            "GET",
+            "api/v1/submission/search",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER", "UNIT_ADMIN", "RECOMMENDER")),
         new Endpoint("GET", "api/v1/directory/accounts", null, null, Set.of("ADMIN", "UNIT_ADMIN")),
         new Endpoint(
             "POST",
@@ -94,6 +100,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN", "OFFICER"));
     SCREENS.put("/app/submission/unit.xhtml", Set.of("UNIT_ADMIN"));
+    SCREENS.put("/app/submission/all.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/submission/list.xhtml", Set.of("APPLICANT"));
     SCREENS.put("/app/directory/accounts.xhtml", Set.of("ADMIN", "UNIT_ADMIN"));
     SCREENS.put("/app/account/password.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
