@@ -113,6 +113,61 @@ public class ApplicationService {
             .getResultList());
   }
 
+  /**
+   * A page of the PI's applications, last changed first: a text in the title (Chinese or English)
+   * or the acceptance number, the line and the status (each optional). Filtered, counted and paged
+   * in SQL.
+   */
+  public MinePage mine(String text, String lineCode, String status, int first, int size) {
+    AccountView pi = caller("APPLICANT");
+    StringBuilder where = new StringBuilder(" from Application a where a.piUsername = :u");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("u", pi.username());
+    if (lineCode != null && !lineCode.isBlank()) {
+      where.append(" and a.lineCode = :line");
+      params.put("line", lineCode.trim());
+    }
+    if (status != null && !status.isBlank()) {
+      ApplicationStatus s;
+      try {
+        s = ApplicationStatus.valueOf(status.trim());
+      } catch (IllegalArgumentException e) {
+        return new MinePage(List.of(), 0);
+      }
+      where.append(" and a.status = :status");
+      params.put("status", s);
+    }
+    if (text != null && !text.isBlank()) {
+      where.append(
+          " and (lower(a.titleZh) like :text or lower(a.titleEn) like :text"
+              + " or lower(a.acceptanceNo) like :text)");
+      String escaped =
+          text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      params.put("text", "%" + escaped + "%");
+    }
+    var count = em.createQuery("select count(a)" + where, Long.class);
+    var page =
+        em.createQuery(
+            "select a" + where + " order by a.updatedAt desc, a.id desc", Application.class);
+    params.forEach(
+        (k, v) -> {
+          count.setParameter(k, v);
+          page.setParameter(k, v);
+        });
+    long total = count.getSingleResult();
+    if (total == 0) {
+      return new MinePage(List.of(), 0);
+    }
+    List<Application> rows =
+        page.setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.max(1, Math.min(size, 100)))
+            .getResultList();
+    return new MinePage(views(rows), total);
+  }
+
+  /** One page of {@link #mine(String, String, String, int, int)} and the count of all matches. */
+  public record MinePage(List<ApplicationView> rows, long total) {}
+
   /** One application: its PI, or the admin of its unit. */
   public ApplicationView get(long id) {
     return view(readable(id));
@@ -149,6 +204,40 @@ public class ApplicationService {
     CallView call = calls.find(a.getCallId()).orElseThrow();
     LineView line = call.line(a.getLineCode()).orElseThrow();
     return SubmissionRules.check(a, line, facts(a, call, line));
+  }
+
+  /**
+   * The checks of the form as the PI has it on screen, NOT saved (the form re-checks as the PI
+   * leaves a field): the stored application with the form applied to a detached copy, so nothing
+   * reaches the database. Entries the save would refuse (an amount that is not one, a text too
+   * long) come first, then the rules.
+   */
+  @Transactional
+  public List<RuleViolation> checkUnsaved(long id, ApplicationForm form) {
+    AccountView pi = caller("APPLICANT");
+    Application a = own(pi, id);
+    // the collections are read before the copy leaves the persistence context
+    a.getBudget().size();
+    a.getTargets().size();
+    a.getTeam().size();
+    a.getDomesticPartners().size();
+    em.detach(a);
+    List<RuleViolation> out = new ArrayList<>();
+    apply(a, form, out);
+    CallView call = calls.find(a.getCallId()).orElseThrow();
+    LineView line = call.line(a.getLineCode()).orElseThrow();
+    Set<String> refused =
+        out.stream()
+            .map(RuleViolation::field)
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toSet());
+    for (RuleViolation v : SubmissionRules.check(a, line, facts(a, call, line))) {
+      // an amount the save refuses is checked as missing by the rules: say it once
+      if (v.field() == null || !refused.contains(v.field())) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** Checks again on the server, then submits: acceptance number and SHA-256 of the content. */
@@ -421,7 +510,7 @@ public class ApplicationService {
             .getResultList()
             .stream()
             .collect(Collectors.toSet());
-    List<String> others =
+    List<CheckFacts.OtherApplication> others =
         a.getPiIdNumber() == null
             ? List.of()
             : em
@@ -441,7 +530,7 @@ public class ApplicationService {
                         ApplicationStatus.RETURNED))
                 .getResultList()
                 .stream()
-                .map(o -> o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo())
+                .map(o -> otherApplication(o, a))
                 .toList();
     // G2 across plans: the imported lists of the call's year that name the PI's ID document
     List<String> importedPlans =
@@ -460,6 +549,17 @@ public class ApplicationService {
         importedPlans,
         platformHost(a, line),
         deadlines.piClosesAt());
+  }
+
+  /** G2: another application of the PI, with its status's label and whether it is the PI's own. */
+  private static CheckFacts.OtherApplication otherApplication(Application o, Application a) {
+    String key = "submission.status." + o.getStatus().name();
+    return new CheckFacts.OtherApplication(
+        o.getId(),
+        o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo(),
+        io.hezuo.kernel.i18n.Messages.get(io.hezuo.kernel.i18n.Messages.CHINESE, key),
+        io.hezuo.kernel.i18n.Messages.get(io.hezuo.kernel.i18n.Messages.ENGLISH, key),
+        o.getPiUsername().equals(a.getPiUsername()));
   }
 
   /** A2: whether the applying unit is a recorded host unit of the chosen platform. */
