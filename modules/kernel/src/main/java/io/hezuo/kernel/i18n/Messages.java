@@ -140,7 +140,7 @@ public final class Messages {
       java.util.regex.Pattern.compile("([A-Za-z]+)_(\\d+)_([A-Za-z]+)");
 
   private static final java.util.regex.Pattern KEYED_FIELD =
-      java.util.regex.Pattern.compile("([A-Za-z]+)_([A-Za-z0-9]+)");
+      java.util.regex.Pattern.compile("([A-Za-z]+)_([A-Za-z0-9_]+)");
 
   private static String pattern(Locale locale, String key) {
     int dot = key.indexOf('.');

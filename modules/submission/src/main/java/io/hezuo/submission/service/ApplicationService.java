@@ -116,7 +116,7 @@ public class ApplicationService {
   /**
    * A page of the PI's applications, last changed first: a text in the title (Chinese or English)
    * or the acceptance number, the line and the status (each optional). Filtered, counted and paged
-   * in SQL.
+   * in SQL. A size of 0 only counts.
    */
   public MinePage mine(String text, String lineCode, String status, int first, int size) {
     AccountView pi = caller("APPLICANT");
@@ -155,7 +155,7 @@ public class ApplicationService {
           page.setParameter(k, v);
         });
     long total = count.getSingleResult();
-    if (total == 0) {
+    if (total == 0 || size <= 0) {
       return new MinePage(List.of(), 0);
     }
     List<Application> rows =

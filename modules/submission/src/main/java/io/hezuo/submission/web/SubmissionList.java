@@ -17,20 +17,64 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
-/** Backing bean of {@code app/submission/list.xhtml}: the PI's applications and a new one. */
+/**
+ * Backing bean of {@code app/submission/list.xhtml}: the PI's applications (search by title or
+ * acceptance number, filter by line and status, paged in SQL, last changed first) and a new one.
+ */
 @Named("submissionList")
 @ViewScoped
 public class SubmissionList implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The statuses the filter offers, in the order an application passes them. */
+  public static final List<String> STATUSES =
+      List.of("DRAFT", "SUBMITTED", "RETURNED", "CONFIRMED", "WITHDRAWN");
+
   @Inject transient ApplicationService service;
   @Inject transient CallCatalogue calls;
 
-  private List<ApplicationView> mine;
   private List<LineView> lines;
   private String lineCode;
+  private String text;
+  private String filterLine;
+  private String filterStatus;
+  private final Mine mine = new Mine();
+
+  /** The PI's applications as the table pages them: one count and one page per render. */
+  public class Mine extends LazyDataModel<ApplicationView> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) service.mine(text, filterLine, filterStatus, 0, 0).total();
+    }
+
+    @Override
+    public List<ApplicationView> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      ApplicationService.MinePage page =
+          service.mine(text, filterLine, filterStatus, first, pageSize);
+      setRowCount((int) page.total());
+      return page.rows();
+    }
+
+    @Override
+    public String getRowKey(ApplicationView a) {
+      return String.valueOf(a.id());
+    }
+
+    @Override
+    public ApplicationView getRowData(String key) {
+      return null;
+    }
+  }
 
   /** Reads what the page shows once per view; the getters below never ask a service. */
   @PostConstruct
@@ -38,15 +82,24 @@ public class SubmissionList implements Serializable {
     lines = calls.current().map(CallView::lines).orElse(List.of());
   }
 
-  public List<ApplicationView> getMine() {
-    if (mine == null) {
-      mine = service.mine();
-    }
+  public LazyDataModel<ApplicationView> getMine() {
     return mine;
+  }
+
+  /** The search button and the filters' change: from the first page again. */
+  public void search() {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    if (fc.getViewRoot().findComponent(":mine:apps") instanceof DataTable table) {
+      table.setFirst(0);
+    }
   }
 
   public List<LineView> getLines() {
     return lines;
+  }
+
+  public List<String> getStatuses() {
+    return STATUSES;
   }
 
   public String lineName(String code) {
@@ -82,5 +135,29 @@ public class SubmissionList implements Serializable {
 
   public void setLineCode(String lineCode) {
     this.lineCode = lineCode;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public String getFilterLine() {
+    return filterLine;
+  }
+
+  public void setFilterLine(String filterLine) {
+    this.filterLine = filterLine;
+  }
+
+  public String getFilterStatus() {
+    return filterStatus;
+  }
+
+  public void setFilterStatus(String filterStatus) {
+    this.filterStatus = filterStatus;
   }
 }
