@@ -166,6 +166,9 @@
     }
   });
 
+  // the checks' own requests are not global (no pfAjaxComplete): they call this when done
+  window.hzMarkChecks = mark;
+
   function init() {
     mark();
     var $ = window.jQuery;

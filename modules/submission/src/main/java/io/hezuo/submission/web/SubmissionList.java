@@ -47,21 +47,44 @@ public class SubmissionList implements Serializable {
   private String filterStatus;
   private final Mine mine = new Mine();
 
-  /** The PI's applications as the table pages them: one count and one page per render. */
+  /**
+   * The PI's applications as the table pages them: ONE service call per render (the count and the
+   * page the table shows), since the table asks for the count before the page.
+   */
   public class Mine extends LazyDataModel<ApplicationView> {
     private static final long serialVersionUID = 1L;
+    private transient ApplicationService.MinePage read;
+    private transient int readFirst = -1;
+    private transient int readSize = -1;
+
+    private ApplicationService.MinePage page(int first, int size) {
+      if (read == null || first != readFirst || size != readSize) {
+        read = service.mine(text, filterLine, filterStatus, first, size);
+        readFirst = first;
+        readSize = size;
+      }
+      return read;
+    }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) service.mine(text, filterLine, filterStatus, 0, 0).total();
+      read = null;
+      int first = 0;
+      int size = 20;
+      if (FacesContext.getCurrentInstance().getViewRoot().findComponent(":mine:apps")
+          instanceof DataTable table) {
+        first = table.getFirst();
+        size = table.getRows();
+      }
+      return (int) page(first, size).total();
     }
 
     @Override
     public List<ApplicationView> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      ApplicationService.MinePage page =
-          service.mine(text, filterLine, filterStatus, first, pageSize);
+      ApplicationService.MinePage page = page(first, pageSize);
       setRowCount((int) page.total());
+      read = null;
       return page.rows();
     }
 

@@ -84,6 +84,25 @@ class SubmissionEditIT extends BrowserIT {
         String.valueOf(field.getAttribute("aria-describedby")).contains(target + "_check"), target);
   }
 
+  /** Waits for the text, or fails with the address, the application's status and the page. */
+  private void waitText(By by, String text, long id) throws Exception {
+    try {
+      browser.waitForText(by, text);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          by
+              + " never showed "
+              + text
+              + " at "
+              + browser.driver.getCurrentUrl()
+              + " (status "
+              + Db.strings("select status from sub_application where id = ?", id)
+              + "): "
+              + browser.page(),
+          e);
+    }
+  }
+
   private void leave(WebElement field, String text) {
     field.clear();
     field.sendKeys(text);
@@ -167,7 +186,7 @@ class SubmissionEditIT extends BrowserIT {
     browser.patiently().until(d -> byId("app:confirmYes").isDisplayed());
     pi.clock(SubmissionIT.CLOSED);
     byId("app:confirmYes").click();
-    browser.waitForText(By.id("messages"), "[D1]");
+    waitText(By.id("messages"), "[D1]", id);
     assertTrue(
         browser.driver.getCurrentUrl().contains("edit.xhtml?id=" + id),
         browser.driver.getCurrentUrl());
