@@ -113,7 +113,7 @@ class SubmissionEditIT extends BrowserIT {
   void checksBesideTheirFieldsLinkedAndRunAgainWithoutSaving() throws Exception {
     Db.createApplicant("it_edit_f", "冯字段", "33010619910909101", 900003);
     Api pi = Api.as(browser, base, "it_edit_f", "Demo@2026");
-    pi.clock(OPEN);
+    Api.anonymous(base).clock(OPEN);
     long id = draft(pi, "A1");
     browser.open("/app/submission/edit.xhtml?id=" + id);
     browser.waitFor(By.id("app:titleZh"));
@@ -173,7 +173,7 @@ class SubmissionEditIT extends BrowserIT {
   void aRefusedSubmitKeepsTheApplicationAndTheChecksRunBeforeTheConfirmation() throws Exception {
     Db.createApplicant("it_edit_p", "蒋重载", "33010619910909112", 900003);
     Api pi = Api.as(browser, base, "it_edit_p", "Demo@2026");
-    pi.clock(OPEN);
+    Api.anonymous(base).clock(OPEN);
     long id = completeA1(pi);
     browser.open("/app/submission/edit.xhtml?id=" + id);
     WebElement submit = browser.waitFor(By.id("app:submit"));
@@ -184,7 +184,7 @@ class SubmissionEditIT extends BrowserIT {
     submit.click();
     browser.waitFor(By.id("app:confirmYes"));
     browser.patiently().until(d -> byId("app:confirmYes").isDisplayed());
-    pi.clock(SubmissionIT.CLOSED);
+    Api.anonymous(base).clock(SubmissionIT.CLOSED);
     byId("app:confirmYes").click();
     waitText(By.id("messages"), "[D1]", id);
     assertTrue(
@@ -206,11 +206,11 @@ class SubmissionEditIT extends BrowserIT {
 
     // the page drawn while the window was open, the submit pressed after it closed: the checks
     // run first, so no confirmation but the error
-    pi.clock(OPEN);
+    Api.anonymous(base).clock(OPEN);
     browser.driver.navigate().refresh();
     browser.waitFor(By.id("app:titleZh"));
     assertTrue(byId("app:submit").isEnabled());
-    pi.clock(SubmissionIT.CLOSED);
+    Api.anonymous(base).clock(SubmissionIT.CLOSED);
     byId("app:submit").click();
     browser.waitForText(By.id("checksPanel"), "[D1]");
     assertFalse(byId("app:confirmYes").isDisplayed(), "no confirmation with errors");
@@ -247,7 +247,7 @@ class SubmissionEditIT extends BrowserIT {
   void amountsInWanYuanWithARunningTotalAndTheTransferLimitInMoney() throws Exception {
     Db.createApplicant("it_edit_m", "钱万元", "33010619910909134", 900003);
     Api pi = Api.as(browser, base, "it_edit_m", "Demo@2026");
-    pi.clock(OPEN);
+    Api.anonymous(base).clock(OPEN);
     long id = draft(pi, "B2");
     browser.open("/app/submission/edit.xhtml?id=" + id);
     browser.waitFor(By.id("app:subsidy"));
@@ -308,7 +308,7 @@ class SubmissionEditIT extends BrowserIT {
   void myApplicationsSearchedFilteredAndPagedLastChangedFirst() throws Exception {
     Db.createApplicant("it_edit_l", "李列表", "33010619910909145", 900003);
     Api pi = Api.as(browser, base, "it_edit_l", "Demo@2026");
-    pi.clock(OPEN);
+    Api.anonymous(base).clock(OPEN);
     List<Long> drafts = new ArrayList<>();
     for (int i = 0; i < 21; i++) {
       drafts.add(draft(pi, "A3"));
