@@ -26,6 +26,9 @@ class SubmissionEditIT extends BrowserIT {
 
   static final String OPEN = "2025-09-10T02:00:00Z"; // 10:00 Beijing, the window is open
 
+  /** Long after the window and any unit's extension (another test extends a unit's deadline). */
+  static final String LONG_CLOSED = "2025-12-01T02:00:00Z";
+
   @AfterEach
   void freeClock() throws Exception {
     Api.anonymous(base).systemClock();
@@ -184,7 +187,7 @@ class SubmissionEditIT extends BrowserIT {
     submit.click();
     browser.waitFor(By.id("app:confirmYes"));
     browser.patiently().until(d -> byId("app:confirmYes").isDisplayed());
-    Api.anonymous(base).clock(SubmissionIT.CLOSED);
+    Api.anonymous(base).clock(LONG_CLOSED);
     byId("app:confirmYes").click();
     waitText(By.id("messages"), "[D1]", id);
     assertTrue(
@@ -210,7 +213,7 @@ class SubmissionEditIT extends BrowserIT {
     browser.driver.navigate().refresh();
     browser.waitFor(By.id("app:titleZh"));
     assertTrue(byId("app:submit").isEnabled());
-    Api.anonymous(base).clock(SubmissionIT.CLOSED);
+    Api.anonymous(base).clock(LONG_CLOSED);
     byId("app:submit").click();
     browser.waitForText(By.id("checksPanel"), "[D1]");
     assertFalse(byId("app:confirmYes").isDisplayed(), "no confirmation with errors");
