@@ -17,10 +17,19 @@ public record CheckFacts(
     String unitType,
     Set<AttachmentKind> attachments,
     WhiteListResult whiteList,
-    List<String> otherApplicationsOfPi,
+    List<OtherApplication> otherApplicationsOfPi,
     List<String> importedPlansOfPi,
     PlatformHostResult platformHost,
     Instant piClosesAt) {
+
+  /**
+   * G2: another application of the same PI (by ID document) in the call: its id, its acceptance
+   * number (or {@code #id}), its status's label in both languages, and whether it is the same
+   * account's own (then the form links to it and advises to withdraw it).
+   */
+  public record OtherApplication(
+      long id, String reference, String statusZh, String statusEn, boolean own)
+      implements java.io.Serializable {}
 
   /**
    * A2: whether the applying unit is a recorded host unit of the chosen platform (the line's
@@ -55,7 +64,7 @@ public record CheckFacts(
       String unitType,
       Set<AttachmentKind> attachments,
       WhiteListResult whiteList,
-      List<String> otherApplicationsOfPi,
+      List<OtherApplication> otherApplicationsOfPi,
       List<String> importedPlansOfPi,
       PlatformHostResult platformHost) {
     this(
@@ -77,7 +86,7 @@ public record CheckFacts(
       String unitType,
       Set<AttachmentKind> attachments,
       WhiteListResult whiteList,
-      List<String> otherApplicationsOfPi,
+      List<OtherApplication> otherApplicationsOfPi,
       List<String> importedPlansOfPi) {
     this(
         today,

@@ -39,6 +39,28 @@ public final class SubmissionRules {
 
   public static final int MAX_TEXT = 30_000;
 
+  /** The budget category of the funds for the partner (合作方经费), where a transfer is paid from. */
+  public static final String PARTNER_FUNDS = "COOPERATION";
+
+  /**
+   * {@code percent} % of {@code base}, down to the fen: the largest amount that is still at most
+   * that share (50 % of 600,000.01 is 300,000.00).
+   */
+  static Money percentOf(java.math.BigDecimal percent, Money base) {
+    return Money.of(
+        base.amount()
+            .multiply(percent)
+            .divide(java.math.BigDecimal.valueOf(100))
+            .setScale(2, java.math.RoundingMode.DOWN));
+  }
+
+  /** An amount in 元 with thousands separators, for a message: {@code 600,000.00}. */
+  static String grouped(Money m) {
+    return new java.text.DecimalFormat(
+            "#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+        .format(m.amount());
+  }
+
   private SubmissionRules() {}
 
   public static List<RuleViolation> check(Application a, LineView line, CheckFacts f) {
@@ -125,12 +147,7 @@ public final class SubmissionRules {
 
     // G2: one PI, one application a year (by ID document)
     if (!f.otherApplicationsOfPi().isEmpty()) {
-      v.add(
-          error(
-              "G2",
-              null,
-              "submission.rule.g2.duplicate",
-              String.join(", ", f.otherApplicationsOfPi())));
+      v.add(duplicate(f.otherApplicationsOfPi()));
     }
     if (!f.importedPlansOfPi().isEmpty()) {
       v.add(
@@ -138,6 +155,33 @@ public final class SubmissionRules {
               "G2", null, "submission.rule.g2.imported", String.join(", ", f.importedPlansOfPi())));
     }
     return v;
+  }
+
+  /**
+   * G2: the other applications named with their status (both languages: {0} Chinese, {1} English);
+   * when one is the PI's own, {2} is its id (the form links to it) and the advice is to withdraw
+   * it; otherwise {2} is 0 and the advice is to ask the applying unit.
+   */
+  private static RuleViolation duplicate(List<CheckFacts.OtherApplication> others) {
+    StringBuilder zh = new StringBuilder();
+    StringBuilder en = new StringBuilder();
+    long own = 0;
+    for (CheckFacts.OtherApplication o : others) {
+      zh.append(zh.isEmpty() ? "" : "、").append(o.reference()).append("（").append(o.statusZh());
+      zh.append("）");
+      en.append(en.isEmpty() ? "" : ", ").append(o.reference()).append(" (").append(o.statusEn());
+      en.append(")");
+      if (own == 0 && o.own()) {
+        own = o.id();
+      }
+    }
+    return error(
+        "G2",
+        null,
+        own != 0 ? "submission.rule.g2.duplicateOwn" : "submission.rule.g2.duplicate",
+        zh.toString(),
+        en.toString(),
+        own);
   }
 
   /**
@@ -270,12 +314,28 @@ public final class SubmissionRules {
         && a.getSubsidy() != null
         && line.maxTransferPercent() != null
         && !a.getTransferAmount().isAtMostPercentOf(line.maxTransferPercent(), a.getSubsidy())) {
+      Money limit = percentOf(line.maxTransferPercent(), a.getSubsidy());
       v.add(
           error(
               "G5",
               "transferAmount",
               "submission.rule.g5.transfer",
-              line.maxTransferPercent().stripTrailingZeros().toPlainString()));
+              line.maxTransferPercent().stripTrailingZeros().toPlainString(),
+              grouped(limit),
+              limit.toWanString()));
+    }
+    // a transfer to the partner is planned, but the budget has no partner funds for it
+    if (a.getTransferAmount() != null
+        && a.getTransferAmount().amount().signum() > 0
+        && !(a.getBudget().get(PARTNER_FUNDS) != null
+            && a.getBudget().get(PARTNER_FUNDS).amount().signum() > 0)) {
+      v.add(
+          warning(
+              "G5",
+              "budget_" + PARTNER_FUNDS,
+              "submission.rule.g5.partnerFundsZero",
+              grouped(a.getTransferAmount()),
+              a.getTransferAmount().toWanString()));
     }
     Integer minDays = line.minOnSiteDaysPerYear();
     if (minDays != null && (a.getOnsiteDays() == null || a.getOnsiteDays() < minDays)) {

@@ -84,6 +84,17 @@ public class Applications {
     return SubmissionRules.check(a, line, facts(a, call, line));
   }
 
+  /** G2: another application of the PI, with its status's label and whether it is the PI's own. */
+  private static CheckFacts.OtherApplication otherApplication(Application o, Application a) {
+    String key = "submission.status." + o.getStatus().name();
+    return new CheckFacts.OtherApplication(
+        o.getId(),
+        o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo(),
+        io.hezuo.kernel.i18n.Messages.get(io.hezuo.kernel.i18n.Messages.CHINESE, key),
+        io.hezuo.kernel.i18n.Messages.get(io.hezuo.kernel.i18n.Messages.ENGLISH, key),
+        o.getPiUsername().equals(a.getPiUsername()));
+  }
+
   /** The facts for the checks; the caller has the call and the line at hand (read once). */
   CheckFacts facts(Application a, CallView call, LineView line) {
     Instant now = clock.instant();
@@ -99,7 +110,7 @@ public class Applications {
             .getResultList()
             .stream()
             .collect(Collectors.toSet());
-    List<String> others =
+    List<CheckFacts.OtherApplication> others =
         a.getPiIdNumber() == null
             ? List.of()
             : em
@@ -114,7 +125,7 @@ public class Applications {
                 .setParameter("s", List.of(ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN))
                 .getResultList()
                 .stream()
-                .map(o -> o.getAcceptanceNo() == null ? "#" + o.getId() : o.getAcceptanceNo())
+                .map(o -> otherApplication(o, a))
                 .toList();
     // G2 across plans: the imported lists of the call's year that name the PI's ID document
     List<String> importedPlans =

@@ -27,7 +27,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +80,95 @@ public class PiApplications {
                 Application.class)
             .setParameter("u", pi.username())
             .getResultList());
+  }
+
+  /**
+   * A page of the PI's applications, last changed first: a text in the title (Chinese or English)
+   * or the acceptance number, the line and the status (each optional). Filtered, counted and paged
+   * in SQL. A size of 0 only counts.
+   */
+  public MinePage mine(String text, String lineCode, String status, int first, int size) {
+    AccountView pi = apps.caller("APPLICANT");
+    StringBuilder where = new StringBuilder(" from Application a where a.piUsername = :u");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("u", pi.username());
+    if (lineCode != null && !lineCode.isBlank()) {
+      where.append(" and a.lineCode = :line");
+      params.put("line", lineCode.trim());
+    }
+    if (status != null && !status.isBlank()) {
+      ApplicationStatus s;
+      try {
+        s = ApplicationStatus.valueOf(status.trim());
+      } catch (IllegalArgumentException e) {
+        return new MinePage(List.of(), 0);
+      }
+      where.append(" and a.status = :status");
+      params.put("status", s);
+    }
+    if (text != null && !text.isBlank()) {
+      where.append(
+          " and (lower(a.titleZh) like :text or lower(a.titleEn) like :text"
+              + " or lower(a.acceptanceNo) like :text)");
+      String escaped =
+          text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      params.put("text", "%" + escaped + "%");
+    }
+    var count = em.createQuery("select count(a)" + where, Long.class);
+    var page =
+        em.createQuery(
+            "select a" + where + " order by a.updatedAt desc, a.id desc", Application.class);
+    params.forEach(
+        (k, v) -> {
+          count.setParameter(k, v);
+          page.setParameter(k, v);
+        });
+    long total = count.getSingleResult();
+    if (total == 0 || size <= 0) {
+      return new MinePage(List.of(), 0);
+    }
+    List<Application> rows =
+        page.setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.max(1, Math.min(size, 100)))
+            .getResultList();
+    return new MinePage(apps.views(rows), total);
+  }
+
+  /** One page of {@link #mine(String, String, String, int, int)} and the count of all matches. */
+  public record MinePage(List<ApplicationView> rows, long total) {}
+
+  /**
+   * The checks of the form as the PI has it on screen, NOT saved (the form re-checks as the PI
+   * leaves a field): the stored application with the form applied to a detached copy, so nothing
+   * reaches the database. Entries the save would refuse (an amount that is not one, a text too
+   * long) come first, then the rules.
+   */
+  @Transactional
+  public List<RuleViolation> checkUnsaved(long id, ApplicationForm form) {
+    AccountView pi = apps.caller("APPLICANT");
+    Application a = apps.own(pi, id);
+    // the collections are read before the copy leaves the persistence context
+    a.getBudget().size();
+    a.getTargets().size();
+    a.getTeam().size();
+    a.getDomesticPartners().size();
+    em.detach(a);
+    List<RuleViolation> out = new ArrayList<>();
+    FormMapping.apply(a, form, out);
+    CallView call = calls.find(a.getCallId()).orElseThrow();
+    LineView line = call.line(a.getLineCode()).orElseThrow();
+    Set<String> refused =
+        out.stream()
+            .map(RuleViolation::field)
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toSet());
+    for (RuleViolation v : SubmissionRules.check(a, line, apps.facts(a, call, line))) {
+      // an amount the save refuses is checked as missing by the rules: say it once
+      if (v.field() == null || !refused.contains(v.field())) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** Saves the draft (errors of format refuse the save; rule violations are only listed). */

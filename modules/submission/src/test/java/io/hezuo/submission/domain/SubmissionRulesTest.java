@@ -144,7 +144,8 @@ class SubmissionRulesTest {
       a.setOnsiteDays(15);
       a.getTargets().put("VARIETY", 1);
       a.getTargets().put("TRAINED", 30);
-      a.getBudget().put("MATERIALS", Money.of("700000.00"));
+      a.getBudget().put("MATERIALS", Money.of("400000.00"));
+      a.getBudget().put("COOPERATION", Money.of("300000.00"));
     }
     return a;
   }
@@ -432,11 +433,112 @@ class SubmissionRulesTest {
             "ENTERPRISE",
             Set.of(AttachmentKind.COOPERATION_AGREEMENT),
             CheckFacts.WhiteListResult.EXEMPT,
-            List.of("HZ2026-B1-000001"),
+            List.of(
+                new CheckFacts.OtherApplication(7, "HZ2026-B1-000001", "已提交", "submitted", false)),
             List.of("省自然科学基金"));
     List<RuleViolation> vs = SubmissionRules.check(complete("A1"), a1(), dup);
     assertEquals(List.of("G2:null"), errors(vs));
     assertEquals(List.of("G2:null"), warnings(vs));
+  }
+
+  @Test
+  void duplicateNamesTheOtherApplicationsStatusAndAdvises() {
+    CheckFacts.OtherApplication own =
+        new CheckFacts.OtherApplication(
+            82, "HZ2026-A3-000082", "已提交（待单位确认）", "submitted (awaiting the unit)", true);
+    CheckFacts dup =
+        new CheckFacts(
+            TODAY,
+            true,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.EXEMPT,
+            List.of(own),
+            List.of());
+    RuleViolation v =
+        SubmissionRules.check(complete("A1"), a1(), dup).stream()
+            .filter(x -> x.ruleId().equals("G2"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("submission.rule.g2.duplicateOwn", v.messageKey());
+    assertEquals(82L, v.args().get(2));
+    String zh = Messages.describe(Messages.CHINESE, v);
+    assertTrue(zh.contains("HZ2026-A3-000082（已提交（待单位确认））") && zh.contains("撤回该申报后再提交"), zh);
+    String en = Messages.describe(Messages.ENGLISH, v);
+    assertTrue(
+        en.contains("HZ2026-A3-000082 (submitted (awaiting the unit))") && en.contains("withdraw"),
+        en);
+    assertFalse(en.contains("已提交"), en);
+
+    CheckFacts other =
+        new CheckFacts(
+            TODAY,
+            true,
+            "ENTERPRISE",
+            Set.of(AttachmentKind.COOPERATION_AGREEMENT),
+            CheckFacts.WhiteListResult.EXEMPT,
+            List.of(
+                new CheckFacts.OtherApplication(
+                    83, "HZ2026-A3-000083", "单位已确认", "confirmed", false)),
+            List.of());
+    v =
+        SubmissionRules.check(complete("A1"), a1(), other).stream()
+            .filter(x -> x.ruleId().equals("G2"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("submission.rule.g2.duplicate", v.messageKey());
+    assertEquals(0L, v.args().get(2));
+    assertTrue(Messages.describe(Messages.CHINESE, v).contains("申报单位管理员"));
+  }
+
+  @Test
+  void transferRefusalStatesTheLimitInMoney() {
+    Application a = complete("B2");
+    CheckFacts f = facts(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT);
+    a.setSubsidy(Money.of("1200000.00"));
+    a.setSelfFunds(Money.ZERO);
+    a.getBudget().put("MATERIALS", Money.of("900000.00"));
+    a.setTransferAmount(Money.of("600000.01"));
+    RuleViolation v =
+        SubmissionRules.check(a, b2(), f).stream()
+            .filter(x -> x.field() != null && x.field().equals("transferAmount"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "[G5] "
+            + Messages.get(Messages.CHINESE, "submission.field.transferAmount")
+            + ": 拨付帮扶地合作方经费不得超过财政补助经费的 50%，即 600,000.00 元（60 万元）",
+        Messages.describe(Messages.CHINESE, v));
+    assertTrue(
+        Messages.describe(Messages.ENGLISH, v).endsWith("i.e. CNY 600,000.00 (60 × 10,000)"),
+        Messages.describe(Messages.ENGLISH, v));
+    // an odd fen: the limit is the largest amount still within 50 %
+    assertEquals(
+        Money.of("300000.00"),
+        SubmissionRules.percentOf(new java.math.BigDecimal("50"), Money.of("600000.01")));
+  }
+
+  @Test
+  void transferWithoutPartnerFundsInTheBudgetIsAWarning() {
+    Application a = complete("B2");
+    CheckFacts f = facts(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT);
+    assertFalse(warnings(SubmissionRules.check(a, b2(), f)).contains("G5:budget_COOPERATION"));
+    a.getBudget().remove("COOPERATION");
+    a.getBudget().put("MATERIALS", Money.of("700000.00"));
+    List<RuleViolation> vs = SubmissionRules.check(a, b2(), f);
+    assertEquals(List.of(), errors(vs));
+    assertTrue(warnings(vs).contains("G5:budget_COOPERATION"), warnings(vs).toString());
+    String zh =
+        vs.stream()
+            .filter(x -> "budget_COOPERATION".equals(x.field()))
+            .findFirst()
+            .map(x -> Messages.describe(Messages.CHINESE, x))
+            .orElseThrow();
+    assertTrue(zh.contains("300,000.00 元（30 万元）") && zh.contains("合作方经费"), zh);
+    a.getBudget().put("COOPERATION", Money.ZERO);
+    assertTrue(warnings(SubmissionRules.check(a, b2(), f)).contains("G5:budget_COOPERATION"));
+    a.setTransferAmount(Money.ZERO);
+    assertFalse(warnings(SubmissionRules.check(a, b2(), f)).contains("G5:budget_COOPERATION"));
   }
 
   @Test

@@ -148,6 +148,18 @@ final class Browser implements AutoCloseable {
             });
   }
 
+  /** Waits until PrimeFaces has no ajax request queued or under way. */
+  void ajaxIdle() {
+    patiently()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                            "return !window.PrimeFaces || !PrimeFaces.ajax"
+                                + " || PrimeFaces.ajax.Queue.isEmpty();")));
+  }
+
   /** Opens a PrimeFaces select menu and clicks the item of the value, as a user would. */
   void chooseByClick(String id, String value) {
     List<WebElement> options =
@@ -165,6 +177,8 @@ final class Browser implements AutoCloseable {
     // open the panel, click the item, and make sure the menu took the value (a click during the
     // panel's animation can miss): then PrimeFaces has fired the change (and its ajax)
     for (int attempt = 0; attempt < 4; attempt++) {
+      // no ajax under way: its answer may redraw the page around the panel (a form's checks)
+      ajaxIdle();
       clickWhenClickable(By.cssSelector(css + " .ui-selectonemenu-trigger"));
       final int item = index;
       try {
@@ -172,6 +186,7 @@ final class Browser implements AutoCloseable {
         // the menu: then the trigger is clicked again
         new WebDriverWait(driver, Duration.ofSeconds(5))
             .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
             .until(
                 d -> {
                   List<WebElement> items = d.findElements(By.cssSelector(css + "_items li"));
