@@ -8,6 +8,7 @@ import io.hezuo.kernel.audit.AuditSubjects.Subject;
 import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.web.i18n.LocaleBean;
 import jakarta.enterprise.inject.Any;
@@ -330,7 +331,7 @@ public class AdminAudit implements Serializable {
   }
 
   private void requireAdmin() {
-    if (!caller.hasRole("ADMIN")) {
+    if (!caller.hasRole(Role.ADMIN)) {
       throw new AccessDeniedException("only the administrator reads the audit log");
     }
   }

@@ -7,6 +7,7 @@ import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.AccountView;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationCount;
 import io.hezuo.submission.api.ApplicationRow;
@@ -32,16 +33,16 @@ import java.util.Map;
 @RequestScoped
 public class HomeBean {
 
-  static final List<String> ROLES =
+  static final List<Role> ROLES =
       List.of(
-          "APPLICANT",
-          "UNIT_ADMIN",
-          "RECOMMENDER",
-          "FORMAL_REVIEWER",
-          "EXPERT",
-          "OFFICER",
-          "FINANCE",
-          "ADMIN");
+          Role.APPLICANT,
+          Role.UNIT_ADMIN,
+          Role.RECOMMENDER,
+          Role.FORMAL_REVIEWER,
+          Role.EXPERT,
+          Role.OFFICER,
+          Role.FINANCE,
+          Role.ADMIN);
 
   /** The statuses an officer's table counts, in the order of an application's life. */
   static final List<String> STATUSES = List.of("SUBMITTED", "CONFIRMED", "RETURNED", "WITHDRAWN");
@@ -80,9 +81,9 @@ public class HomeBean {
       return;
     }
     account = accounts.account(caller.name()).orElse(null);
-    roles = ROLES.stream().filter(caller::hasRole).toList();
+    roles = ROLES.stream().filter(caller::hasRole).map(Role::name).toList();
     Locale locale = locale();
-    if (caller.hasRole("APPLICANT")) {
+    if (caller.hasRole(Role.APPLICANT)) {
       List<ApplicationRow> mine = search.mine();
       myTotal = mine.size();
       toEdit =
@@ -99,7 +100,7 @@ public class HomeBean {
         windowOpen = w.open();
       }
     }
-    if (caller.hasRole("UNIT_ADMIN")) {
+    if (caller.hasRole(Role.UNIT_ADMIN)) {
       toConfirm =
           search.counts(null).stream()
               .filter(c -> c.status().equals("SUBMITTED"))
@@ -107,7 +108,7 @@ public class HomeBean {
               .sum();
       registrations = accounts.pendingRegistrations().size();
     }
-    if (caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER")) {
+    if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       countTable(locale);
     }
   }

@@ -12,6 +12,7 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.Public;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -113,7 +114,7 @@ public class CallResource {
   @PUT
   @Path("calls/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   public Response edit(@PathParam("id") long id, CallEdit body) {
     if (body == null) {
       return problem(400, "Bad request", "A JSON body (CallEdit) is required", List.of());
@@ -184,7 +185,7 @@ public class CallResource {
   /** The recorded host units of the call's A2 platforms (officers). */
   @GET
   @Path("calls/{id}/platform-hosts")
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   public Response hosts(@PathParam("id") long id) {
     try {
       return Response.ok(
@@ -214,7 +215,7 @@ public class CallResource {
   @POST
   @Path("platform-hosts")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   public Response addHost(NewHost body) {
     if (body == null) {
       return problem(400, "Bad request", "A JSON body (NewHost) is required", List.of());
@@ -244,7 +245,7 @@ public class CallResource {
   @POST
   @Path("platform-hosts/{hostId}/removal")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   public Response removeHost(@PathParam("hostId") long hostId, Removal body) {
     try {
       hosting.remove(hostId, body == null ? null : body.reason());

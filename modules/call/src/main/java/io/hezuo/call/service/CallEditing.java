@@ -11,6 +11,7 @@ import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +33,7 @@ import java.util.Set;
 @ApplicationScoped
 public class CallEditing {
 
-  public static final String ROLE = "OFFICER";
+  public static final Role ROLE = Role.OFFICER;
 
   @PersistenceContext(unitName = "call")
   EntityManager em;

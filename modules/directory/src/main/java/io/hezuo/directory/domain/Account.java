@@ -1,5 +1,6 @@
 package io.hezuo.directory.domain;
 
+import io.hezuo.kernel.security.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -5,6 +5,7 @@ import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.kernel.rest.Problems;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,7 +45,7 @@ public class AccountResource {
 
   @GET
   @Path("/accounts")
-  @Allow({"ADMIN", "UNIT_ADMIN"})
+  @Allow({Role.ADMIN, Role.UNIT_ADMIN})
   public Response accounts(
       @QueryParam("q") String q,
       @QueryParam("first") @DefaultValue("0") int first,
@@ -56,7 +57,7 @@ public class AccountResource {
   @POST
   @Path("/accounts/{id}/unlock")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("ADMIN")
+  @Allow(Role.ADMIN)
   public Response unlock(@PathParam("id") long id, InputStream body) {
     try {
       directory.checkMayManage(id, true);
@@ -74,7 +75,7 @@ public class AccountResource {
   @POST
   @Path("/accounts/{id}/password-reset")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow({"ADMIN", "UNIT_ADMIN"})
+  @Allow({Role.ADMIN, Role.UNIT_ADMIN})
   public Response reset(@PathParam("id") long id, InputStream body) {
     try {
       directory.checkMayManage(id, false);
@@ -117,7 +118,7 @@ public class AccountResource {
 
   @GET
   @Path("/registrations/clashes")
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   public Response clashes() {
     return Response.ok(directory.idClashes()).build();
   }

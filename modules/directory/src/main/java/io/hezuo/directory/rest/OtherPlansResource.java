@@ -7,6 +7,7 @@ import io.hezuo.directory.service.OtherPlansService;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.MaxBody;
 import io.hezuo.kernel.security.Public;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +41,7 @@ public class OtherPlansResource {
   @Inject OtherPlansService service;
 
   @GET
-  @Allow({"OFFICER", "FORMAL_REVIEWER"})
+  @Allow({Role.OFFICER, Role.FORMAL_REVIEWER})
   public Response list(
       @QueryParam("year") Integer year,
       @QueryParam("kind") String kind,
@@ -60,7 +61,7 @@ public class OtherPlansResource {
 
   @GET
   @Path("/summary")
-  @Allow({"OFFICER", "FORMAL_REVIEWER"})
+  @Allow({Role.OFFICER, Role.FORMAL_REVIEWER})
   public Response summary() {
     return Response.ok(service.summary()).build();
   }
@@ -75,7 +76,7 @@ public class OtherPlansResource {
 
   @POST
   @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   @MaxBody(OtherPlansWorkbook.MAX_BYTES)
   public Response importWorkbook(
       InputStream body,

@@ -8,6 +8,7 @@ import io.hezuo.kernel.error.BadRequestException;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Public;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,7 +60,7 @@ public class RegistrationResource {
 
   @GET
   @Path("/registrations/pending")
-  @Allow("UNIT_ADMIN")
+  @Allow(Role.UNIT_ADMIN)
   public Response pending() {
     List<RegistrationView> list = directory.pendingRegistrations();
     return Response.ok(list).build();
@@ -68,11 +69,11 @@ public class RegistrationResource {
   @POST
   @Path("/registrations/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("UNIT_ADMIN")
+  @Allow(Role.UNIT_ADMIN)
   public Response decide(@PathParam("id") long id, Decision decision) {
     // the role is checked first (in the service): a caller who may not decide learns nothing of
     // what the request lacks
-    caller.require("UNIT_ADMIN");
+    caller.require(Role.UNIT_ADMIN);
     if (decision == null) {
       throw new BadRequestException("A JSON body (Decision) is required");
     }

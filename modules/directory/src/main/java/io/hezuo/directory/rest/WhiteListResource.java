@@ -7,6 +7,7 @@ import io.hezuo.directory.service.WhiteListService;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.MaxBody;
 import io.hezuo.kernel.security.Public;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,7 @@ public class WhiteListResource {
 
   @POST
   @Consumes({XlsxImport.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM})
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   @MaxBody(WhiteListWorkbook.MAX_BYTES)
   public Response importWorkbook(
       InputStream body,

@@ -15,7 +15,6 @@ import io.hezuo.directory.domain.OrganisationType;
 import io.hezuo.directory.domain.PasswordHasher;
 import io.hezuo.directory.domain.PasswordPolicy;
 import io.hezuo.directory.domain.Person;
-import io.hezuo.directory.domain.Role;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.AccessDeniedException;
@@ -24,6 +23,7 @@ import io.hezuo.kernel.error.NotSignedInException;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -256,7 +256,7 @@ public class AccountService implements AccountDirectory {
     audit.record(
         new AuditEntry(
             username,
-            "APPLICANT",
+            Role.APPLICANT,
             "Account",
             account.getId().toString(),
             "register",
@@ -296,7 +296,7 @@ public class AccountService implements AccountDirectory {
 
   @Override
   public List<RegistrationView> idClashes() {
-    requireRole("OFFICER");
+    requireRole(Role.OFFICER);
     return em
         .createQuery(
             "select a from Account a where a.status = :s and a.personId is not null and exists"
@@ -435,7 +435,7 @@ public class AccountService implements AccountDirectory {
     audit.record(
         new AuditEntry(
             a.getUsername(),
-            null,
+            (String) null,
             "Account",
             a.getId().toString(),
             "password-changed",
@@ -452,7 +452,7 @@ public class AccountService implements AccountDirectory {
   @Override
   public AccountAdminView.Page accounts(String query, int first, int size) {
     Account unitAdmin = null;
-    if (!caller.hasRole("ADMIN")) {
+    if (!caller.hasRole(Role.ADMIN)) {
       unitAdmin = callerUnitAdmin();
     }
     String q = trim(query).toLowerCase(java.util.Locale.ROOT);
@@ -561,7 +561,7 @@ public class AccountService implements AccountDirectory {
   private Managed managed(long accountId, boolean unlock) {
     String me = caller.name();
     Account a = em.find(Account.class, accountId);
-    if (caller.hasRole("ADMIN")) {
+    if (caller.hasRole(Role.ADMIN)) {
       if (a == null) {
         throw new NotFoundException("no such account");
       }
@@ -594,7 +594,7 @@ public class AccountService implements AccountDirectory {
     return why;
   }
 
-  private void requireRole(String role) {
+  private void requireRole(Role role) {
     caller.require(role);
   }
 
@@ -618,7 +618,7 @@ public class AccountService implements AccountDirectory {
   }
 
   private Account callerUnitAdmin() {
-    if (!caller.isSignedIn() || !caller.hasRole("UNIT_ADMIN")) {
+    if (!caller.isSignedIn() || !caller.hasRole(Role.UNIT_ADMIN)) {
       throw new AccessDeniedException("only a unit admin may do this");
     }
     return findAccount(caller.name())

@@ -200,7 +200,7 @@ public class LoginAttempts {
     audit.record(
         new AuditEntry(
             username == null || username.isEmpty() ? "?" : username,
-            null,
+            (String) null,
             "Login",
             username,
             action,
@@ -212,7 +212,7 @@ public class LoginAttempts {
   /** Audited even when the caller's transaction is rolled back (a refused change). */
   private void logAlways(String username, String action, String reason) {
     audit.recordAlways(
-        new AuditEntry(username, null, "Login", username, action, null, null, reason));
+        new AuditEntry(username, (String) null, "Login", username, action, null, null, reason));
   }
 
   private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password-0");

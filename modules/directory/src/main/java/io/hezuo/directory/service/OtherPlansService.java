@@ -11,6 +11,7 @@ import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -213,7 +214,7 @@ public class OtherPlansService implements OtherPlans {
   }
 
   private String requireOfficer() {
-    if (!caller.isSignedIn() || !caller.hasRole("OFFICER")) {
+    if (!caller.isSignedIn() || !caller.hasRole(Role.OFFICER)) {
       throw new AccessDeniedException(
           "only a programme officer may import the lists of other plans");
     }
@@ -221,7 +222,8 @@ public class OtherPlansService implements OtherPlans {
   }
 
   private void requireReader() {
-    if (!caller.isSignedIn() || !(caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER"))) {
+    if (!caller.isSignedIn()
+        || !(caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER))) {
       throw new AccessDeniedException(
           "only programme officers and formal reviewers may read the lists of other plans");
     }

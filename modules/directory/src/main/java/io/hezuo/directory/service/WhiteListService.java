@@ -12,6 +12,7 @@ import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -200,7 +201,7 @@ public class WhiteListService implements WhiteList {
   }
 
   private String requireOfficer() {
-    if (!caller.isSignedIn() || !caller.hasRole("OFFICER")) {
+    if (!caller.isSignedIn() || !caller.hasRole(Role.OFFICER)) {
       throw new AccessDeniedException("only a programme officer may import the white list");
     }
     return caller.name();

@@ -4,6 +4,7 @@ import io.hezuo.directory.domain.XlsxImport;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ record XlsxUpload(byte[] content, String fileName, String note) {
   AuditEntry audit(String officer, String entity, String batch, String before, String after) {
     return new AuditEntry(
         officer,
-        "OFFICER",
+        Role.OFFICER,
         entity,
         batch,
         "import",

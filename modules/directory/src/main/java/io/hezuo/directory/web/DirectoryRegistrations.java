@@ -4,6 +4,7 @@ import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.directory.api.RegistrationView;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class DirectoryRegistrations implements Serializable {
 
   public boolean isOfficer() {
     if (officer == null) {
-      officer = !caller.hasRole("UNIT_ADMIN") && caller.hasRole("OFFICER");
+      officer = !caller.hasRole(Role.UNIT_ADMIN) && caller.hasRole(Role.OFFICER);
     }
     return officer;
   }

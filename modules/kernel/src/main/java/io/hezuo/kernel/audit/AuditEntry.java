@@ -12,4 +12,18 @@ public record AuditEntry(
     String action,
     String from,
     String to,
-    String reason) {}
+    String reason) {
+
+  /** The same entry for an actor acting in one of the published roles. */
+  public AuditEntry(
+      String actor,
+      io.hezuo.kernel.security.Role actorRole,
+      String entityType,
+      String entityId,
+      String action,
+      String from,
+      String to,
+      String reason) {
+    this(actor, actorRole.name(), entityType, entityId, action, from, to, reason);
+  }
+}

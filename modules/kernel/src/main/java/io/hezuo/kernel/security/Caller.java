@@ -21,12 +21,15 @@ import java.util.Set;
 public class Caller {
 
   private String username;
-  private Set<String> roles = Set.of();
+  private Set<Role> roles = Set.of();
 
-  /** Web's authentication filter: this request is made by this account, in these roles. */
+  /**
+   * Web's authentication filter: this request is made by this account, in these roles (their names,
+   * as the session and the directory hold them).
+   */
   public void signedIn(String username, Set<String> roles) {
     this.username = username;
-    this.roles = Set.copyOf(roles);
+    this.roles = Set.copyOf(Role.of(roles));
   }
 
   public boolean isSignedIn() {
@@ -46,15 +49,15 @@ public class Caller {
     return username;
   }
 
-  public Set<String> roles() {
+  public Set<Role> roles() {
     return roles;
   }
 
-  public boolean hasRole(String role) {
+  public boolean hasRole(Role role) {
     return username != null && roles.contains(role);
   }
 
-  public boolean hasAnyRole(String... anyOf) {
+  public boolean hasAnyRole(Role... anyOf) {
     return Arrays.stream(anyOf).anyMatch(this::hasRole);
   }
 
@@ -62,10 +65,11 @@ public class Caller {
    * The user name when the caller holds one of the roles; 401 when nobody signed in, 403 when the
    * caller holds none of them.
    */
-  public String require(String... anyOf) {
+  public String require(Role... anyOf) {
     String name = name();
     if (!hasAnyRole(anyOf)) {
-      throw new AccessDeniedException("this needs the role " + String.join("/", anyOf));
+      throw new AccessDeniedException(
+          "this needs the role " + String.join("/", Arrays.stream(anyOf).map(Role::name).toList()));
     }
     return name;
   }

@@ -7,6 +7,7 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.MaxBody;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationQuery;
@@ -102,7 +103,7 @@ public class ApplicationResource {
   /** The application's messages, oldest first, for whoever may read the application. */
   @GET
   @Path("/applications/{id}/messages")
-  @Allow({"APPLICANT", "UNIT_ADMIN"})
+  @Allow({Role.APPLICANT, Role.UNIT_ADMIN})
   public Response messages(@PathParam("id") long id) {
     return run(
         () -> Response.ok(messages.thread(id).stream().map(MessageJson::of).toList()).build());
@@ -112,7 +113,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow({"APPLICANT", "UNIT_ADMIN"})
+  @Allow({Role.APPLICANT, Role.UNIT_ADMIN})
   public Response write(@PathParam("id") long id, NewMessage body) {
     return run(
         () ->
@@ -124,7 +125,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("APPLICANT")
+  @Allow(Role.APPLICANT)
   public Response create(NewApplication body) {
     return run(
         () ->
@@ -135,14 +136,14 @@ public class ApplicationResource {
 
   @GET
   @Path("/applications")
-  @Allow("APPLICANT")
+  @Allow(Role.APPLICANT)
   public Response mine() {
     return run(() -> Response.ok(pi.mine()).build());
   }
 
   @GET
   @Path("/applications/{id}")
-  @Allow({"APPLICANT", "UNIT_ADMIN", "OFFICER", "FORMAL_REVIEWER"})
+  @Allow({Role.APPLICANT, Role.UNIT_ADMIN, Role.OFFICER, Role.FORMAL_REVIEWER})
   public Response get(@PathParam("id") long id) {
     return run(() -> Response.ok(applications.get(id)).build());
   }
@@ -150,7 +151,7 @@ public class ApplicationResource {
   @PUT
   @Path("/applications/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("APPLICANT")
+  @Allow(Role.APPLICANT)
   public Response save(@PathParam("id") long id, ApplicationForm form) {
     if (form == null) {
       throw new BadRequestException("A JSON body (ApplicationForm) is required");
@@ -160,7 +161,7 @@ public class ApplicationResource {
 
   @GET
   @Path("/applications/{id}/checks")
-  @Allow({"APPLICANT", "UNIT_ADMIN"})
+  @Allow({Role.APPLICANT, Role.UNIT_ADMIN})
   public Response checks(@PathParam("id") long id) {
     return run(
         () -> {
@@ -194,7 +195,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/submit")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("APPLICANT")
+  @Allow(Role.APPLICANT)
   public Response submit(@PathParam("id") long id, Submit body) {
     return run(() -> Response.ok(pi.submit(id, body == null ? -1 : body.version())).build());
   }
@@ -202,7 +203,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("APPLICANT")
+  @Allow(Role.APPLICANT)
   public Response withdraw(@PathParam("id") long id, Reason body) {
     return run(() -> Response.ok(pi.withdraw(id, body == null ? null : body.reason())).build());
   }
@@ -210,7 +211,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/attachments")
   @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
-  @Allow("APPLICANT")
+  @Allow(Role.APPLICANT)
   @MaxBody(PdfAttachmentCheck.MAX_BYTES)
   public Response attach(
       @PathParam("id") long id,
@@ -232,7 +233,7 @@ public class ApplicationResource {
   @GET
   @Path("/applications/{id}/pdf")
   @Produces("application/pdf")
-  @Allow({"APPLICANT", "UNIT_ADMIN", "OFFICER", "FORMAL_REVIEWER"})
+  @Allow({Role.APPLICANT, Role.UNIT_ADMIN, Role.OFFICER, Role.FORMAL_REVIEWER})
   public Response pdf(@PathParam("id") long id) {
     return run(
         () ->
@@ -249,7 +250,7 @@ public class ApplicationResource {
   @GET
   @Path("/applications/{id}/attachments/{attachmentId}")
   @Produces("application/pdf")
-  @Allow({"APPLICANT", "UNIT_ADMIN", "OFFICER", "FORMAL_REVIEWER"})
+  @Allow({Role.APPLICANT, Role.UNIT_ADMIN, Role.OFFICER, Role.FORMAL_REVIEWER})
   public Response attachment(
       @PathParam("id") long id,
       @PathParam("attachmentId") long attachmentId,
@@ -272,7 +273,7 @@ public class ApplicationResource {
    */
   @GET
   @Path("/search")
-  @Allow({"OFFICER", "FORMAL_REVIEWER", "UNIT_ADMIN", "RECOMMENDER"})
+  @Allow({Role.OFFICER, Role.FORMAL_REVIEWER, Role.UNIT_ADMIN, Role.RECOMMENDER})
   public Response search(
       @QueryParam("line") String line,
       @QueryParam("status") String status,
@@ -293,7 +294,7 @@ public class ApplicationResource {
 
   @GET
   @Path("/unit/applications")
-  @Allow("UNIT_ADMIN")
+  @Allow(Role.UNIT_ADMIN)
   public Response ofMyUnit(
       @QueryParam("status") String status,
       @QueryParam("line") String line,
@@ -303,7 +304,7 @@ public class ApplicationResource {
 
   @POST
   @Path("/applications/{id}/confirm")
-  @Allow("UNIT_ADMIN")
+  @Allow(Role.UNIT_ADMIN)
   public Response confirm(@PathParam("id") long id) {
     return run(() -> Response.ok(unit.confirm(id)).build());
   }
@@ -311,7 +312,7 @@ public class ApplicationResource {
   @POST
   @Path("/applications/{id}/return")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("UNIT_ADMIN")
+  @Allow(Role.UNIT_ADMIN)
   public Response returnToPi(@PathParam("id") long id, Reason body) {
     return run(() -> Response.ok(unit.returnToPi(id, body == null ? null : body.reason())).build());
   }
@@ -319,7 +320,7 @@ public class ApplicationResource {
   @POST
   @Path("/extensions")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allow("OFFICER")
+  @Allow(Role.OFFICER)
   public Response extend(ExtensionRequest body) {
     // the role is checked first (in the service): a caller who may not extend learns nothing of
     // what the request lacks

@@ -10,6 +10,7 @@ import io.hezuo.kernel.message.MessageView;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.domain.Application;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class ApplicationMessages {
     AccountView sender = accounts.account(me).orElseThrow();
     boolean pi = a.getPiUsername().equals(me);
     if (!pi
-        && !(caller.hasRole("UNIT_ADMIN")
+        && !(caller.hasRole(Role.UNIT_ADMIN)
             && sender.organisationId() != null
             && sender.organisationId() == a.getOrganisationId())) {
       // officers and formal reviewers read the application; the thread is the PI's and the unit's
@@ -91,7 +92,7 @@ public class ApplicationMessages {
                 String.valueOf(a.getId()),
                 me,
                 sender.personName() == null ? me : sender.personName(),
-                pi ? "APPLICANT" : "UNIT_ADMIN",
+                (pi ? Role.APPLICANT : Role.UNIT_ADMIN).name(),
                 text,
                 null,
                 List.of(),
@@ -99,7 +100,7 @@ public class ApplicationMessages {
     audit.record(
         new AuditEntry(
             me,
-            pi ? "APPLICANT" : "UNIT_ADMIN",
+            pi ? Role.APPLICANT : Role.UNIT_ADMIN,
             Applications.ENTITY,
             String.valueOf(a.getId()),
             "message",

@@ -8,6 +8,7 @@ import io.hezuo.directory.api.AccountView;
 import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.error.BadRequestException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationCount;
 import io.hezuo.submission.api.ApplicationPage;
 import io.hezuo.submission.api.ApplicationQuery;
@@ -121,7 +122,7 @@ public class ApplicationSearch {
 
   /** The signed-in PI's own applications (drafts included), newest first, as list rows. */
   public List<ApplicationRow> mine() {
-    AccountView pi = account("APPLICANT");
+    AccountView pi = account(Role.APPLICANT);
     return em
         .createQuery(
             "select a from Application a where a.piUsername = :u order by a.id desc",
@@ -230,18 +231,18 @@ public class ApplicationSearch {
               s.sort(),
               s.ascending());
     }
-    if (caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER")) {
+    if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       return s;
     }
-    if (caller.hasRole("UNIT_ADMIN")) {
-      Long org = account("UNIT_ADMIN").organisationId();
+    if (caller.hasRole(Role.UNIT_ADMIN)) {
+      Long org = account(Role.UNIT_ADMIN).organisationId();
       if (org == null || (s.applyingUnitId() != null && !s.applyingUnitId().equals(org))) {
         return null;
       }
       return s.withApplyingUnit(org);
     }
-    if (caller.hasRole("RECOMMENDER")) {
-      Long org = account("RECOMMENDER").organisationId();
+    if (caller.hasRole(Role.RECOMMENDER)) {
+      Long org = account(Role.RECOMMENDER).organisationId();
       if (org == null || (s.recommendingUnitId() != null && !s.recommendingUnitId().equals(org))) {
         return null;
       }
@@ -314,7 +315,7 @@ public class ApplicationSearch {
     return sort == ApplicationQuery.Sort.ID ? col + dir : col + dir + ", a.id" + dir;
   }
 
-  private AccountView account(String role) {
+  private AccountView account(Role role) {
     if (!caller.isSignedIn() || !caller.hasRole(role)) {
       throw new AccessDeniedException("this needs the role " + role);
     }

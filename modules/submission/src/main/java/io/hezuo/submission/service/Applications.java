@@ -15,6 +15,7 @@ import io.hezuo.kernel.error.NotFoundException;
 import io.hezuo.kernel.error.NotSignedInException;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationStatus;
@@ -235,7 +236,7 @@ public class Applications {
     return calls.line(a.getCallId(), a.getLineCode()).orElseThrow();
   }
 
-  AccountView caller(String role) {
+  AccountView caller(Role role) {
     if (!caller.isSignedIn() || !caller.hasRole(role)) {
       throw new AccessDeniedException("this needs the role " + role);
     }
@@ -279,15 +280,15 @@ public class Applications {
     if (user == null) {
       throw new NotSignedInException("log in first");
     }
-    if (caller.hasRole("APPLICANT")) {
+    if (caller.hasRole(Role.APPLICANT)) {
       Application a = find(id);
       if (a.getPiUsername().equals(user)) {
         return a;
       }
     }
-    if (caller.hasRole("UNIT_ADMIN")) {
+    if (caller.hasRole(Role.UNIT_ADMIN)) {
       Application a = find(id);
-      AccountView admin = caller("UNIT_ADMIN");
+      AccountView admin = caller(Role.UNIT_ADMIN);
       if (admin.organisationId() != null
           && a.getOrganisationId() == admin.organisationId()
           && a.getStatus() != ApplicationStatus.DRAFT) {
@@ -295,7 +296,7 @@ public class Applications {
       }
     }
     // officers and formal reviewers read any application once it left the PI's drafts
-    if (caller.hasRole("OFFICER") || caller.hasRole("FORMAL_REVIEWER")) {
+    if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       Application a = find(id);
       if (a.getStatus() != ApplicationStatus.DRAFT) {
         return a;
@@ -308,9 +309,10 @@ public class Applications {
     audit.record(
         new AuditEntry(
             who.username(),
-            who.roles().contains("UNIT_ADMIN") && !who.username().equals(a.getPiUsername())
-                ? "UNIT_ADMIN"
-                : "APPLICANT",
+            who.roles().contains(Role.UNIT_ADMIN.name())
+                    && !who.username().equals(a.getPiUsername())
+                ? Role.UNIT_ADMIN
+                : Role.APPLICANT,
             ENTITY,
             String.valueOf(a.getId()),
             action,

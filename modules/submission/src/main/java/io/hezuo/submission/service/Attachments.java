@@ -7,6 +7,7 @@ import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.rule.Severity;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.document.PdfAttachmentCheck;
 import io.hezuo.submission.domain.AttachmentKind;
@@ -79,7 +80,7 @@ public class Attachments {
     audit.recordAlways(
         new AuditEntry(
             caller.name(),
-            "APPLICANT",
+            Role.APPLICANT,
             "Application",
             String.valueOf(id),
             "attach-refused",

@@ -7,6 +7,7 @@ import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.domain.Extension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class Extensions {
   /** An officer extends the submission deadline for one applying unit, with a reason. */
   @Transactional
   public void grantExtension(long organisationId, Instant until, String reason) {
-    AccountView officer = apps.caller("OFFICER");
+    AccountView officer = apps.caller(Role.OFFICER);
     List<RuleViolation> bad = new ArrayList<>();
     if (organisationId <= 0) {
       bad.add(RuleViolation.error("D1", "organisationId", "submission.rule.required"));
@@ -54,7 +55,7 @@ public class Extensions {
     audit.record(
         new AuditEntry(
             officer.username(),
-            "OFFICER",
+            Role.OFFICER,
             "Extension",
             String.valueOf(organisationId),
             "extend",
@@ -66,7 +67,7 @@ public class Extensions {
 
   /** The extensions granted in the current call, newest first (officers only). */
   public List<ExtensionView> extensions() {
-    apps.caller("OFFICER");
+    apps.caller(Role.OFFICER);
     CallView call = calls.current().orElseThrow();
     return em
         .createQuery(

@@ -7,6 +7,7 @@ import io.hezuo.directory.api.AccountView;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.rule.StaleEditException;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationStatus;
 import io.hezuo.submission.api.ApplicationSubmitted;
@@ -52,7 +53,7 @@ public class PiApplications {
 
   @Transactional
   public ApplicationView createDraft(String lineCode) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     CallView call =
         calls.current().orElseThrow(() -> new IllegalStateException("no call is published"));
     LineView line =
@@ -73,7 +74,7 @@ public class PiApplications {
   }
 
   public List<ApplicationView> mine() {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     return apps.views(
         em.createQuery(
                 "select a from Application a where a.piUsername = :u order by a.id desc",
@@ -88,7 +89,7 @@ public class PiApplications {
    * in SQL. A size of 0 only counts.
    */
   public MinePage mine(String text, String lineCode, String status, int first, int size) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     StringBuilder where = new StringBuilder(" from Application a where a.piUsername = :u");
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("u", pi.username());
@@ -145,7 +146,7 @@ public class PiApplications {
    */
   @Transactional
   public List<RuleViolation> checkUnsaved(long id, ApplicationForm form) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     Application a = apps.own(pi, id);
     // the collections are read before the copy leaves the persistence context
     a.getBudget().size();
@@ -174,7 +175,7 @@ public class PiApplications {
   /** Saves the draft (errors of format refuse the save; rule violations are only listed). */
   @Transactional
   public ApplicationView save(long id, ApplicationForm form) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     Application a = apps.own(pi, id);
     if (!a.getStatus().isEditable()) {
       throw new RuleViolationException(
@@ -199,7 +200,7 @@ public class PiApplications {
   /** Checks again on the server, then submits: acceptance number and SHA-256 of the content. */
   @Transactional
   public ApplicationView submit(long id, long version) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     Application a = apps.own(pi, id);
     em.lock(a, LockModeType.PESSIMISTIC_WRITE);
     if (version != a.getVersion()) {
@@ -254,7 +255,7 @@ public class PiApplications {
   /** The PI withdraws a submitted application before the unit confirmed it. */
   @Transactional
   public ApplicationView withdraw(long id, String reason) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     Application a = apps.own(pi, id);
     Instant now = clock.instant();
     ApplicationStatus from = a.getStatus();
@@ -277,7 +278,7 @@ public class PiApplications {
    * before an upload's body is read. 403 / 404 / 422 (F-STATE) otherwise.
    */
   public void checkCanAttach(long id) {
-    Application a = apps.own(apps.caller("APPLICANT"), id);
+    Application a = apps.own(apps.caller(Role.APPLICANT), id);
     if (!a.getStatus().isEditable()) {
       throw new RuleViolationException(
           RuleViolation.error("F-STATE", null, "submission.rule.notEditable"));
@@ -288,7 +289,7 @@ public class PiApplications {
   @Transactional
   public ApplicationView attach(
       long id, AttachmentKind kind, String fileName, byte[] content, AttachmentCheck.Accepted ok) {
-    AccountView pi = apps.caller("APPLICANT");
+    AccountView pi = apps.caller(Role.APPLICANT);
     Application a = apps.own(pi, id);
     if (!a.getStatus().isEditable()) {
       throw new RuleViolationException(

@@ -1,6 +1,7 @@
 package io.hezuo.submission.service;
 
 import io.hezuo.directory.api.AccountView;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationStatus;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.domain.Application;
@@ -36,7 +37,7 @@ public class UnitApplications {
    * the acceptance number or the PI's name contains.
    */
   public List<ApplicationView> ofMyUnit(String status, String lineCode, String text) {
-    AccountView admin = apps.caller("UNIT_ADMIN");
+    AccountView admin = apps.caller(Role.UNIT_ADMIN);
     StringBuilder q =
         new StringBuilder("select a from Application a where a.organisationId = :org");
     if (status != null && !status.isBlank()) {
@@ -73,7 +74,7 @@ public class UnitApplications {
 
   @Transactional
   public ApplicationView confirm(long id) {
-    AccountView admin = apps.caller("UNIT_ADMIN");
+    AccountView admin = apps.caller(Role.UNIT_ADMIN);
     Application a = apps.ofUnit(admin, id);
     Instant now = clock.instant();
     a.confirmByUnit(apps.deadlines(a), now);
@@ -85,7 +86,7 @@ public class UnitApplications {
 
   @Transactional
   public ApplicationView returnToPi(long id, String reason) {
-    AccountView admin = apps.caller("UNIT_ADMIN");
+    AccountView admin = apps.caller(Role.UNIT_ADMIN);
     Application a = apps.ofUnit(admin, id);
     Instant now = clock.instant();
     a.returnToPi(apps.deadlines(a), now, reason);

@@ -12,6 +12,7 @@ import io.hezuo.kernel.message.MessageView;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.api.TeamMemberForm;
@@ -83,7 +84,7 @@ public class SubmissionView implements Serializable {
       mine = me != null && me.equals(app.piUsername());
       ofMyUnit =
           !mine
-              && caller.hasRole("UNIT_ADMIN")
+              && caller.hasRole(Role.UNIT_ADMIN)
               && accounts
                   .account(me)
                   .map(

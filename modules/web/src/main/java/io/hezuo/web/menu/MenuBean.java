@@ -2,6 +2,7 @@ package io.hezuo.web.menu;
 
 import io.hezuo.kernel.message.Inbox;
 import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,26 +17,26 @@ import java.util.Map;
 public class MenuBean {
 
   /** Role → its own screens, in menu order. */
-  static final Map<String, List<MenuItem>> BY_ROLE = new LinkedHashMap<>();
+  static final Map<Role, List<MenuItem>> BY_ROLE = new LinkedHashMap<>();
 
   static {
     BY_ROLE.put(
-        "APPLICANT",
+        Role.APPLICANT,
         List.of(new MenuItem("mySubmissions", "web.menu.mySubmissions", "/app/submission/list")));
     BY_ROLE.put(
-        "UNIT_ADMIN",
+        Role.UNIT_ADMIN,
         List.of(
             new MenuItem("unitApplications", "web.menu.unitApplications", "/app/submission/unit"),
             new MenuItem("registrations", "web.menu.registrations", "/app/directory/registrations"),
             new MenuItem("unitAccounts", "web.menu.accounts", "/app/directory/accounts")));
-    BY_ROLE.put("RECOMMENDER", List.of());
+    BY_ROLE.put(Role.RECOMMENDER, List.of());
     BY_ROLE.put(
-        "FORMAL_REVIEWER",
+        Role.FORMAL_REVIEWER,
         List.of(
             new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all")));
-    BY_ROLE.put("EXPERT", List.of());
+    BY_ROLE.put(Role.EXPERT, List.of());
     BY_ROLE.put(
-        "OFFICER",
+        Role.OFFICER,
         List.of(
             new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
@@ -45,9 +46,9 @@ public class MenuBean {
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
             new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans"),
             new MenuItem("idClashes", "web.menu.idClashes", "/app/directory/registrations")));
-    BY_ROLE.put("FINANCE", List.of());
+    BY_ROLE.put(Role.FINANCE, List.of());
     BY_ROLE.put(
-        "ADMIN",
+        Role.ADMIN,
         List.of(
             new MenuItem("audit", "web.menu.audit", "/app/admin/audit"),
             new MenuItem("accounts", "web.menu.accounts", "/app/directory/accounts")));
@@ -74,7 +75,7 @@ public class MenuBean {
       items.add(new MenuItem("whitelist", "web.menu.whitelist", "/directory/whitelist"));
       if (caller.isSignedIn()) {
         items.add(0, new MenuItem("home", "web.menu.home", "/app/home"));
-        for (Map.Entry<String, List<MenuItem>> e : BY_ROLE.entrySet()) {
+        for (Map.Entry<Role, List<MenuItem>> e : BY_ROLE.entrySet()) {
           if (caller.hasRole(e.getKey())) {
             for (MenuItem i : e.getValue()) {
               if (items.stream().noneMatch(x -> x.id().equals(i.id()))) {

@@ -19,7 +19,10 @@ public class WebGuard {
   @Inject Caller caller;
 
   public void require(String roles) throws IOException {
-    boolean ok = Arrays.stream(roles.split(",")).map(String::trim).anyMatch(caller::hasRole);
+    boolean ok =
+        io.hezuo.kernel.security.Role.of(Arrays.stream(roles.split(",")).map(String::trim).toList())
+            .stream()
+            .anyMatch(caller::hasRole);
     if (!ok) {
       FacesContext fc = FacesContext.getCurrentInstance();
       fc.getExternalContext().responseSendError(403, "Forbidden");
