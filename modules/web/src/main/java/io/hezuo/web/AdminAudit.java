@@ -253,6 +253,7 @@ public class AdminAudit implements Serializable {
           "submission.status.",
           "submission.kind.",
           "directory.accounts.status.",
+          "directory.otherplans.kind.",
           "web.role.",
           "web.audit.code.");
 

@@ -82,15 +82,26 @@ class AuditLogIT extends BrowserIT {
 
     // action and date range: the draft was created on 2025-09-15 (Beijing time), by the test clock
     browser.chooseByClick("audit:action", "create");
-    browser.type("audit:from_input", "2025-09-15");
-    browser.type("audit:until_input", "2025-09-15");
+    date("audit:from_input", "2025-09-15");
+    date("audit:until_input", "2025-09-15");
     search();
     browser.patiently().until(d -> rows().size() == 1 && rows().get(0).get(3).equals("创建草稿"));
 
-    browser.type("audit:from_input", "2025-09-16");
-    browser.type("audit:until_input", "2025-09-16");
+    date("audit:from_input", "2025-09-16");
+    date("audit:until_input", "2025-09-16");
     search();
     browser.patiently().until(d -> rows().isEmpty());
+  }
+
+  /**
+   * Puts a date into a date picker's text field as a person's typing leaves it (the picker's own
+   * key handling appends to a value that clear() did not remove), then checks it is there.
+   */
+  private void date(String id, String text) {
+    WebElement e = browser.waitFor(By.id(id));
+    ((JavascriptExecutor) browser.driver)
+        .executeScript("arguments[0].value = arguments[1]", e, text);
+    assertEquals(text, browser.driver.findElement(By.id(id)).getAttribute("value"));
   }
 
   /** Closes the date picker's panel (it covers the button) and searches. */
