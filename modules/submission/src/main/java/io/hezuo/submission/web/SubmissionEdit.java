@@ -39,7 +39,7 @@ public class SubmissionEdit implements Serializable {
 
   /** Budget categories of the form (keys stored with the application). */
   public static final List<String> BUDGET =
-      List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "COOPERATION", "LABOUR", "OTHER");
+      io.hezuo.submission.document.ApplicationPdf.BUDGET_ORDER;
 
   /** The six text sections, in the form's order (ids of the form's fields). */
   public static final List<String> TEXTS =

@@ -263,7 +263,7 @@ class SubmissionEditIT extends BrowserIT {
     browser.waitFor(By.id("app:transferAmount_check"));
     browser.waitForText(By.id("app:transferAmount_check"), "即 300,000.00 元（30 万元）");
     // a transfer with no partner funds in the budget: a warning beside that line
-    browser.waitForText(By.id("app:budgets:4:budget_check"), "合作方经费");
+    browser.waitForText(By.id("app:budgets:6:budget_check"), "合作方经费");
 
     // finer than a fen in 万元: refused beside the field, with its rule
     leave(byId("app:selfFunds"), "1.2345678");
