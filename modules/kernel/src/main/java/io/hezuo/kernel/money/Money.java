@@ -98,6 +98,12 @@ public final class Money implements Comparable<Money>, Serializable {
     return yuan + " 元（" + wan + " 万元）";
   }
 
+  /** The amount in 元 with thousands separators and two decimals: {@code 1,200,000.00}. */
+  public String grouped() {
+    return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))
+        .format(amount);
+  }
+
   public BigDecimal amount() {
     return amount;
   }

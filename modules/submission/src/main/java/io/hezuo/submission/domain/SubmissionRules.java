@@ -90,7 +90,7 @@ public final class SubmissionRules {
               "G6",
               "subsidy",
               "submission.rule.g6.cap",
-              line.cap().toString(),
+              line.cap().grouped(),
               line.cap().toWanString()));
     }
     duration(v, a, line);
@@ -430,8 +430,8 @@ public final class SubmissionRules {
               "F-BUDGET",
               "budget",
               "submission.rule.budget.sum",
-              total.toString(),
-              expected.toString()));
+              total.grouped(),
+              expected.grouped()));
     }
   }
 

@@ -197,7 +197,7 @@ class SubmissionRulesTest {
         SubmissionRules.check(a, a1(), facts(AttachmentKind.COOPERATION_AGREEMENT));
     assertEquals(List.of("G6:subsidy"), errors(vs));
     String text = Messages.describeBilingual(vs.get(0));
-    assertTrue(text.contains("1500000.00") && text.contains("150 万元"), text);
+    assertTrue(text.contains("1,500,000.00 元（150 万元）"), text);
     assertTrue(text.contains("[G6]") && text.contains("cap"), text);
   }
 
