@@ -41,6 +41,7 @@ public class ApplicationSearch {
   EntityManager em;
 
   @Inject Caller caller;
+  @Inject Applications apps;
   @Inject AccountDirectory accounts;
   @Inject CallCatalogue calls;
   @Inject java.time.Clock clock;
@@ -122,7 +123,7 @@ public class ApplicationSearch {
 
   /** The signed-in PI's own applications (drafts included), newest first, as list rows. */
   public List<ApplicationRow> mine() {
-    AccountView pi = account(Role.APPLICANT);
+    AccountView pi = apps.caller(Role.APPLICANT);
     return em
         .createQuery(
             "select a from Application a where a.piUsername = :u order by a.id desc",
@@ -235,14 +236,14 @@ public class ApplicationSearch {
       return s;
     }
     if (caller.hasRole(Role.UNIT_ADMIN)) {
-      Long org = account(Role.UNIT_ADMIN).organisationId();
+      Long org = apps.caller(Role.UNIT_ADMIN).organisationId();
       if (org == null || (s.applyingUnitId() != null && !s.applyingUnitId().equals(org))) {
         return null;
       }
       return s.withApplyingUnit(org);
     }
     if (caller.hasRole(Role.RECOMMENDER)) {
-      Long org = account(Role.RECOMMENDER).organisationId();
+      Long org = apps.caller(Role.RECOMMENDER).organisationId();
       if (org == null || (s.recommendingUnitId() != null && !s.recommendingUnitId().equals(org))) {
         return null;
       }
@@ -313,15 +314,6 @@ public class ApplicationSearch {
           case SUBMITTED_AT -> "a.submittedAt";
         };
     return sort == ApplicationQuery.Sort.ID ? col + dir : col + dir + ", a.id" + dir;
-  }
-
-  private AccountView account(Role role) {
-    if (!caller.isSignedIn() || !caller.hasRole(role)) {
-      throw new AccessDeniedException("this needs the role " + role);
-    }
-    return accounts
-        .account(caller.name())
-        .orElseThrow(() -> new AccessDeniedException("unknown account"));
   }
 
   /** JPQL conditions joined by {@code and}, with their parameters. */
