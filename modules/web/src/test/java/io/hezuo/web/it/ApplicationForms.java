@@ -87,6 +87,25 @@ final class ApplicationForms {
     return this;
   }
 
+  /** B lines: the aided region and the topic. */
+  ApplicationForms counterpart(String regionCode, String topicCode) {
+    project.put("regionCode", regionCode);
+    project.put("topicCode", topicCode);
+    return this;
+  }
+
+  /** B lines: the transfer to the aided region's partner (G5). */
+  ApplicationForms transferAmount(String v) {
+    funding.put("transferAmount", v);
+    return this;
+  }
+
+  /** B lines: the PI's days on site per year. */
+  ApplicationForms onsiteDays(int days) {
+    period.put("onsiteDays", days);
+    return this;
+  }
+
   ApplicationForms partnerCode(String v) {
     partner.put("code", v);
     return this;

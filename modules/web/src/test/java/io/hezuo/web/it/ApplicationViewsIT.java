@@ -279,15 +279,22 @@ class ApplicationViewsIT extends BrowserIT {
         pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"B2\"}").json();
     long id = created.getJsonNumber("id").longValue();
     String form =
-        "{\"version\":"
-            + created.getJsonNumber("version").longValue()
-            + ",\"titleZh\":\"川渝特色种养示范\",\"regionCode\":\"CQ-WANZHOU\","
-            + "\"topicCode\":\"B2-AGRI\",\"subsidy\":\"600000.00\",\"selfFunds\":\"100000.00\","
-            + "\"transferAmount\":\"300000.00\",\"onsiteDays\":20,"
-            + "\"budget\":{\"MATERIALS\":\"200000.00\",\"COOPERATION\":\"300000.00\","
-            + "\"TRAVEL\":\"100000.50\"},"
-            + "\"targets\":{\"VARIETY\":2,\"CONTROL_SYSTEM\":1,\"DEMO_BASE\":1,"
-            + "\"PROCESSING\":1,\"TRAINED\":40}}";
+        ApplicationForms.empty(created.getJsonNumber("version").longValue())
+            .titleZh("川渝特色种养示范")
+            .counterpart("CQ-WANZHOU", "B2-AGRI")
+            .subsidy("600000.00")
+            .selfFunds("100000.00")
+            .transferAmount("300000.00")
+            .onsiteDays(20)
+            .budget("MATERIALS", "200000.00")
+            .budget("COOPERATION", "300000.00")
+            .budget("TRAVEL", "100000.50")
+            .target("VARIETY", 2)
+            .target("CONTROL_SYSTEM", 1)
+            .target("DEMO_BASE", 1)
+            .target("PROCESSING", 1)
+            .target("TRAINED", 40)
+            .json();
     Api.Reply saved = pi.json("PUT", "api/v1/submission/applications/" + id, form);
     assertEquals(200, saved.status(), saved.body());
 
