@@ -169,7 +169,7 @@ class SubmissionBrowserIT extends BrowserIT {
     typeCss("input.budget-LABOUR", "1000000.01");
     save();
     assertTrue(checkRules().contains("G6"), checkRules().toString());
-    assertTrue(browser.bodyText().contains("1500000.00"), "the cap is named");
+    assertTrue(browser.bodyText().contains("1,500,000.00 元（150 万元）"), "the cap is named");
 
     browser.type("app:subsidy", "1500000.00");
     typeCss("input.budget-LABOUR", "1000000.00");
