@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class Launcher {
 
+  /** The server JVM's tuning when HEZUO_JVM_OPTS is not set (see the README's speed section). */
+  static final String DEFAULT_JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+
   private static final String[][] DEMO_LOGINS = {
     {"demo_pi", "APPLICANT", "项目负责人 / principal investigator"},
     {"demo_unit", "UNIT_ADMIN", "申报单位管理员 / applying-unit admin"},
@@ -80,10 +83,12 @@ public final class Launcher {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-Duser.timezone=UTC");
-    // start-up matters more than peak throughput for a demo run: C1 only, serial GC, CDS
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-Xshare:auto");
+    // HEZUO_JVM_OPTS: the server JVM's tuning flags (split on spaces), default below
+    String jvmOpts = env.getOrDefault("HEZUO_JVM_OPTS", "").trim();
+    if (jvmOpts.isEmpty()) {
+      jvmOpts = DEFAULT_JVM_OPTS;
+    }
+    cmd.addAll(List.of(jvmOpts.split("\\s+")));
     cmd.add("-jar");
     cmd.add(micro.toString());
     cmd.add("--deploy");
