@@ -25,8 +25,15 @@ import java.util.regex.Pattern;
  * call endpoint runs twice: full answers, and revalidations with the ETag (304).
  *
  * <pre>
- * java -cp ... io.hezuo.benchmarks.PageBenchmark http://127.0.0.1:8080/ [SECONDS] [CONCURRENCY] [ONLY]
+ * java -cp ... io.hezuo.benchmarks.PageBenchmark http://127.0.0.1:8080/ [SECONDS] [CONCURRENCY] [ONLY] [RATE]
  * </pre>
+ *
+ * <p>Without RATE each client sends its next request as soon as the last one is answered, which
+ * gives the capacity (requests per second at saturation); its p99 is then mostly time spent
+ * queueing behind the other nine clients. With RATE (requests per second, all clients together)
+ * each client sends on a fixed schedule, and a request's latency is counted from the moment it
+ * was due, not from when it could be sent (so a slow answer that delays the next one is counted
+ * against both): the p99 at that load.
  */
 public final class PageBenchmark {
 
@@ -41,7 +48,7 @@ public final class PageBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: PageBenchmark URL [SECONDS] [CONCURRENCY] [ONLY: part of a name]");
+      System.err.println("usage: PageBenchmark URL [SECONDS] [CONCURRENCY] [ONLY: part of a name] [RATE per s]");
       System.exit(2);
     }
     URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
@@ -75,6 +82,10 @@ public final class PageBenchmark {
                 true));
     System.out.printf("%d clients, %d s per target after a 3 s warm-up%n", concurrency, seconds);
     String only = args.length > 3 ? args[3] : "";
+    double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+    if (rate > 0) {
+      System.out.printf("paced: %.0f requests per second in all%n", rate);
+    }
     for (Target t : targets) {
       if (!t.name().contains(only)) {
         continue;
@@ -88,8 +99,8 @@ public final class PageBenchmark {
         clients.add(c);
       }
       String etag = t.revalidate() ? etag(clients.get(0), base.resolve(t.path())) : null;
-      run(clients, base.resolve(t.path()), etag, 3);
-      Result r = run(clients, base.resolve(t.path()), etag, seconds);
+      run(clients, base.resolve(t.path()), etag, 3, rate);
+      Result r = run(clients, base.resolve(t.path()), etag, seconds, rate);
       System.out.printf(
           "%-52s %8.1f /s  p50 %4d ms  p99 %4d ms  max %5d ms  errors %d%n",
           t.name(), r.rate(), r.p50(), r.p99(), r.max(), r.errors());
@@ -170,7 +181,7 @@ public final class PageBenchmark {
     return h.toString();
   }
 
-  static Result run(List<HttpClient> clients, URI uri, String etag, int seconds)
+  static Result run(List<HttpClient> clients, URI uri, String etag, int seconds, double rate)
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
@@ -184,8 +195,19 @@ public final class PageBenchmark {
                 RawHttp http = new RawHttp(uri, headers(c, uri, etag));
                 long[] lat = new long[1 << 16];
                 int n = 0;
+                long interval = rate > 0 ? (long) (1e9 * clients.size() / rate) : 0;
+                // clients start spread over one interval, not all at once
+                long due = System.nanoTime() + (long) (Math.random() * interval);
                 while (!stop.get()) {
                   long t0 = System.nanoTime();
+                  if (interval > 0) {
+                    long wait = due - t0;
+                    if (wait > 0) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    t0 = due;
+                    due += interval;
+                  }
                   try {
                     int s = http.get();
                     if (stop.get()) {

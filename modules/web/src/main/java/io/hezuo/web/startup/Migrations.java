@@ -42,7 +42,10 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.fail-all-connections=true",
       // a connection is checked at most once in 60 s, not at every allocation: EclipseLink takes
       // a connection per query outside a transaction, and the check doubled the statements
-      "fish.payara.validate-atmost-once-period-in-seconds=60"
+      "fish.payara.validate-atmost-once-period-in-seconds=60",
+      // prepared statements kept per pooled connection: the driver parsed every statement's SQL
+      // again on each prepare (about a tenth of a page's server time)
+      "fish.payara.statement-cache-size=128"
     })
 @Singleton
 @Startup

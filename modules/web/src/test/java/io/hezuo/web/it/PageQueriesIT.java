@@ -78,11 +78,18 @@ class PageQueriesIT extends BrowserIT {
     // or audit statement if any)
     assertTrue(guide <= 2, "catalogue.xhtml sent " + guide + " statements");
 
+    // the home page asks for the signed-in account from three beans: one statement and its roles,
+    // once per request (before: four statements each time, plus a validation query per statement,
+    // 33 in all)
+    assertEquals(200, pi.get("app/home.xhtml").status());
+    long home = statementsOf(() -> pi.get("app/home.xhtml"));
+    assertTrue(home <= 10, "home.xhtml sent " + home + " statements");
+
     // repeated renders do not add statements
     long again = statementsOf(() -> pi.get("app/submission/list.xhtml"));
     System.out.printf(
-        "PageQueriesIT: list.xhtml %d statements (again %d), catalogue.xhtml %d%n",
-        list, again, guide);
+        "PageQueriesIT: list.xhtml %d statements (again %d), catalogue.xhtml %d, home.xhtml %d%n",
+        list, again, guide, home);
     assertTrue(again <= list + 1, "first " + list + ", again " + again);
   }
 
