@@ -51,9 +51,16 @@ public interface ApplicationLifecycle {
 
   /**
    * CONFIRMED → RECOMMENDER_RETURNED: back to the PI for correction (editable; submitting again
-   * makes it SUBMITTED for the unit to confirm again); a reason is required.
+   * makes it SUBMITTED for the unit to confirm again); a reason is required, and only while the PI
+   * could still resubmit (D1: the PI's deadline or the unit's extension; refused with rule D1).
    */
   ApplicationView returnByRecommender(long applicationId, Actor actor, String reason);
+
+  /**
+   * RECOMMENDED or NOT_RECOMMENDED → CONFIRMED: the recommending unit takes back its decision
+   * before it submits its recommendation.
+   */
+  ApplicationView reconsider(long applicationId, Actor actor, String reason);
 
   /** RECOMMENDED → FORMAL_PASSED. */
   ApplicationView markFormallyPassed(long applicationId, Actor actor, String reason);

@@ -307,10 +307,21 @@ public class Application {
    * The recommending unit returns a confirmed application for correction, with a reason; the PI may
    * edit and submit it again (and the unit confirm it again).
    */
-  public void returnByRecommender(Instant at, String reason) {
+  public void returnByRecommender(Deadlines deadlines, Instant at, String reason) {
     require("returnByRecommender", null, ApplicationStatus.CONFIRMED);
+    refuse(deadlines.returnByRecommender(at));
     requireReason(reason);
     move(ApplicationStatus.RECOMMENDER_RETURNED, at);
+  }
+
+  /**
+   * The recommending unit takes back its decision (recommended or not) before it submits its
+   * recommendation: the application is confirmed again and waits for a new decision.
+   */
+  public void reconsider(Instant at) {
+    require(
+        "reconsider", null, ApplicationStatus.RECOMMENDED, ApplicationStatus.NOT_RECOMMENDED);
+    move(ApplicationStatus.CONFIRMED, at);
   }
 
   /** Formal review passes a recommended application. */

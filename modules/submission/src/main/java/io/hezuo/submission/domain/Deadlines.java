@@ -86,6 +86,18 @@ public record Deadlines(
     return Optional.empty();
   }
 
+  /**
+   * The recommending unit returns a confirmed application to the PI: only while the PI could still
+   * resubmit it (the recommending unit's own deadline is the recommendation module's rule).
+   */
+  public Optional<RuleViolation> returnByRecommender(Instant now) {
+    return piWindowOpen(now)
+        ? Optional.empty()
+        : Optional.of(
+            RuleViolation.error(
+                "D1", null, "submission.rule.d1.recommenderReturnTooLate", shown(piClosesAt())));
+  }
+
   /** An instant as the messages show it: {@code 2025-09-15 17:30:00} in Beijing time. */
   static String shown(Instant at) {
     return Zones.format(at);

@@ -90,7 +90,13 @@ public class PipelineApplications implements ApplicationLifecycle {
         actor,
         reason,
         "return-by-recommender",
-        (a, now) -> a.returnByRecommender(now, reason));
+        (a, now) -> a.returnByRecommender(apps.deadlines(a), now, reason));
+  }
+
+  @Override
+  @Transactional
+  public ApplicationView reconsider(long applicationId, Actor actor, String reason) {
+    return move(applicationId, actor, reason, "reconsider", (a, now) -> a.reconsider(now));
   }
 
   @Override

@@ -60,7 +60,8 @@ class ApplicationTransitionsTest {
           new Transition("returnToPi", a -> a.returnToPi(DEADLINES, NOW, "fix the budget")),
           new Transition("markRecommended", a -> a.markRecommended(NOW)),
           new Transition("markNotRecommended", a -> a.markNotRecommended(NOW, "quota")),
-          new Transition("returnByRecommender", a -> a.returnByRecommender(NOW, "letter")),
+          new Transition("returnByRecommender", a -> a.returnByRecommender(DEADLINES, NOW, "letter")),
+          new Transition("reconsider", a -> a.reconsider(NOW)),
           new Transition("markFormallyPassed", a -> a.markFormallyPassed(NOW)),
           new Transition("markFormallyFailed", a -> a.markFormallyFailed(NOW, "G3 31 %")),
           new Transition("markApproved", a -> a.markApproved(NOW)),
@@ -81,6 +82,8 @@ class ApplicationTransitionsTest {
     allow(CONFIRMED, "markRecommended", RECOMMENDED);
     allow(CONFIRMED, "markNotRecommended", NOT_RECOMMENDED);
     allow(CONFIRMED, "returnByRecommender", RECOMMENDER_RETURNED);
+    allow(RECOMMENDED, "reconsider", CONFIRMED);
+    allow(NOT_RECOMMENDED, "reconsider", CONFIRMED);
     allow(RECOMMENDER_RETURNED, "submit", SUBMITTED);
     allow(RECOMMENDER_RETURNED, "withdraw", WITHDRAWN);
     allow(RECOMMENDED, "markFormallyPassed", FORMAL_PASSED);
@@ -216,7 +219,7 @@ class ApplicationTransitionsTest {
         List.of(
             a -> a.returnToPi(DEADLINES, NOW, " "),
             a -> a.markNotRecommended(NOW, null),
-            a -> a.returnByRecommender(NOW, ""),
+            a -> a.returnByRecommender(DEADLINES, NOW, ""),
             a -> a.markFormallyFailed(NOW, "  "),
             a -> a.markNotApproved(NOW, null));
     List<ApplicationStatus> from =

@@ -102,6 +102,17 @@ class DeadlinesTest {
   }
 
   @Test
+  void theRecommenderReturnsOnlyWhileThePiCanStillResubmit() {
+    assertEquals(Optional.empty(), CALL.returnByRecommender(beijing("2025-09-15T17:29:59")));
+    RuleViolation late = CALL.returnByRecommender(beijing("2025-09-15T17:30:00")).orElseThrow();
+    assertEquals("D1", late.ruleId());
+    assertEquals("submission.rule.d1.recommenderReturnTooLate", late.messageKey());
+    Deadlines extended = new Deadlines(OPENS, SUBMISSION, beijing("2025-09-25T12:00:00"), RECOMMENDATION);
+    assertEquals(Optional.empty(), extended.returnByRecommender(beijing("2025-09-25T11:59:59")));
+    assertTrue(extended.returnByRecommender(beijing("2025-09-25T12:00:00")).isPresent());
+  }
+
+  @Test
   void returnAfterTheRecommendationDeadlineNamesThatDeadline() {
     // the PI's window would be open (an extension), the recommendation deadline has passed
     RuleViolation refused =
