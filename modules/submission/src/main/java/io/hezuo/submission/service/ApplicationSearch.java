@@ -255,6 +255,21 @@ public class ApplicationSearch {
     throw new AccessDeniedException("finding applications needs an officer's or a unit's role");
   }
 
+  /** Statuses a recommending unit does not see: its applying units have not confirmed them. */
+  static final List<ApplicationStatus> UNCONFIRMED =
+      List.of(
+          ApplicationStatus.DRAFT,
+          ApplicationStatus.SUBMITTED,
+          ApplicationStatus.RETURNED,
+          ApplicationStatus.WITHDRAWN);
+
+  private boolean recommenderOnly() {
+    return caller.hasRole(Role.RECOMMENDER)
+        && !caller.hasRole(Role.OFFICER)
+        && !caller.hasRole(Role.FORMAL_REVIEWER)
+        && !caller.hasRole(Role.UNIT_ADMIN);
+  }
+
   private Where where(ApplicationQuery q) {
     if (q == null || q.callId() == null) {
       return null;
@@ -274,6 +289,10 @@ public class ApplicationSearch {
       w.add("a.status = :status", "status", s);
     } else {
       w.add("a.status <> :draft", "draft", ApplicationStatus.DRAFT);
+    }
+    if (recommenderOnly()) {
+      // a recommending unit sees what its applying units confirmed, not what waits for them
+      w.add("a.status not in :unconfirmed", "unconfirmed", UNCONFIRMED);
     }
     if (q.lineCode() != null) {
       w.add("a.lineCode = :line", "line", q.lineCode());
