@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
  * <p>Without RATE each client sends its next request as soon as the last one is answered, which
  * gives the capacity (requests per second at saturation); its p99 is then mostly time spent
  * queueing behind the other nine clients. With RATE (requests per second, all clients together)
- * each client sends on a fixed schedule, and a request's latency is counted from the moment it
- * was due, not from when it could be sent (so a slow answer that delays the next one is counted
- * against both): the p99 at that load.
+ * each client sends on a fixed schedule, and a request's latency is counted from the moment it was
+ * due, not from when it could be sent (so a slow answer that delays the next one is counted against
+ * both): the p99 at that load.
  */
 public final class PageBenchmark {
 
@@ -48,7 +48,8 @@ public final class PageBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: PageBenchmark URL [SECONDS] [CONCURRENCY] [ONLY: part of a name] [RATE per s]");
+      System.err.println(
+          "usage: PageBenchmark URL [SECONDS] [CONCURRENCY] [ONLY: part of a name] [RATE per s]");
       System.exit(2);
     }
     URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");

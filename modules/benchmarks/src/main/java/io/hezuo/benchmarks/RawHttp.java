@@ -14,10 +14,10 @@ import java.util.Locale;
 
 /**
  * A minimal HTTP/1.1 keep-alive GET client over one blocking socket: the benchmark's clients run on
- * the same two cores as the server, and {@link java.net.http.HttpClient} spent more CPU per
- * request than the server answering it (15.7 s against 10.8 s for the call endpoint's 304s), so the
- * figures measured the client. This one writes the request bytes once and reads the status, the
- * headers and the body (Content-Length or chunked), and nothing else.
+ * the same two cores as the server, and {@link java.net.http.HttpClient} spent more CPU per request
+ * than the server answering it (15.7 s against 10.8 s for the call endpoint's 304s), so the figures
+ * measured the client. This one writes the request bytes once and reads the status, the headers and
+ * the body (Content-Length or chunked), and nothing else.
  */
 final class RawHttp implements AutoCloseable {
 

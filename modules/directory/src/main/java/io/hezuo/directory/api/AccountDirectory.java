@@ -45,6 +45,12 @@ public interface AccountDirectory {
    */
   List<String> unitAdmins(long organisationId);
 
+  /**
+   * The usernames of the active accounts of an organisation that hold a role (e.g. a recommending
+   * unit's recommenders, whom the Department reminds). Names accounts only, shows nothing of them.
+   */
+  List<String> usernamesWithRole(long organisationId, io.hezuo.kernel.security.Role role);
+
   /** An organisation by its unified social credit code (trimmed, upper case), if registered. */
   Optional<OrganisationView> organisationByCreditCode(String creditCode);
 

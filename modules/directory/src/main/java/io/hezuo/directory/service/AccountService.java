@@ -299,13 +299,18 @@ public class AccountService implements AccountDirectory {
 
   @Override
   public List<String> unitAdmins(long organisationId) {
+    return usernamesWithRole(organisationId, Role.UNIT_ADMIN);
+  }
+
+  @Override
+  public List<String> usernamesWithRole(long organisationId, Role role) {
     return em.createQuery(
             "select a.username from Account a join a.roles r where a.organisationId = :org"
                 + " and a.status = :s and r = :role order by a.username",
             String.class)
         .setParameter("org", organisationId)
         .setParameter("s", AccountStatus.ACTIVE)
-        .setParameter("role", Role.UNIT_ADMIN)
+        .setParameter("role", role)
         .getResultList();
   }
 

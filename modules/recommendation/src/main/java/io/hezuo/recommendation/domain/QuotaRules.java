@@ -97,8 +97,8 @@ public final class QuotaRules {
 
   /**
    * The hash of a recommended set in ranking order (group, then rank): the uploads are bound to it,
-   * so adding, removing or reordering an application (or a changed application content) changes
-   * it. An empty set has a hash too.
+   * so adding, removing or reordering an application (or a changed application content) changes it.
+   * An empty set has a hash too.
    */
   public static String setHash(List<Ranked> set) {
     StringBuilder b = new StringBuilder("hezuo-recommended-set-v1\n");

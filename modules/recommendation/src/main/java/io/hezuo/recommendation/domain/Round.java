@@ -12,9 +12,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A recommender's round in a call: open while it decides, ranks and uploads; submitted when it hands
- * in (the set is locked); the Department may reopen it with a reason and a later deadline (D1).
- * Every decision of a recommender locks its round's row first, so its decisions, ranking and
+ * A recommender's round in a call: open while it decides, ranks and uploads; submitted when it
+ * hands in (the set is locked); the Department may reopen it with a reason and a later deadline
+ * (D1). Every decision of a recommender locks its round's row first, so its decisions, ranking and
  * submission happen one at a time.
  */
 @Entity

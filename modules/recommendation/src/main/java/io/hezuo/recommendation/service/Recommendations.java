@@ -474,7 +474,8 @@ public class Recommendations {
     if (perCarrier) {
       carrier =
           calls.platformHosts(me.call().id(), line.code()).stream()
-              .filter(h -> code.equals(h.platformCode()) && h.organisationId() == a.organisationId())
+              .filter(
+                  h -> code.equals(h.platformCode()) && h.organisationId() == a.organisationId())
               .map(PlatformHostView::carrierName)
               .filter(Objects::nonNull)
               .findFirst()

@@ -30,7 +30,9 @@ class RecommenderContext {
     }
   }
 
-  /** The caller as a recommending unit (403 for any other role or a unit that may not recommend). */
+  /**
+   * The caller as a recommending unit (403 for any other role or a unit that may not recommend).
+   */
   Me me() {
     caller.require(Role.RECOMMENDER);
     AccountView a =
@@ -47,6 +49,11 @@ class RecommenderContext {
             .findFirst()
             .orElseThrow(() -> new AccessDeniedException("the account's unit may not recommend"));
     return new Me(caller.name(), unit, call(), Set.copyOf(accounts.unitsRecommendedBy(org)));
+  }
+
+  /** An applying unit's name, as the directory has it. */
+  String unitName(long organisationId) {
+    return accounts.organisation(organisationId).map(OrganisationView::name).orElse("");
   }
 
   List<OrganisationView> recommenders() {

@@ -30,8 +30,8 @@ import java.util.Map;
 
 /**
  * What the recommender's and the officer's use cases share: a recommender's round (created on first
- * use, locked for a change), its deadline (D1), the quotas in use (R1), the recommended set's hash and
- * the voiding of documents bound to an older hash (R2).
+ * use, locked for a change), its deadline (D1), the quotas in use (R1), the recommended set's hash
+ * and the voiding of documents bound to an older hash (R2).
  */
 @ApplicationScoped
 class Rounds {

@@ -319,8 +319,7 @@ public class Application {
    * recommendation: the application is confirmed again and waits for a new decision.
    */
   public void reconsider(Instant at) {
-    require(
-        "reconsider", null, ApplicationStatus.RECOMMENDED, ApplicationStatus.NOT_RECOMMENDED);
+    require("reconsider", null, ApplicationStatus.RECOMMENDED, ApplicationStatus.NOT_RECOMMENDED);
     move(ApplicationStatus.CONFIRMED, at);
   }
 

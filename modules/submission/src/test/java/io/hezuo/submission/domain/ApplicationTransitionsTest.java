@@ -60,7 +60,8 @@ class ApplicationTransitionsTest {
           new Transition("returnToPi", a -> a.returnToPi(DEADLINES, NOW, "fix the budget")),
           new Transition("markRecommended", a -> a.markRecommended(NOW)),
           new Transition("markNotRecommended", a -> a.markNotRecommended(NOW, "quota")),
-          new Transition("returnByRecommender", a -> a.returnByRecommender(DEADLINES, NOW, "letter")),
+          new Transition(
+              "returnByRecommender", a -> a.returnByRecommender(DEADLINES, NOW, "letter")),
           new Transition("reconsider", a -> a.reconsider(NOW)),
           new Transition("markFormallyPassed", a -> a.markFormallyPassed(NOW)),
           new Transition("markFormallyFailed", a -> a.markFormallyFailed(NOW, "G3 31 %")),

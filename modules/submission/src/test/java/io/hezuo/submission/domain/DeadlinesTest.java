@@ -107,7 +107,8 @@ class DeadlinesTest {
     RuleViolation late = CALL.returnByRecommender(beijing("2025-09-15T17:30:00")).orElseThrow();
     assertEquals("D1", late.ruleId());
     assertEquals("submission.rule.d1.recommenderReturnTooLate", late.messageKey());
-    Deadlines extended = new Deadlines(OPENS, SUBMISSION, beijing("2025-09-25T12:00:00"), RECOMMENDATION);
+    Deadlines extended =
+        new Deadlines(OPENS, SUBMISSION, beijing("2025-09-25T12:00:00"), RECOMMENDATION);
     assertEquals(Optional.empty(), extended.returnByRecommender(beijing("2025-09-25T11:59:59")));
     assertTrue(extended.returnByRecommender(beijing("2025-09-25T12:00:00")).isPresent());
   }
