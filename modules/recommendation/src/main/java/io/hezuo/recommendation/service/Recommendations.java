@@ -181,12 +181,18 @@ public class Recommendations {
     LineView line = line(me.call(), a.lineCode());
     String group = Rounds.group(line);
     QuotaRules.Limit limit = Rounds.limit(line);
-    List<Decision> decisions = rounds.decisions(me.call().id(), me.id());
+    // a locking read: it sees what the transactions this one waited for (the round's lock)
+    // committed, whatever the isolation level
     long used =
-        decisions.stream()
-            .filter(d -> d.getDecision() == DecisionKind.RECOMMENDED)
-            .filter(d -> d.getRankGroup().equals(group))
-            .count();
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM rec_decision WHERE call_id = ?1 AND recommender_id = ?2"
+                            + " AND rank_group = ?3 AND decision = 'RECOMMENDED' LOCK IN SHARE MODE")
+                    .setParameter(1, me.call().id())
+                    .setParameter(2, me.id())
+                    .setParameter(3, group)
+                    .getSingleResult())
+            .longValue();
     Integer places =
         Optional.ofNullable(rounds.quotas(me.call().id(), me.id()).get(group))
             .map(Quota::getPlaces)

@@ -1,0 +1,342 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recommendation over REST against the real server and database: R1 per group (A3's places, B's
+ * combined quota, A2's one place per platform across the province), the races (50 attempts for 10
+ * places end with 10; two recommenders racing for one platform end with one), D1 at the second and
+ * the officer's reopening, documents bound to the recommended set and voided by a change, the
+ * summary table read back, and a recommender that guesses ids outside its area gets 404.
+ */
+class RecommendationIT extends BrowserIT {
+
+  static final long REC1 = 910201;
+  static final long REC2 = 910202;
+  static final long UNIT1 = 910211;
+  static final long UNIT2 = 910212;
+
+  /** The recommendation deadline of the 2026 call: 2025-09-19 17:30:00 Beijing time. */
+  static final String BEFORE_DEADLINE = "2025-09-18T02:00:00Z";
+
+  static boolean created;
+  static long template;
+  static int next = 1;
+
+  Api officer;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    if (!created) {
+      recommender(REC1, "测试推荐局甲", "11330100IT0000201A");
+      recommender(REC2, "测试推荐局乙", "11330100IT0000202B");
+      unit(UNIT1, "测试申报单位甲", "91330100IT0000211C", REC1);
+      unit(UNIT2, "测试申报单位乙", "91330100IT0000212D", REC2);
+      Db.createAccount("it_rec1", "RECOMMENDER", REC1);
+      Db.createAccount("it_rec2", "RECOMMENDER", REC2);
+      Db.createApplicant("it_rec_pi", "沈推荐", "33010619880808123", UNIT1);
+      Api pi = Api.as(browser, base, "it_rec_pi", "Demo@2026");
+      template = SubmissionIT.submitA1(pi);
+      created = true;
+    }
+    officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    officer.clock(BEFORE_DEADLINE);
+  }
+
+  @AfterEach
+  void freeClock() throws Exception {
+    Api.anonymous(base).systemClock();
+  }
+
+  static void recommender(long id, String name, String code) throws Exception {
+    Db.update(
+        "insert into dir_organisation (id, name, name_en, credit_code, type, city, county,"
+            + " recommender_id, is_recommender, demo) values (?, ?, ?, ?, 'GOVERNMENT', '杭州市',"
+            + " '上城区', null, 1, true)",
+        id,
+        name,
+        name,
+        code);
+  }
+
+  static void unit(long id, String name, String code, long recommender) throws Exception {
+    Db.update(
+        "insert into dir_organisation (id, name, name_en, credit_code, type, city, county,"
+            + " recommender_id, is_recommender, demo) values (?, ?, ?, ?, 'ENTERPRISE', '杭州市',"
+            + " '滨江区', ?, 0, true)",
+        id,
+        name,
+        name,
+        code,
+        recommender);
+  }
+
+  /**
+   * A confirmed application of a unit on a line: a copy of the template (a real submitted A1
+   * application) with its own PI, acceptance number, line and platform.
+   */
+  static long confirmed(long unit, String line, String platformCode) throws Exception {
+    int n = next++;
+    try (Connection c = Db.connect()) {
+      List<String> cols = new ArrayList<>();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "select column_name from information_schema.columns where table_schema = database()"
+                  + " and table_name = 'sub_application' and upper(column_name) <> 'ID'"
+                  + " order by ordinal_position")) {
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            cols.add(r.getString(1));
+          }
+        }
+      }
+      List<String> select = new ArrayList<>();
+      for (String col : cols) {
+        switch (col.toLowerCase()) {
+          case "pi_username" -> select.add("'it_rec_clone_" + n + "'");
+          case "acceptance_no" -> select.add("'HZ2026-IT-REC-" + n + "'");
+          case "line_code" -> select.add("'" + line + "'");
+          case "status" -> select.add("'CONFIRMED'");
+          case "organisation_id" -> select.add(String.valueOf(unit));
+          case "platform_code" ->
+              select.add(platformCode == null ? "null" : "'" + platformCode + "'");
+          default -> select.add(col);
+        }
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into sub_application ("
+                  + String.join(",", cols)
+                  + ") select "
+                  + String.join(",", select)
+                  + " from sub_application where id = ?",
+              PreparedStatement.RETURN_GENERATED_KEYS)) {
+        s.setLong(1, template);
+        s.executeUpdate();
+        try (ResultSet k = s.getGeneratedKeys()) {
+          k.next();
+          return k.getLong(1);
+        }
+      }
+    }
+  }
+
+  void quota(long recommender, String group, int places) throws Exception {
+    Api.Reply r =
+        officer.json(
+            "PUT",
+            "api/v1/recommendation/quotas/" + recommender + "/" + group,
+            "{\"places\":" + places + ",\"reason\":\"IT\"}");
+    assertEquals(204, r.status(), r.body());
+  }
+
+  @Test
+  void fiftyAttemptsForTenPlacesEndWithTen() throws Exception {
+    quota(REC1, "A3", 10);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ids.add(confirmed(UNIT1, "A3", null));
+    }
+    // five sessions of the same recommender ("tabs"), ten threads
+    List<Api> tabs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      tabs.add(Api.as(browser, base, "it_rec1", "Demo@2026"));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<Callable<Integer>> attempts = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        Api tab = tabs.get(i % tabs.size());
+        long id = ids.get(i);
+        attempts.add(
+            () ->
+                tab.json("POST", "api/v1/recommendation/applications/" + id + "/recommend", "{}")
+                    .status());
+      }
+      int ok = 0;
+      int refused = 0;
+      for (Future<Integer> f : pool.invokeAll(attempts)) {
+        int s = f.get();
+        if (s == 200) {
+          ok++;
+        } else if (s == 422) {
+          refused++;
+        } else {
+          throw new AssertionError("unexpected status " + s);
+        }
+      }
+      assertEquals(10, ok);
+      assertEquals(40, refused);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        List.of("10"),
+        Db.strings(
+            "select count(*) from rec_decision where recommender_id = ? and rank_group = 'A3'"
+                + " and decision = 'RECOMMENDED'",
+            REC1));
+    assertEquals(
+        List.of("10"),
+        Db.strings(
+            "select count(*) from sub_application where organisation_id = ? and line_code = 'A3'"
+                + " and status = 'RECOMMENDED'",
+            UNIT1));
+    // the 11th is refused with R1's message, naming the places
+    Api rec = tabs.get(0);
+    long eleventh = confirmed(UNIT1, "A3", null);
+    Api.Reply r =
+        rec.json("POST", "api/v1/recommendation/applications/" + eleventh + "/recommend", "{}");
+    assertEquals(422, r.status(), r.body());
+    assertTrue(r.body().contains("R1") && r.body().contains("10"), r.body());
+    // the round shows the use: A3 10 of 10, 0 remaining
+    Api.Reply round = rec.get("api/v1/recommendation/round");
+    assertEquals(200, round.status(), round.body());
+    assertTrue(
+        round.body().contains("\"group\":\"A3\"")
+            && round.body().contains("\"places\":10")
+            && round.body().contains("\"remaining\":0"),
+        round.body());
+  }
+
+  @Test
+  void bLinesShareOneQuotaAndA1HasNone() throws Exception {
+    quota(REC2, "B", 2);
+    Api rec = Api.as(browser, base, "it_rec2", "Demo@2026");
+    long b1 = confirmed(UNIT2, "B1", null);
+    long b3 = confirmed(UNIT2, "B3", null);
+    long b4 = confirmed(UNIT2, "B4", null);
+    assertEquals(200, recommend(rec, b1).status());
+    assertEquals(200, recommend(rec, b3).status());
+    Api.Reply third = recommend(rec, b4);
+    assertEquals(422, third.status(), third.body());
+    assertTrue(third.body().contains("R1"), third.body());
+    // A1: no quota
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, recommend(rec, confirmed(UNIT2, "A1", null)).status());
+    }
+    // taking one B back frees its place
+    assertEquals(
+        204,
+        rec.json(
+                "POST",
+                "api/v1/recommendation/applications/" + b1 + "/reconsider",
+                "{\"reason\":\"换推\"}")
+            .status());
+    assertEquals(200, recommend(rec, b4).status());
+    assertEquals(
+        List.of("CONFIRMED"), Db.strings("select status from sub_application where id = ?", b1));
+  }
+
+  @Test
+  void twoRecommendersRacingForOnePlatformEndWithOne() throws Exception {
+    String centre =
+        Db.strings("select code from call_platform where kind = 'CENTRE' order by id limit 1")
+            .get(0);
+    String line =
+        Db.strings(
+                "select l.code from call_platform p join call_line l on l.id = p.line_id"
+                    + " where p.code = ?",
+                centre)
+            .get(0);
+    long a = confirmed(UNIT1, line, centre);
+    long b = confirmed(UNIT2, line, centre);
+    Api rec1 = Api.as(browser, base, "it_rec1", "Demo@2026");
+    Api rec2 = Api.as(browser, base, "it_rec2", "Demo@2026");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Api.Reply>> f =
+          pool.invokeAll(List.of(() -> recommend(rec1, a), () -> recommend(rec2, b)));
+      int ok = 0;
+      for (Future<Api.Reply> x : f) {
+        Api.Reply r = x.get();
+        if (r.status() == 200) {
+          ok++;
+        } else {
+          assertEquals(422, r.status(), r.body());
+          assertTrue(r.body().contains("G9"), r.body());
+        }
+      }
+      assertEquals(1, ok);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        List.of("1"),
+        Db.strings(
+            "select count(*) from sub_application where id in (?, ?) and status = 'RECOMMENDED'",
+            a,
+            b));
+  }
+
+  @Test
+  void aRecommenderSeesOnlyItsOwnArea() throws Exception {
+    long other = confirmed(UNIT2, "A1", null);
+    long mine = confirmed(UNIT1, "A1", null);
+    Api rec1 = Api.as(browser, base, "it_rec1", "Demo@2026");
+    assertEquals(404, rec1.get("api/v1/recommendation/applications/" + other).status());
+    assertEquals(404, recommend(rec1, other).status());
+    assertEquals(404, rec1.get("api/v1/recommendation/applications/999999999").status());
+    assertEquals(200, rec1.get("api/v1/recommendation/applications/" + mine).status());
+    Api.Reply list = rec1.get("api/v1/recommendation/applications?size=500");
+    assertEquals(200, list.status(), list.body());
+    assertTrue(list.body().contains("HZ2026-IT-REC-"), list.body());
+    assertTrue(!list.body().contains("\"id\":" + other + ","), list.body());
+    // an applicant never sees quotas or ranking
+    Api pi = Api.as(browser, base, "it_rec_pi", "Demo@2026");
+    assertEquals(403, pi.get("api/v1/recommendation/round").status());
+    assertEquals(403, pi.get("api/v1/recommendation/ranking/A1").status());
+  }
+
+  @Test
+  void d1AtTheSecondAndTheOfficersReopening() throws Exception {
+    Api rec2 = Api.as(browser, base, "it_rec2", "Demo@2026");
+    long id = confirmed(UNIT2, "A1", null);
+    officer.clock("2025-09-19T09:29:59Z");
+    Api.Reply before = recommend(rec2, id);
+    assertEquals(200, before.status(), before.body());
+    long late = confirmed(UNIT2, "A1", null);
+    officer.clock("2025-09-19T09:30:00Z");
+    Api.Reply after = recommend(rec2, late);
+    assertEquals(422, after.status(), after.body());
+    assertTrue(
+        after.body().contains("D1") && after.body().contains("2025-09-19 17:30:00"), after.body());
+    // the officer reopens this recommender with a reason until 2025-09-22 12:00 Beijing time
+    Api.Reply noReason =
+        officer.json(
+            "POST",
+            "api/v1/recommendation/recommenders/" + REC2 + "/reopen",
+            "{\"until\":\"2025-09-22T12:00:00\",\"reason\":\" \"}");
+    assertEquals(422, noReason.status(), noReason.body());
+    Api.Reply reopened =
+        officer.json(
+            "POST",
+            "api/v1/recommendation/recommenders/" + REC2 + "/reopen",
+            "{\"until\":\"2025-09-22T12:00:00\",\"reason\":\"系统故障顺延\"}");
+    assertEquals(204, reopened.status(), reopened.body());
+    assertEquals(200, recommend(rec2, late).status());
+    assertEquals(
+        List.of("recommendation-reopen"),
+        Db.strings(
+            "select action from krn_audit where entity_type = 'RecommendationRound'"
+                + " and action = 'recommendation-reopen' and reason like '系统故障顺延%'"));
+  }
+
+  static Api.Reply recommend(Api rec, long id) throws Exception {
+    return rec.json("POST", "api/v1/recommendation/applications/" + id + "/recommend", "{}");
+  }
+}
