@@ -23,8 +23,8 @@ public final class Backoff {
   private Backoff() {}
 
   /**
-   * The delay after the {@code failedAttempts}-th failed attempt (1 = the first), or empty when
-   * the message is to be given up.
+   * The delay after the {@code failedAttempts}-th failed attempt (1 = the first), or empty when the
+   * message is to be given up.
    */
   public static Optional<Duration> delayAfter(int failedAttempts) {
     if (failedAttempts < 1) {

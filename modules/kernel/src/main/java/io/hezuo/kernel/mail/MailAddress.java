@@ -6,9 +6,9 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.regex.Pattern;
 
 /**
- * The check of a recipient's address: one bare address ({@code name@example.com}), no display
- * name, no list, no line break or control character (header injection), at most 254 characters
- * (RFC 5321), a domain with at least one dot, and valid by Jakarta Mail's strict RFC 822 parser.
+ * The check of a recipient's address: one bare address ({@code name@example.com}), no display name,
+ * no list, no line break or control character (header injection), at most 254 characters (RFC
+ * 5321), a domain with at least one dot, and valid by Jakarta Mail's strict RFC 822 parser.
  */
 public final class MailAddress {
 
@@ -28,9 +28,7 @@ public final class MailAddress {
     return problem(address) == null;
   }
 
-  /**
-   * The address, trimmed, when well-formed; otherwise a {@link BadRequestException} saying why.
-   */
+  /** The address, trimmed, when well-formed; otherwise a {@link BadRequestException} saying why. */
   public static String check(String address) {
     String problem = problem(address);
     if (problem != null) {

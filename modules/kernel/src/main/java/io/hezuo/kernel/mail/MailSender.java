@@ -28,9 +28,9 @@ import java.util.logging.Logger;
  * logged in one line (no stack trace) and retried later ({@link Backoff}); it never reaches the
  * code that queued the message.
  *
- * <p>To spare the database, a timer tick looks only when a row is known to be due (this node's
- * last run saw it), something was queued, or the last look is two minutes old (rows queued on
- * another node, leases of a node that died).
+ * <p>To spare the database, a timer tick looks only when a row is known to be due (this node's last
+ * run saw it), something was queued, or the last look is two minutes old (rows queued on another
+ * node, leases of a node that died).
  */
 @Singleton
 @Startup

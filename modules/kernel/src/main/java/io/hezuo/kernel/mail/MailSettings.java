@@ -7,10 +7,10 @@ import java.util.Properties;
 /**
  * Where mail goes, from the environment: SMTP when {@code HEZUO_SMTP_HOST} is set ({@code
  * HEZUO_SMTP_PORT}, default 25, or 587 with STARTTLS; {@code HEZUO_SMTP_USER}, {@code
- * HEZUO_SMTP_PASSWORD}, {@code HEZUO_SMTP_FROM}, {@code HEZUO_SMTP_STARTTLS} true/false);
- * otherwise a mailbox folder of {@code .eml} files: {@code HEZUO_MAILBOX_DIR} (the launcher of
- * {@code ./deploy/run.sh} passes {@code <data>/mailbox}), or, with neither set, {@code
- * hezuo-mailbox} under {@code java.io.tmpdir} (said in the log at start-up).
+ * HEZUO_SMTP_PASSWORD}, {@code HEZUO_SMTP_FROM}, {@code HEZUO_SMTP_STARTTLS} true/false); otherwise
+ * a mailbox folder of {@code .eml} files: {@code HEZUO_MAILBOX_DIR} (the launcher of {@code
+ * ./deploy/run.sh} passes {@code <data>/mailbox}), or, with neither set, {@code hezuo-mailbox}
+ * under {@code java.io.tmpdir} (said in the log at start-up).
  */
 public record MailSettings(
     String smtpHost,
@@ -106,7 +106,9 @@ public record MailSettings(
     return "e-mail is not sent (HEZUO_SMTP_HOST is not set): each message is written as an .eml"
         + " file into "
         + mailbox
-        + (mailboxByDefault ? " (HEZUO_MAILBOX_DIR is not set either: a folder under the temp dir)" : "");
+        + (mailboxByDefault
+            ? " (HEZUO_MAILBOX_DIR is not set either: a folder under the temp dir)"
+            : "");
   }
 
   @Override

@@ -70,7 +70,8 @@ final class MailTransport {
     message.setHeader("X-Hezuo-Outbox-Id", String.valueOf(m.id()));
     if (m.entityType() != null && m.entityId() != null) {
       message.setHeader(
-          "X-Hezuo-Entity", (m.entityType() + " " + m.entityId()).replaceAll("[^\\x21-\\x7e ]", "?"));
+          "X-Hezuo-Entity",
+          (m.entityType() + " " + m.entityId()).replaceAll("[^\\x21-\\x7e ]", "?"));
     }
     message.saveChanges();
     return message;
