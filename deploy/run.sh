@@ -4,6 +4,7 @@
 # MySQL/MariaDB, applies the Flyway migrations, loads the demo data (HEZUO_DEMO=false skips it),
 # starts Payara Micro with the WAR and prints the URL and one demo login per role.
 # HEZUO_PORT (default 8080), HEZUO_DB_PORT (embedded, default 3307), HEZUO_REBUILD=1 forces a build.
+# E-mail: into data/mailbox/ as .eml files unless HEZUO_SMTP_HOST (and HEZUO_SMTP_*) names a server.
 # Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -109,6 +109,23 @@ public final class Launcher {
     pb.environment().put("HEZUO_DB_URL", url);
     pb.environment().put("HEZUO_DB_USER", user);
     pb.environment().put("HEZUO_DB_PASSWORD", password);
+    // e-mail: to the SMTP server of HEZUO_SMTP_* when HEZUO_SMTP_HOST is set (the server reads
+    // them from the environment it inherits), else as .eml files into <data>/mailbox
+    boolean smtp = env.get("HEZUO_SMTP_HOST") != null && !env.get("HEZUO_SMTP_HOST").isBlank();
+    Path mailbox =
+        env.get("HEZUO_MAILBOX_DIR") != null && !env.get("HEZUO_MAILBOX_DIR").isBlank()
+            ? Path.of(env.get("HEZUO_MAILBOX_DIR")).toAbsolutePath()
+            : data.resolve("mailbox");
+    pb.environment().put("HEZUO_MAILBOX_DIR", mailbox.toString());
+    String mail =
+        smtp
+            ? "e-mail by SMTP to "
+                + env.get("HEZUO_SMTP_HOST").trim()
+                + ":"
+                + env.getOrDefault(
+                    "HEZUO_SMTP_PORT",
+                    "true".equalsIgnoreCase(env.get("HEZUO_SMTP_STARTTLS")) ? "587" : "25")
+            : "e-mail is written to " + mailbox + " (*.eml; set HEZUO_SMTP_HOST to send it)";
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // On a warm start MariaDB is up in a second or two, long before Payara Micro deploys the WAR
@@ -182,6 +199,7 @@ public final class Launcher {
         System.out.printf("    %-13s %-16s %s%n", l[0], l[1], l[2]);
       }
     }
+    System.out.println("  " + mail);
     System.out.println("  Ctrl-C stops the server" + (embeddedWanted ? " and the database." : "."));
     System.out.println("==================================================================");
     int exit = payara.waitFor();

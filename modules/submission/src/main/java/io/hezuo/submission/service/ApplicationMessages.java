@@ -36,6 +36,7 @@ public class ApplicationMessages {
   @Inject Caller caller;
   @Inject Inbox inbox;
   @Inject AuditLog audit;
+  @Inject MailNotices mail;
 
   /** The application's messages, oldest first, for whoever may read the application. */
   public List<MessageView> thread(long id) {
@@ -110,12 +111,12 @@ public class ApplicationMessages {
     return m;
   }
 
-  // ---- notices of the system, sent in the caller's transaction ---------------------------------
+  // ---- notices of the system, sent in the caller's transaction (in-app and by e-mail) -----------
 
   void tellUnit(Application a, String key, String... args) {
-    inbox.send(
-        MessageDraft.notice(
-            Applications.ENTITY, String.valueOf(a.getId()), unitAdmins(a), key, args));
+    Map<String, String> to = unitAdmins(a);
+    inbox.send(MessageDraft.notice(Applications.ENTITY, String.valueOf(a.getId()), to, key, args));
+    mail.send(to.keySet(), Applications.ENTITY, String.valueOf(a.getId()), key, (Object[]) args);
   }
 
   void tellPi(Application a, String key, String... args) {
@@ -126,6 +127,12 @@ public class ApplicationMessages {
             Map.of(a.getPiUsername(), link(a)),
             key,
             args));
+    mail.send(
+        List.of(a.getPiUsername()),
+        Applications.ENTITY,
+        String.valueOf(a.getId()),
+        key,
+        (Object[]) args);
   }
 
   void tellUnitOfExtension(long organisationId, Instant until, String reason) {
@@ -142,6 +149,13 @@ public class ApplicationMessages {
               "submission.notice.extended",
               Zones.format(until),
               reason));
+      mail.send(
+          to.keySet(),
+          "Extension",
+          String.valueOf(organisationId),
+          "submission.notice.extended",
+          Zones.format(until),
+          reason);
     }
   }
 
