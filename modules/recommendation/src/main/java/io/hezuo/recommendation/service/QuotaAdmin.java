@@ -73,6 +73,7 @@ public class QuotaAdmin {
   @Inject ApplicationLifecycle applications;
   @Inject AuditLog audit;
   @Inject Inbox inbox;
+  @Inject io.hezuo.directory.api.NoticeMail mail;
   @Inject Clock clock;
 
   /** The quota groups that have places (A3, B). */
@@ -451,9 +452,15 @@ public class QuotaAdmin {
       links.put(u, "/app/recommendation/list.xhtml");
     }
     if (!links.isEmpty()) {
-      inbox.send(
-          MessageDraft.notice(
-              Recommendations.ROUND, call.id() + ":" + recommenderId, links, key, args));
+      String entityId = call.id() + ":" + recommenderId;
+      inbox.send(MessageDraft.notice(Recommendations.ROUND, entityId, links, key, args));
+      mail.send(
+          links.keySet(),
+          Recommendations.ROUND,
+          entityId,
+          "recommendation.mail.body",
+          key,
+          (Object[]) args);
     }
   }
 

@@ -1,17 +1,8 @@
 package io.hezuo.submission.service;
 
-import io.hezuo.directory.api.AccountDirectory;
-import io.hezuo.directory.api.ContactView;
-import io.hezuo.kernel.i18n.Messages;
-import io.hezuo.kernel.mail.MailAddress;
-import io.hezuo.kernel.mail.MailOutbox;
-import io.hezuo.kernel.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.Locale;
-import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * The e-mail beside each in-app notice: for every recipient whose person has an e-mail address in
@@ -24,10 +15,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MailNotices {
 
-  private static final Logger LOG = Logger.getLogger(MailNotices.class.getName());
-
-  @Inject AccountDirectory accounts;
-  @Inject MailOutbox outbox;
+  @Inject io.hezuo.directory.api.NoticeMail mail;
 
   /** Queues the notice {@code key} with its {@code args} to each of {@code usernames}. */
   void send(
@@ -36,39 +24,6 @@ public class MailNotices {
       String entityId,
       String key,
       Object... args) {
-    if (usernames.isEmpty()) {
-      return;
-    }
-    Map<String, String> names = accounts.personNames(usernames);
-    for (String username : usernames) {
-      String email =
-          accounts.contact(username).map(ContactView::email).map(String::strip).orElse("");
-      if (email.isEmpty()) {
-        continue;
-      }
-      if (!MailAddress.isValid(email)) {
-        LOG.warning(
-            "no e-mail to "
-                + username
-                + " about "
-                + entityType
-                + " "
-                + entityId
-                + ": the directory's address is malformed");
-        continue;
-      }
-      Locale locale = locale(accounts.preferredLanguage(username).orElse(null));
-      String text = Messages.get(locale, key, args);
-      String body =
-          Messages.get(
-              locale, "submission.mail.body", names.getOrDefault(username, username), text);
-      outbox.queue(
-          new OutgoingMail(
-              email, Messages.get(locale, key + ".subject", args), body, entityType, entityId));
-    }
-  }
-
-  static Locale locale(String language) {
-    return "en".equalsIgnoreCase(language) ? Messages.ENGLISH : Messages.CHINESE;
+    mail.send(usernames, entityType, entityId, "submission.mail.body", key, args);
   }
 }
