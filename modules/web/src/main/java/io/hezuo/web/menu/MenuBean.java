@@ -45,7 +45,10 @@ public class MenuBean {
             new MenuItem(
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
             new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans"),
-            new MenuItem("idClashes", "web.menu.idClashes", "/app/directory/registrations")));
+            new MenuItem("idClashes", "web.menu.idClashes", "/app/directory/registrations"),
+            new MenuItem("recQuotas", "web.menu.recQuotas", "/app/recommendation/quotas"),
+            new MenuItem(
+                "recDashboard", "web.menu.recDashboard", "/app/recommendation/dashboard")));
     BY_ROLE.put(Role.FINANCE, List.of());
     BY_ROLE.put(
         Role.ADMIN,

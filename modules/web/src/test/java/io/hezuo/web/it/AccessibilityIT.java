@@ -151,6 +151,8 @@ class AccessibilityIT extends BrowserIT {
     check("officer", "/app/directory/other-plans.xhtml", By.id("intro"));
     check("officer", "/app/directory/registrations.xhtml", By.id("regs"));
     check("officer", "/app/submission/extensions.xhtml", By.id("ext:grant"));
+    check("officer", "/app/recommendation/quotas.xhtml", By.id("quotas:save"));
+    check("officer", "/app/recommendation/dashboard.xhtml", By.id("chart"));
     check("officer", "/app/inbox.xhtml", By.id("inbox"));
 
     signIn("demo_admin");

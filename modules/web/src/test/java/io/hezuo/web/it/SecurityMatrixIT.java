@@ -98,6 +98,8 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/recommendation/dashboard.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN", "OFFICER"));
     SCREENS.put("/app/submission/unit.xhtml", Set.of("UNIT_ADMIN"));
     SCREENS.put("/app/submission/all.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
