@@ -330,7 +330,7 @@ public class QuotaAdmin {
       }
       confirmedByRec.put(rec.id(), all);
       undecidedByRec.put(rec.id(), undecided);
-      Round r = rounds.round(call.id(), rec.id());
+      Round r = rounds.current(call.id(), rec.id());
       List<Decision> decisions = rounds.decisions(call.id(), rec.id());
       List<QuotaUse> quotas = rounds.quotaUse(call, rec.id(), decisions);
       List<DocumentView> docs = rounds.documentViews(call.id(), rec.id());

@@ -67,7 +67,7 @@ public class Recommendations {
   /** The round as the recommender sees it: status, deadline, quotas, documents. */
   public RoundView round() {
     RecommenderContext.Me me = context.me();
-    return view(me, rounds.round(me.call().id(), me.id()));
+    return view(me, rounds.current(me.call().id(), me.id()));
   }
 
   RoundView view(RecommenderContext.Me me, Round r) {

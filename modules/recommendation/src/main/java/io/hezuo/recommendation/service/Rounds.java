@@ -45,6 +45,20 @@ class Rounds {
   @Inject ApplicationLifecycle applications;
   @Inject Clock clock;
 
+  /**
+   * The round as it is, for reading: a recommender that has not done anything yet has an open round
+   * that is not stored (nothing is written outside a transaction).
+   */
+  Round current(long callId, long recommenderId) {
+    return em.createQuery(
+            "select r from Round r where r.callId = :c and r.recommenderId = :r", Round.class)
+        .setParameter("c", callId)
+        .setParameter("r", recommenderId)
+        .getResultStream()
+        .findFirst()
+        .orElseGet(() -> new Round(callId, recommenderId));
+  }
+
   /** The round, created if it does not exist yet (a concurrent creation is harmless). */
   Round round(long callId, long recommenderId) {
     List<Round> found =

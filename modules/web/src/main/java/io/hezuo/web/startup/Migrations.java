@@ -49,7 +49,10 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.validate-atmost-once-period-in-seconds=60",
       // prepared statements kept per pooled connection: the driver parsed every statement's SQL
       // again on each prepare (about a tenth of a page's server time)
-      "fish.payara.statement-cache-size=128"
+      "fish.payara.statement-cache-size=200",
+      // FIXED: Payara's default (LRU) is chosen only when no type is given, and a data source
+      // definition passes the type as "null", which Payara then fails to load as a class name
+      "fish.payara.statement-cache-type=FIXED"
     })
 @Singleton
 @Startup
