@@ -51,6 +51,7 @@ public class HomeBean {
   @Inject AccountDirectory accounts;
   @Inject ApplicationSearch search;
   @Inject CallCatalogue calls;
+  @Inject io.hezuo.recommendation.api.RecommendationProgress recommendation;
   @Inject io.hezuo.web.i18n.LocaleBean localeBean;
 
   private AccountView account;
@@ -70,6 +71,11 @@ public class HomeBean {
   // officers and formal reviewers
   private final List<CountRow> counts = new ArrayList<>();
   private CountRow totals;
+
+  // the recommending unit and the Department's recommendation progress
+  private io.hezuo.recommendation.api.RoundView round;
+  private String roundDeadline;
+  private io.hezuo.recommendation.api.RecommendationProgress.Overall progress;
 
   /** One line of the officer's table: the line, its count per status and in all. */
   public record CountRow(
@@ -107,6 +113,17 @@ public class HomeBean {
               .mapToLong(ApplicationCount::count)
               .sum();
       registrations = accounts.pendingRegistrations().size();
+    }
+    if (caller.hasRole(Role.RECOMMENDER)) {
+      try {
+        round = recommendation.myRound();
+        roundDeadline = Zones.format(round.closesAt());
+      } catch (io.hezuo.kernel.error.HezuoException e) {
+        round = null; // an account whose unit may not recommend: nothing to show
+      }
+    }
+    if (caller.hasRole(Role.OFFICER)) {
+      progress = recommendation.overall();
     }
     if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       countTable(locale);
@@ -195,6 +212,18 @@ public class HomeBean {
 
   public boolean isWindowOpen() {
     return windowOpen;
+  }
+
+  public io.hezuo.recommendation.api.RoundView getRound() {
+    return round;
+  }
+
+  public String getRoundDeadline() {
+    return roundDeadline;
+  }
+
+  public io.hezuo.recommendation.api.RecommendationProgress.Overall getProgress() {
+    return progress;
   }
 
   public long getToConfirm() {

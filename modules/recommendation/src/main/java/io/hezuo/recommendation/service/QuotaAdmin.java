@@ -334,13 +334,19 @@ public class QuotaAdmin {
       List<Decision> decisions = rounds.decisions(call.id(), rec.id());
       List<QuotaUse> quotas = rounds.quotaUse(call, rec.id(), decisions);
       List<DocumentView> docs = rounds.documentViews(call.id(), rec.id());
+      // the latest reminder as an entity: max() of a converted attribute bypasses the converter
       Instant lastReminder =
           em.createQuery(
-                  "select max(m.sentAt) from Reminder m where m.callId = :c and m.recommenderId = :r",
-                  Instant.class)
+                  "select m from Reminder m where m.callId = :c and m.recommenderId = :r"
+                      + " order by m.sentAt desc, m.id desc",
+                  Reminder.class)
               .setParameter("c", call.id())
               .setParameter("r", rec.id())
-              .getSingleResult();
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst()
+              .map(Reminder::getSentAt)
+              .orElse(null);
       out.add(
           new DashboardRow(
               rec.id(),
