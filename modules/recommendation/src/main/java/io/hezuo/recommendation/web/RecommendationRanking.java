@@ -85,7 +85,11 @@ public class RecommendationRanking implements Serializable {
       String table = row.substring(0, row.lastIndexOf(':'));
       String button =
           delta < 0 ? (at == 0 ? "down" : "up") : (at == ids.size() - 1 ? "up" : "down");
-      PrimeFaces.current().focus(table + ":" + at + ":" + button);
+      String target = table + ":" + at + ":" + button;
+      // after the update: the same row's button, where the keyboard user left it
+      PrimeFaces.current()
+          .executeScript(
+              "var e = document.getElementById('" + target + "'); if (e) { e.focus(); }");
     }
   }
 
