@@ -64,7 +64,11 @@ public class Recommendations {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  /** The round as the recommender sees it: status, deadline, quotas, documents. */
+  /**
+   * The round as the recommender sees it: status, deadline, quotas, documents. Transactional: the
+   * first look creates the recommender's round row (a Faces view action has no transaction).
+   */
+  @Transactional
   public RoundView round() {
     RecommenderContext.Me me = context.me();
     return view(me, rounds.round(me.call().id(), me.id()));
