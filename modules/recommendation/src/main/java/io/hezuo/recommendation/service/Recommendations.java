@@ -64,7 +64,10 @@ public class Recommendations {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  /** The round as the recommender sees it: status, deadline, quotas, documents. */
+  /**
+   * The round as the recommender sees it: status, deadline, quotas, documents (a recommender that
+   * has not acted yet has an open round that is not stored: reading writes nothing).
+   */
   public RoundView round() {
     RecommenderContext.Me me = context.me();
     return view(me, rounds.current(me.call().id(), me.id()));

@@ -173,6 +173,28 @@ class AccessibilityIT extends BrowserIT {
     assertClean();
   }
 
+  /**
+   * The recommending unit's screens (issue 11), as a recommender of its own with one application.
+   */
+  @Test
+  void recommenderPages() throws Exception {
+    RecommendationIT.recommender(910302, "无障碍推荐局", "11330100IT0000302G");
+    RecommendationIT.unit(910312, "无障碍申报单位", "91330100IT0000312H", 910302);
+    Db.createAccount("it_a11y_rec", "RECOMMENDER", 910302);
+    Db.createApplicant("it_a11y_rec_pi", "吴推荐", "33010619790101493", 910312);
+    Api pi = Api.as(browser, base, "it_a11y_rec_pi", "Demo@2026");
+    RecommendationIT.template = SubmissionIT.submitA1(pi);
+    pi.clock(RecommendationIT.BEFORE_DEADLINE);
+    long id = RecommendationIT.confirmed(910312, "A1", null);
+    signIn("it_a11y_rec");
+    check("recommender", "/app/recommendation/list.xhtml", By.id("list:apps"));
+    check("recommender", "/app/recommendation/view.xhtml?id=" + id, By.id("acceptanceNo"));
+    check("recommender", "/app/recommendation/ranking.xhtml", By.id("rankingHint"));
+    check("recommender", "/app/recommendation/documents.xhtml", By.id("submitForm:submit"));
+    check("recommender", "/app/recommendation/view.xhtml?id=999999999", By.id("errorTitle"));
+    assertClean();
+  }
+
   /** The header's switch on a page with a query string stays on that page, in the new language. */
   @Test
   void languageSwitchKeepsTheQueryString() throws Exception {

@@ -1,0 +1,186 @@
+package io.hezuo.recommendation.web;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.LineView;
+import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.money.Money;
+import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.time.Zones;
+import io.hezuo.recommendation.api.DecisionView;
+import io.hezuo.recommendation.api.RoundView;
+import io.hezuo.recommendation.service.Recommendations;
+import io.hezuo.submission.api.ApplicationView;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Backing bean of {@code app/recommendation/view.xhtml?id=}: one application of the recommender's
+ * area in full (sections, team, budget, attachments, the drafting-check warnings recorded at
+ * submission) with the decision buttons; an id outside the area answers the not-found page.
+ */
+@Named("recommendationView")
+@ViewScoped
+public class RecommendationViewPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The budget categories in the printed order (submission's {@code ApplicationPdf.BUDGET_ORDER}; a
+   * module reads another only through its api package, so the order is repeated here).
+   */
+  static final List<String> BUDGET_ORDER =
+      List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "OTHER", "LABOUR", "COOPERATION");
+
+  @Inject transient Recommendations service;
+  @Inject transient CallCatalogue calls;
+
+  private long id;
+  private ApplicationView app;
+  private DecisionView decision;
+  private RoundView round;
+  private String lineName;
+  private String reason;
+  private List<BudgetRow> budget = List.of();
+  private Money budgetTotal;
+
+  /** A budget line: its label and amount. */
+  public record BudgetRow(String label, String amount) implements Serializable {}
+
+  public void load() {
+    try {
+      read();
+    } catch (NotFoundException e) {
+      RecommenderFaces.notFound();
+    }
+  }
+
+  private void read() {
+    app = service.read(id);
+    decision = service.decision(id).orElse(null);
+    round = service.round();
+    Locale l = RecommenderFaces.locale();
+    LineView line = calls.line(app.callId(), app.lineCode()).orElse(null);
+    lineName = line == null ? app.lineCode() : line.code() + " " + line.name().in(l);
+    List<BudgetRow> b = new ArrayList<>();
+    Money total = Money.ZERO;
+    Map<String, String> given = app.form().budget() == null ? Map.of() : app.form().budget();
+    for (String c : BUDGET_ORDER) {
+      String v = given.get(c);
+      if (v != null && !v.isBlank()) {
+        b.add(new BudgetRow(Messages.get(l, "submission.budget." + c), v));
+        total = total.plus(Money.of(v));
+      }
+    }
+    budget = b;
+    budgetTotal = b.isEmpty() ? null : total;
+  }
+
+  public void recommend() {
+    try {
+      service.recommend(id);
+      FacesViolations.info("recommendation.web.recommended", app.acceptanceNo());
+      read();
+    } catch (RuleViolationException e) {
+      FacesViolations.show("decide", e.violations());
+    }
+  }
+
+  public void notRecommend() {
+    try {
+      service.notRecommend(id, reason);
+      reason = null;
+      FacesViolations.info("recommendation.web.notRecommended", app.acceptanceNo());
+      read();
+    } catch (RuleViolationException e) {
+      FacesViolations.show("decide", e.violations());
+    }
+  }
+
+  public void returnForRevision() {
+    try {
+      service.returnForRevision(id, reason);
+      reason = null;
+      FacesViolations.info("recommendation.web.returned", app.acceptanceNo());
+      read();
+    } catch (RuleViolationException e) {
+      FacesViolations.show("decide", e.violations());
+    }
+  }
+
+  public void reconsider() {
+    try {
+      service.reconsider(id, reason);
+      reason = null;
+      FacesViolations.info("recommendation.web.reconsidered", app.acceptanceNo());
+      read();
+    } catch (RuleViolationException e) {
+      FacesViolations.show("decide", e.violations());
+    }
+  }
+
+  public boolean isDecidable() {
+    return round != null && round.open() && "CONFIRMED".equals(app.status());
+  }
+
+  public boolean isReconsiderable() {
+    return round != null
+        && round.open()
+        && decision != null
+        && !"RETURNED".equals(decision.decision());
+  }
+
+  /** A warning's message in the user's language. */
+  public String warning(ApplicationView.WarningView w) {
+    boolean en = Messages.ENGLISH.equals(RecommenderFaces.locale());
+    return en && w.messageEn() != null ? w.messageEn() : w.messageZh();
+  }
+
+  public String format(Instant at) {
+    return at == null ? "—" : Zones.format(at);
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public ApplicationView getApp() {
+    return app;
+  }
+
+  public DecisionView getDecision() {
+    return decision;
+  }
+
+  public String getLineName() {
+    return lineName;
+  }
+
+  public List<BudgetRow> getBudget() {
+    return budget;
+  }
+
+  public Money getBudgetTotal() {
+    return budgetTotal;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}
