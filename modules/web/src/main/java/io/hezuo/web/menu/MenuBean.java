@@ -29,7 +29,13 @@ public class MenuBean {
             new MenuItem("unitApplications", "web.menu.unitApplications", "/app/submission/unit"),
             new MenuItem("registrations", "web.menu.registrations", "/app/directory/registrations"),
             new MenuItem("unitAccounts", "web.menu.accounts", "/app/directory/accounts")));
-    BY_ROLE.put(Role.RECOMMENDER, List.of());
+    BY_ROLE.put(
+        Role.RECOMMENDER,
+        List.of(
+            new MenuItem("recList", "web.menu.recList", "/app/recommendation/list"),
+            new MenuItem("recRanking", "web.menu.recRanking", "/app/recommendation/ranking"),
+            new MenuItem(
+                "recDocuments", "web.menu.recDocuments", "/app/recommendation/documents")));
     BY_ROLE.put(
         Role.FORMAL_REVIEWER,
         List.of(

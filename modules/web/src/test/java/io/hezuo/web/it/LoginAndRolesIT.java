@@ -28,7 +28,15 @@ class LoginAndRolesIT extends BrowserIT {
           "demo_admin", "ADMIN");
 
   static final Map<String, String> OWN_MENU =
-      Map.of("UNIT_ADMIN", "registrations", "OFFICER", "callEdit", "ADMIN", "audit");
+      Map.of(
+          "UNIT_ADMIN",
+          "registrations",
+          "OFFICER",
+          "callEdit",
+          "ADMIN",
+          "audit",
+          "RECOMMENDER",
+          "recList");
 
   @Test
   void everyRoleLandsOnItsHomeWithItsMenu() {

@@ -99,6 +99,9 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/recommendation/list.xhtml", Set.of("RECOMMENDER"));
+    SCREENS.put("/app/recommendation/ranking.xhtml", Set.of("RECOMMENDER"));
+    SCREENS.put("/app/recommendation/documents.xhtml", Set.of("RECOMMENDER"));
     SCREENS.put("/app/recommendation/dashboard.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/registrations.xhtml", Set.of("UNIT_ADMIN", "OFFICER"));
     SCREENS.put("/app/submission/unit.xhtml", Set.of("UNIT_ADMIN"));
