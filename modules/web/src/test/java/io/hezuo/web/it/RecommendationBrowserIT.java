@@ -133,7 +133,9 @@ class RecommendationBrowserIT extends BrowserIT {
     assertInOrder(sheet.toString(), expected);
     assertTrue(sheet.toString().contains(hash), sheet.toString());
 
-    // the three stamped PDFs
+    // the three stamped PDFs (Api.as signed in through the browser, which left the page)
+    browser.open("/app/recommendation/documents.xhtml");
+    browser.waitFor(By.id("setHash"));
     Path pdf = Files.createTempFile("hezuo-rec-", ".pdf");
     Files.write(pdf, SubmissionIT.pdf());
     for (String kind : List.of("LETTER", "SUMMARY", "COMMITMENT")) {
