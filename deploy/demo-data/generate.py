@@ -322,35 +322,56 @@ RETURN_REASONS = [
 ]
 
 
-def texts(i, title, tech, product, partner, country, line):
-    """The six sections: built around the project's own subject so that they differ."""
-    where = "帮扶地" if line.startswith("B") else "合作方"
-    basis = (
-        "%s是本单位近五年持续投入的方向。围绕%s，项目组已完成实验室验证，发表论文%d篇、授权发明专利%d件，"
-        "并与%s（%s）开展了%d年合作，具备开展“%s”的基础。"
-        % (tech, product, 3 + i % 5, 2 + i % 4, partner, country, 2 + i % 6, title)
-    )
-    content = (
-        "一是%s关键参数的机理研究与优化；二是%s的工程化开发与%s验证；三是面向%s的应用示范，形成可复制推广的技术方案。"
-        % (tech, product, where, country if not line.startswith("B") else partner)
-    )
-    route = (
-        "第一年完成%s方案设计与小试，第二年完成%s样机（样品）与中试，第三年在%s开展示范应用并总结验收。"
-        % (tech, product, partner)
-    )
-    coop = (
-        "%s负责%s相关试验与现场条件保障，本单位负责%s研发与集成；双方已签署合作协议，约定知识产权按贡献共有、"
-        "成果转化收益按协议比例分配，争议协商不成的提交杭州仲裁委员会仲裁。"
-        % (partner, tech, product)
-    )
-    outcomes = (
-        "形成%s 1 项，申请发明专利%d件，制定企业或团体标准 1 项，培养青年骨干%d名，推动%s在%s落地应用。"
-        % (product, 2 + i % 3, 3 + i % 4, tech, country if not line.startswith("B") else "当地")
-    )
-    indicators = (
-        "关键性能指标较现有水平提升%d%%以上；%s示范应用不少于%d处；项目期内新增产值或节约成本不少于%d万元。"
-        % (15 + i % 20, product, 1 + i % 3, 200 + 37 * i)
-    )
+def texts(i, title, tech, product, partner, country, line, pi_name):
+    """The six sections, built around the project's own subject (its technique, product, partner
+    and place) with short connecting phrases in several wordings, so that the demo applications do
+    not read as copies of each other to the similarity check (13-character windows)."""
+    b = line.startswith("B")
+    place = "当地" if b else country
+    n1, n2, n3 = 3 + i % 5, 2 + i % 4, 2 + i % 6
+    v = i % 3
+    basis = [
+        "%s团队自%d年起研究%s，%s已有小试数据。%s与我方合作%d年，围绕%s互访%d人次。"
+        % (pi_name, 2016 + i % 6, tech, product, partner, n3, title[:8], 4 + i % 9),
+        "围绕“%s”，已发论文%d篇、专利%d件；%s提供%s试验条件，为%s奠定基础。"
+        % (title, n1, n2, partner, place, product),
+        "%s是%s急需的技术。前期%s验证原理，与%s有备忘录，%s前景明确。"
+        % (tech, place, pi_name, partner, product),
+    ][v]
+    content = [
+        "（1）%s的机理与参数优化；（2）%s的工程化开发；（3）在%s开展%s示范。"
+        % (tech, product, place, title[-6:]),
+        "重点研究%s，开发%s，联合%s在%s验证。"
+        % (tech, product, partner, place),
+        "任务：%s；%s研制；与%s推广%s。"
+        % (tech, product, partner, title[:10]),
+    ][(i // 3) % 3]
+    route = [
+        "首年完成%s小试；次年研制%s；末年由%s示范。"
+        % (tech, product, partner),
+        "先由%s开展%s实验，再由%s组织中试，最后形成%s并验收。"
+        % (pi_name, tech, partner, product),
+        "%s路线：%s→%s→%s。"
+        % (title[:7], tech, product, place),
+    ][(i + i // 9) % 3]
+    coop = [
+        "%s负责%s现场试验，%s负责%s研发；%s专利共有，由%s仲裁。"
+        % (partner, place, pi_name, product, tech[:5], "杭州" if i % 2 else "宁波"),
+        "我方承担%s，%s承担%s；协议约定%s成果归属，纠纷协商解决。"
+        % (tech, partner, product, title[:6]),
+        "%s与%s已签署协议：%s由双方共有，%s收益五五分成。"
+        % (pi_name, partner, tech, product),
+    ][(i // 3 + 1) % 3]
+    outcomes = [
+        "形成%s，专利%d件，%s骨干%d名。" % (product, n2, pi_name, n1),
+        "%s在%s落地，%s可示范。" % (tech, place, product),
+        "产出：%s一套；%s标准%d项；人才%d名。" % (product, tech[:6], 1 + i % 2, n3 + 2),
+    ][(i + i // 3) % 3]
+    indicators = [
+        "%s性能提升%d%%；%s示范%d处；新增产值%d万元。" % (tech[:8], 15 + i % 20, product, 1 + i % 3, 200 + 37 * i),
+        "在%s推广%s不少于%d处，带动%d人就业。" % (place, product, 2 + i % 3, 30 + 7 * i),
+        "%s：指标提升%d%%，用户%d家。" % (product, 10 + i % 25, 3 + i % 9),
+    ][(2 * i + i // 9) % 3]
     return basis, content, route, coop, outcomes, indicators
 
 
@@ -475,7 +496,7 @@ def generate():
         months = 36 if i % 3 else 24
         start, end = "2026-01", ("2028-12" if months == 36 else "2027-12")
 
-        sections = texts(i, title, tech, product, partner, country, line)
+        sections = texts(i, title, tech, product, partner, country, line, pi_name)
         content_sha = hashlib.sha256(("\n".join((title,) + sections)).encode("utf-8")).hexdigest()
         day = 1 + (i * 5) % 14  # 2025-09-01 … 2025-09-14, before the 09-15 deadline
         submitted_at = "2025-09-%02d %02d:%02d:%02d" % (day, 1 + i % 8, (i * 7) % 60, (i * 13) % 60)
