@@ -31,6 +31,7 @@ public final class Launcher {
     {"demo_pi", "APPLICANT", "项目负责人 / principal investigator"},
     {"demo_unit", "UNIT_ADMIN", "申报单位管理员 / applying-unit admin"},
     {"demo_rec", "RECOMMENDER", "推荐单位 / recommending unit"},
+    {"demo_rec2", "RECOMMENDER", "推荐单位（宁波） / recommending unit (Ningbo)"},
     {"demo_review", "FORMAL_REVIEWER", "形式审查 / formal reviewer"},
     {"demo_expert", "EXPERT", "评审专家 / expert"},
     {"demo_officer", "OFFICER", "合作处 / programme officer"},

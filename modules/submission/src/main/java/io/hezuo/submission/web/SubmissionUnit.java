@@ -3,7 +3,7 @@ package io.hezuo.submission.web;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
-import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.service.UnitApplications;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -30,12 +30,16 @@ public class SubmissionUnit implements Serializable {
   private String status;
   private String line;
   private String text;
-  private List<ApplicationView> apps;
+  private List<ApplicationRow> apps = List.of();
   private final Map<Long, String> reasons = new HashMap<>();
   private List<SubmissionAll.LineChoice> lines = List.of();
 
-  /** The current call's lines for the line filter, once per view (the catalogue's snapshot). */
+  /**
+   * The current call's lines for the line filter (the catalogue's snapshot) and the unit's rows,
+   * once per view; a filter, a confirmation or a return reads the rows again.
+   */
   public void load() {
+    reload();
     boolean en =
         io.hezuo.kernel.i18n.Messages.ENGLISH.equals(
             io.hezuo.kernel.i18n.Messages.normalise(
@@ -59,32 +63,34 @@ public class SubmissionUnit implements Serializable {
     return lines;
   }
 
-  public List<ApplicationView> getApps() {
-    if (apps == null) {
-      apps = service.ofMyUnit(status, line, text);
-    }
+  /** The rows as last read (never a query from this getter). */
+  public List<ApplicationRow> getApps() {
     return apps;
   }
 
-  public void filter() {
-    apps = null;
+  private void reload() {
+    apps = service.rowsOfMyUnit(status, line, text);
   }
 
-  public void confirm(ApplicationView a) {
+  public void filter() {
+    reload();
+  }
+
+  public void confirm(ApplicationRow a) {
     try {
       service.confirm(a.id());
       FacesViolations.info("submission.unit.confirmed", a.acceptanceNo());
-      apps = null;
+      reload();
     } catch (RuleViolationException e) {
       FacesViolations.show("unit", e.violations());
     }
   }
 
-  public void returnToPi(ApplicationView a) {
+  public void returnToPi(ApplicationRow a) {
     try {
       service.returnToPi(a.id(), reasons.get(a.id()));
       FacesViolations.info("submission.unit.returned", a.acceptanceNo());
-      apps = null;
+      reload();
     } catch (RuleViolationException e) {
       FacesViolations.show("unit", e.violations());
     }
