@@ -255,7 +255,9 @@ public class AdminAudit implements Serializable {
           "directory.accounts.status.",
           "directory.otherplans.kind.",
           "web.role.",
-          "web.audit.code.");
+          "web.audit.code.",
+          "recommendation.document.kind.",
+          "recommendation.group.");
 
   /** What the application's messages record: {@code message 12 to demo_unit, demo_unit2}. */
   private static final Pattern MESSAGE_TO = Pattern.compile("message \\d+ to (.*)");

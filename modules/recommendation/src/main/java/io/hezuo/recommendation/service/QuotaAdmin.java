@@ -406,7 +406,10 @@ public class QuotaAdmin {
     }
     RuleViolationException.throwIfErrors(v);
     Round r = rounds.locked(call.id(), recommenderId);
-    String before = r.getStatus().name();
+    String before =
+        r.getStatus() == io.hezuo.recommendation.domain.RoundStatus.SUBMITTED
+            ? Recommendations.ROUND_SUBMITTED
+            : Recommendations.ROUND_OPEN;
     r.reopen(until, caller.name(), clock.instant(), reason.trim());
     em.flush();
     audit.record(
@@ -417,7 +420,7 @@ public class QuotaAdmin {
             String.valueOf(r.getId()),
             "recommendation-reopen",
             before,
-            "OPEN",
+            Recommendations.ROUND_OPEN,
             reason.trim() + " (" + Zones.format(until) + ")"));
     notifyRecommender(
         call, recommenderId, "recommendation.notice.reopened", Zones.format(until), reason.trim());

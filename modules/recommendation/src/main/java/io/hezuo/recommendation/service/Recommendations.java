@@ -23,7 +23,6 @@ import io.hezuo.recommendation.domain.DocumentKind;
 import io.hezuo.recommendation.domain.Quota;
 import io.hezuo.recommendation.domain.QuotaRules;
 import io.hezuo.recommendation.domain.Round;
-import io.hezuo.recommendation.domain.RoundStatus;
 import io.hezuo.submission.api.ApplicationLifecycle;
 import io.hezuo.submission.api.ApplicationLifecycle.Actor;
 import io.hezuo.submission.api.ApplicationPage;
@@ -53,6 +52,11 @@ public class Recommendations {
 
   /** The entity type the audit log names a recommender's round by. */
   public static final String ROUND = "RecommendationRound";
+
+  /** A round's states as the audit log records them (labelled by web.audit.code.*). */
+  static final String ROUND_OPEN = "RECOMMENDATION_OPEN";
+
+  static final String ROUND_SUBMITTED = "RECOMMENDATION_SUBMITTED";
 
   @PersistenceContext(unitName = "recommendation")
   EntityManager em;
@@ -429,9 +433,16 @@ public class Recommendations {
             ROUND,
             String.valueOf(round.getId()),
             "recommendation-submit",
-            RoundStatus.OPEN.name(),
-            RoundStatus.SUBMITTED.name(),
-            recommended.size() + " recommended, set " + hash.substring(0, 12)));
+            ROUND_OPEN,
+            ROUND_SUBMITTED,
+            "推荐 "
+                + recommended.size()
+                + " 项，名单校验码 "
+                + hash.substring(0, 12)
+                + " / "
+                + recommended.size()
+                + " recommended, list check code "
+                + hash.substring(0, 12)));
     return view(me, round);
   }
 
