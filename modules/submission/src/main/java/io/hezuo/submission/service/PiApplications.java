@@ -4,11 +4,13 @@ import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.LineView;
 import io.hezuo.directory.api.AccountView;
+import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.rule.StaleEditException;
 import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.api.ApplicationStatus;
 import io.hezuo.submission.api.ApplicationSubmitted;
 import io.hezuo.submission.api.ApplicationView;
@@ -118,7 +120,11 @@ public class PiApplications {
     var count = em.createQuery("select count(a)" + where, Long.class);
     var page =
         em.createQuery(
-            "select a" + where + " order by a.updatedAt desc, a.id desc", Application.class);
+            "select a.id, a.callId, a.lineCode, a.status, a.acceptanceNo, a.titleZh, a.titleEn,"
+                + " a.piName, a.organisationId, a.subsidy, a.submittedAt"
+                + where
+                + " order by a.updatedAt desc, a.id desc",
+            Object[].class);
     params.forEach(
         (k, v) -> {
           count.setParameter(k, v);
@@ -128,15 +134,38 @@ public class PiApplications {
     if (total == 0 || size <= 0) {
       return new MinePage(List.of(), 0);
     }
-    List<Application> rows =
-        page.setFirstResult(Math.max(0, first))
+    List<ApplicationRow> rows =
+        page
+            .setFirstResult(Math.max(0, first))
             .setMaxResults(Math.max(1, Math.min(size, 100)))
-            .getResultList();
-    return new MinePage(apps.views(rows), total);
+            .getResultList()
+            .stream()
+            .map(
+                r ->
+                    new ApplicationRow(
+                        (Long) r[0],
+                        (Long) r[1],
+                        (String) r[2],
+                        ((ApplicationStatus) r[3]).name(),
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (String) r[7],
+                        (Long) r[8],
+                        ((Long) r[8]).equals(pi.organisationId()) ? pi.organisationName() : null,
+                        null,
+                        null,
+                        (Money) r[9],
+                        (Instant) r[10]))
+            .toList();
+    return new MinePage(rows, total);
   }
 
-  /** One page of {@link #mine(String, String, String, int, int)} and the count of all matches. */
-  public record MinePage(List<ApplicationView> rows, long total) {}
+  /**
+   * One page of {@link #mine(String, String, String, int, int)} (the columns a list shows, in one
+   * statement, not the applications with their texts and attachments) and the count of all matches.
+   */
+  public record MinePage(List<ApplicationRow> rows, long total) {}
 
   /**
    * The checks of the form as the PI has it on screen, NOT saved (the form re-checks as the PI

@@ -7,6 +7,7 @@ import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
+import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.service.PiApplications;
 import jakarta.annotation.PostConstruct;
@@ -53,7 +54,7 @@ public class SubmissionList implements Serializable {
    * The PI's applications as the table pages them: ONE service call per render (the count and the
    * page the table shows), since the table asks for the count before the page.
    */
-  public class Mine extends LazyDataModel<ApplicationView> {
+  public class Mine extends LazyDataModel<ApplicationRow> {
     private static final long serialVersionUID = 1L;
     private transient PiApplications.MinePage read;
     private transient int readFirst = -1;
@@ -82,7 +83,7 @@ public class SubmissionList implements Serializable {
     }
 
     @Override
-    public List<ApplicationView> load(
+    public List<ApplicationRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       PiApplications.MinePage page = page(first, pageSize);
       setRowCount((int) page.total());
@@ -91,12 +92,12 @@ public class SubmissionList implements Serializable {
     }
 
     @Override
-    public String getRowKey(ApplicationView a) {
+    public String getRowKey(ApplicationRow a) {
       return String.valueOf(a.id());
     }
 
     @Override
-    public ApplicationView getRowData(String key) {
+    public ApplicationRow getRowData(String key) {
       return null;
     }
   }
@@ -107,7 +108,7 @@ public class SubmissionList implements Serializable {
     lines = calls.current().map(CallView::lines).orElse(List.of());
   }
 
-  public LazyDataModel<ApplicationView> getMine() {
+  public LazyDataModel<ApplicationRow> getMine() {
     return mine;
   }
 

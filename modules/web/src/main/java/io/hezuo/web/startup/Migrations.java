@@ -52,7 +52,11 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.statement-cache-size=200",
       // FIXED: Payara's default (LRU) is chosen only when no type is given, and a data source
       // definition passes the type as "null", which Payara then fails to load as a class name
-      "fish.payara.statement-cache-type=FIXED"
+      "fish.payara.statement-cache-type=FIXED",
+      // the driver answers getTransactionIsolation/getAutoCommit from what it last set instead of
+      // asking the server: the pool's isolation check sent a SELECT @@session.transaction_isolation
+      // for every connection taken (half of a page's statements)
+      "useLocalSessionState=true"
     })
 @Singleton
 @Startup
