@@ -33,6 +33,7 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Inject ApplicationSearch search;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject ApplicationMessages messages;
 
   @Override
   public io.hezuo.submission.api.ApplicationPage find(
@@ -68,35 +69,47 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Override
   @Transactional
   public ApplicationView markRecommended(long applicationId, Actor actor, String reason) {
-    return move(applicationId, actor, reason, "recommend", (a, now) -> a.markRecommended(now));
+    return told(
+        move(applicationId, actor, reason, "recommend", (a, now) -> a.markRecommended(now)),
+        "submission.notice.recommended",
+        reason);
   }
 
   @Override
   @Transactional
   public ApplicationView markNotRecommended(long applicationId, Actor actor, String reason) {
-    return move(
-        applicationId,
-        actor,
-        reason,
-        "not-recommend",
-        (a, now) -> a.markNotRecommended(now, reason));
+    return told(
+        move(
+            applicationId,
+            actor,
+            reason,
+            "not-recommend",
+            (a, now) -> a.markNotRecommended(now, reason)),
+        "submission.notice.notRecommended",
+        reason);
   }
 
   @Override
   @Transactional
   public ApplicationView returnByRecommender(long applicationId, Actor actor, String reason) {
-    return move(
-        applicationId,
-        actor,
-        reason,
-        "return-by-recommender",
-        (a, now) -> a.returnByRecommender(apps.deadlines(a), now, reason));
+    return told(
+        move(
+            applicationId,
+            actor,
+            reason,
+            "return-by-recommender",
+            (a, now) -> a.returnByRecommender(apps.deadlines(a), now, reason)),
+        "submission.notice.returnedByRecommender",
+        reason);
   }
 
   @Override
   @Transactional
   public ApplicationView reconsider(long applicationId, Actor actor, String reason) {
-    return move(applicationId, actor, reason, "reconsider", (a, now) -> a.reconsider(now));
+    return told(
+        move(applicationId, actor, reason, "reconsider", (a, now) -> a.reconsider(now)),
+        "submission.notice.reconsidered",
+        reason);
   }
 
   @Override
@@ -127,6 +140,19 @@ public class PipelineApplications implements ApplicationLifecycle {
         reason,
         "project-not-approve",
         (a, now) -> a.markNotApproved(now, reason));
+  }
+
+  /**
+   * Tells the PI and the applying unit's admins of a recommender's decision, in the app and by
+   * e-mail, in the decision's transaction (the e-mail is sent after commit; a mail server that is
+   * down never undoes the decision).
+   */
+  private ApplicationView told(ApplicationView moved, String key, String reason) {
+    Application a = apps.find(moved.id());
+    String why = reason == null ? "" : reason.trim();
+    messages.tellPi(a, key, a.getAcceptanceNo(), why);
+    messages.tellUnit(a, key, a.getAcceptanceNo(), why);
+    return moved;
   }
 
   /**

@@ -27,6 +27,8 @@ class MailIT extends BrowserIT {
 
   static final long UNIT = 910017;
   static final long RETRY_UNIT = 910018;
+  static final long REC = 910019;
+  static final long REC_UNIT = 910020;
 
   GreenMail smtp;
 
@@ -58,6 +60,12 @@ class MailIT extends BrowserIT {
       long unit, String credit, String pi, String piId, String admin, String adminId)
       throws Exception {
     Db.createOrganisation(unit, "浙江测试邮件科技有限公司" + (unit % 100), credit, "ENTERPRISE");
+    people(unit, pi, piId, admin, adminId);
+  }
+
+  /** A PI and a unit admin of {@code unit}, each a person with an e-mail address. */
+  static void people(long unit, String pi, String piId, String admin, String adminId)
+      throws Exception {
     Db.createApplicant(pi, "郑邮件", piId, unit);
     Db.createApplicant(admin, "卫单位", adminId, unit);
     Db.update(
@@ -152,6 +160,49 @@ class MailIT extends BrowserIT {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> outbox(id, "it_mail_pi@example.com").equals(List.of("SENT 1")));
+  }
+
+  @Test
+  void theRecommendersDecisionReachesThePiAndTheUnitWithItsReason() throws Exception {
+    startSmtp();
+    RecommendationIT.recommender(REC, "测试推荐局邮件", "11330100IT0MAIL03Z");
+    RecommendationIT.unit(REC_UNIT, "测试申报单位邮件", "91330100IT0MAIL03Y", REC);
+    people(REC_UNIT, "it_mail_pi3", "33010619940505555", "it_mail_unit3", "33010619940606566");
+    Db.createAccount("it_mail_rec", "RECOMMENDER", REC);
+    Api pi = Api.as(browser, base, "it_mail_pi3", "Demo@2026");
+    long id = SubmissionIT.submitA1(pi);
+    String no = acceptanceNo(id);
+    Api unit = Api.as(browser, base, "it_mail_unit3", "Demo@2026");
+    Api.Reply confirmed =
+        unit.json("POST", "api/v1/submission/applications/" + id + "/confirm", "{}");
+    assertEquals(200, confirmed.status(), confirmed.body());
+    awaitMail("it_mail_pi3@example.com", "已由申报单位确认", Duration.ofSeconds(30));
+
+    Api.as(browser, base, "demo_officer", "Demo@2026").clock(RecommendationIT.BEFORE_DEADLINE);
+    Api rec = Api.as(browser, base, "it_mail_rec", "Demo@2026");
+    String reason = "与本地区产业方向契合度不高，本年度不予推荐";
+    Api.Reply decided =
+        rec.json(
+            "POST",
+            "api/v1/recommendation/applications/" + id + "/not-recommend",
+            "{\"reason\":\"" + reason + "\"}");
+    assertEquals(200, decided.status(), decided.body());
+    for (String to : List.of("it_mail_pi3@example.com", "it_mail_unit3@example.com")) {
+      MimeMessage m = awaitMail(to, "未获推荐", Duration.ofSeconds(15));
+      assertEquals("【浙江省科技合作项目】申请书 " + no + " 未获推荐", m.getSubject());
+      String body = text(m);
+      assertTrue(body.contains("推荐单位决定不推荐申请书 " + no + "。理由：" + reason), body);
+    }
+    // and in the app: the PI's and the unit's inboxes hold the same notice
+    for (String who : List.of("it_mail_pi3", "it_mail_unit3")) {
+      assertEquals(
+          List.of("submission.notice.notRecommended"),
+          Db.strings(
+              "select m.body_key from krn_message_recipient r join krn_message m on m.id ="
+                  + " r.message_id where r.username = ? and m.entity_id = ? and m.body_key like"
+                  + " '%ecommend%'",
+              who, String.valueOf(id)));
+    }
   }
 
   @Test
