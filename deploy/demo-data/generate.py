@@ -431,6 +431,20 @@ def generate():
     # The Ningbo university may confirm and return today, as the demo enterprise (extension 900001).
     w("INSERT IGNORE INTO sub_extension (id, call_id, organisation_id, until_at, reason, granted_by, granted_at) SELECT 900002, id, 900010, '2027-12-31 15:59:59', '演示数据：为演示单位延长网上填报期限 / demo data: extension for the demo unit', 'demo_officer', UTC_TIMESTAMP(6) FROM call_call WHERE call_year = 2026;")
 
+    # Recommendation (issue 11): both demo recommenders may decide, rank, upload and submit today
+    # (the call's recommendation deadline, 2025-09-19, has passed: an extension per recommender),
+    # and their quotas are tight enough to be hit with the demo applications: Hangzhou (900002)
+    # has 6 confirmed A3 and 12 confirmed B applications, Ningbo (900005) 3 and 6.
+    quota_id = 900001
+    for (recommender, group, places) in ((900002, "A3", 4), (900002, "B", 8),
+                                         (900005, "A3", 2), (900005, "B", 4)):
+        w("INSERT IGNORE INTO rec_quota (id,call_id,recommender_id,quota_group,places,set_by,set_at,reason) SELECT %d,id,%d,%s,%d,'demo_officer',UTC_TIMESTAMP(6),'演示数据 / demo data' FROM call_call WHERE call_year = 2026;"
+          % (quota_id, recommender, q(group), places))
+        quota_id += 1
+    for (round_id, recommender) in ((900001, 900002), (900002, 900005)):
+        w("INSERT IGNORE INTO rec_round (id,call_id,recommender_id,status,extended_until,reopened_by,reopened_at,reopen_reason) SELECT %d,id,%d,'OPEN','2027-12-31 15:59:59','demo_officer',UTC_TIMESTAMP(6),'演示数据：延长推荐期限 / demo data: recommendation deadline extended' FROM call_call WHERE call_year = 2026;"
+          % (round_id, recommender))
+
     pdf = tiny_pdf()
     pdf_hex = "0x" + pdf.hex()
     pdf_sha = hashlib.sha256(pdf).hexdigest()

@@ -29,6 +29,8 @@ class RecommendationIT extends BrowserIT {
   static final long REC2 = 910202;
   static final long UNIT1 = 910211;
   static final long UNIT2 = 910212;
+  static final long REC3 = 910203;
+  static final long UNIT3 = 910213;
 
   /** The recommendation deadline of the 2026 call: 2025-09-19 17:30:00 Beijing time. */
   static final String BEFORE_DEADLINE = "2025-09-18T02:00:00Z";
@@ -338,5 +340,97 @@ class RecommendationIT extends BrowserIT {
 
   static Api.Reply recommend(Api rec, long id) throws Exception {
     return rec.json("POST", "api/v1/recommendation/applications/" + id + "/recommend", "{}");
+  }
+
+  /**
+   * R2: submitting waits for every decision and the three valid documents; the documents are bound
+   * to the recommended set in ranking order, so a new ranking voids them and they are uploaded
+   * again; once submitted, the set is locked.
+   */
+  @Test
+  void aChangedRankingVoidsTheUploadsAndSubmitWaitsForThem() throws Exception {
+    recommender(REC3, "测试推荐局丁", "11330100IT0000203E");
+    unit(UNIT3, "测试申报单位丁", "91330100IT0000213F", REC3);
+    Db.createAccount("it_rec3", "RECOMMENDER", REC3);
+    long a = confirmed(UNIT3, "A1", null);
+    long b = confirmed(UNIT3, "A1", null);
+    long c = confirmed(UNIT3, "A1", null);
+    Api rec = Api.as(browser, base, "it_rec3", "Demo@2026");
+    for (long id : List.of(a, b)) {
+      Api.Reply r =
+          rec.json("POST", "api/v1/recommendation/applications/" + id + "/recommend", "{}");
+      assertEquals(200, r.status(), r.body());
+    }
+
+    // one undecided and no documents: refused, naming both
+    Api.Reply early = rec.json("POST", "api/v1/recommendation/submit", "{}");
+    assertEquals(422, early.status(), early.body());
+    assertTrue(early.body().contains("\"R1\"") && early.body().contains("\"R2\""), early.body());
+    Api.Reply no =
+        rec.json(
+            "POST",
+            "api/v1/recommendation/applications/" + c + "/not-recommend",
+            "{\"reason\":\"与本单位推荐方向不符\"}");
+    assertEquals(200, no.status(), no.body());
+
+    uploadAll(rec);
+    assertEquals(List.of("3"), validDocuments());
+    String hash = rec.get("api/v1/recommendation/round").json().getString("setHash");
+
+    // a new ranking is a new set: the three uploads are void, and the round says why
+    Api.Reply ranked =
+        rec.json("PUT", "api/v1/recommendation/ranking/A1", "{\"order\":[" + b + "," + a + "]}");
+    assertEquals(200, ranked.status(), ranked.body());
+    assertEquals(List.of("0"), validDocuments());
+    assertEquals(
+        List.of("SET_CHANGED", "SET_CHANGED", "SET_CHANGED"),
+        Db.strings(
+            "select void_reason from rec_document where recommender_id = ? order by id", REC3));
+    var round = rec.get("api/v1/recommendation/round").json();
+    assertTrue(!hash.equals(round.getString("setHash")), hash);
+    assertTrue(
+        round.getJsonArray("documents").stream()
+            .map(d -> d.asJsonObject())
+            .filter(d -> !d.getBoolean("valid"))
+            .allMatch(d -> "SET_CHANGED".equals(d.getString("voidReason"))),
+        round.toString());
+    Api.Reply stale = rec.json("POST", "api/v1/recommendation/submit", "{}");
+    assertEquals(422, stale.status(), stale.body());
+    assertTrue(stale.body().contains("\"R2\"") && !stale.body().contains("\"R1\""), stale.body());
+
+    // uploaded again for the new set: submitted, and the set is locked
+    uploadAll(rec);
+    Api.Reply submitted = rec.json("POST", "api/v1/recommendation/submit", "{}");
+    assertEquals(200, submitted.status(), submitted.body());
+    assertEquals(
+        List.of("SUBMITTED " + round.getString("setHash")),
+        Db.strings(
+            "select concat(status, ' ', set_hash) from rec_round where recommender_id = ?", REC3));
+    Api.Reply locked =
+        rec.json(
+            "POST",
+            "api/v1/recommendation/applications/" + c + "/reconsider",
+            "{\"reason\":\"想再推荐\"}");
+    assertTrue(locked.status() == 409 || locked.status() == 422, locked.status() + locked.body());
+    assertEquals(
+        List.of("NOT_RECOMMENDED"),
+        Db.strings("select status from sub_application where id = ?", c));
+  }
+
+  private static void uploadAll(Api rec) throws Exception {
+    for (String kind : List.of("LETTER", "SUMMARY", "COMMITMENT")) {
+      Api.Reply r =
+          rec.send(
+              "POST",
+              "api/v1/recommendation/documents/" + kind + "?fileName=" + kind + ".pdf",
+              "application/pdf",
+              SubmissionIT.pdf());
+      assertEquals(200, r.status(), r.body());
+    }
+  }
+
+  private static List<String> validDocuments() throws Exception {
+    return Db.strings(
+        "select count(*) from rec_document where recommender_id = ? and voided_at is null", REC3);
   }
 }
