@@ -12,15 +12,14 @@ import io.hezuo.recommendation.api.DecisionView;
 import io.hezuo.recommendation.api.RoundView;
 import io.hezuo.recommendation.service.Recommendations;
 import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.Budget;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Backing bean of {@code app/recommendation/view.xhtml?id=}: one application of the recommender's
@@ -32,13 +31,6 @@ import java.util.Map;
 public class RecommendationViewPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  /**
-   * The budget categories in the printed order (submission's {@code ApplicationPdf.BUDGET_ORDER}; a
-   * module reads another only through its api package, so the order is repeated here).
-   */
-  static final List<String> BUDGET_ORDER =
-      List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "OTHER", "LABOUR", "COOPERATION");
 
   @Inject transient Recommendations service;
   @Inject transient CallCatalogue calls;
@@ -70,18 +62,9 @@ public class RecommendationViewPage implements Serializable {
     Locale l = RecommenderFaces.locale();
     LineView line = calls.line(app.callId(), app.lineCode()).orElse(null);
     lineName = line == null ? app.lineCode() : line.code() + " " + line.name().in(l);
-    List<BudgetRow> b = new ArrayList<>();
-    Money total = Money.ZERO;
-    Map<String, String> given = app.form().budget() == null ? Map.of() : app.form().budget();
-    for (String c : BUDGET_ORDER) {
-      String v = given.get(c);
-      if (v != null && !v.isBlank()) {
-        b.add(new BudgetRow(Messages.get(l, "submission.budget." + c), v));
-        total = total.plus(Money.of(v));
-      }
-    }
-    budget = b;
-    budgetTotal = b.isEmpty() ? null : total;
+    List<Budget.Line> lines = Budget.lines(app.form().budget());
+    budget = lines.stream().map(x -> new BudgetRow(x.label(l), x.amount())).toList();
+    budgetTotal = Budget.total(lines);
   }
 
   public void recommend() {

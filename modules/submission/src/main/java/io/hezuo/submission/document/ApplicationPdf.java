@@ -20,6 +20,7 @@ import io.hezuo.kernel.pdf.PdfRenderer;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.Budget;
 import io.hezuo.submission.api.TeamMemberForm;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,13 +54,8 @@ public final class ApplicationPdf {
   /** The categories of 业务费, summed up in a subtotal. */
   static final List<String> BUSINESS = List.of("MATERIALS", "TESTING", "TRAVEL", "OTHER");
 
-  /**
-   * Every expenditure category in the order printed: the direct costs as provincial S&T budgets
-   * group them (设备费; 业务费 = 材料费, 测试化验加工费, 差旅/会议/国际合作交流费, 其他支出; 劳务费), then the partner's funds. The
-   * notice itself names no categories; these are the form's.
-   */
-  public static final List<String> BUDGET_ORDER =
-      List.of("EQUIPMENT", "MATERIALS", "TESTING", "TRAVEL", "OTHER", "LABOUR", "COOPERATION");
+  /** Every expenditure category in the order printed ({@link Budget#ORDER}). */
+  public static final List<String> BUDGET_ORDER = Budget.ORDER;
 
   private static final String[] NUMERALS = {
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"

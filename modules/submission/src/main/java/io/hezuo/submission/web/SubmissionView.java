@@ -15,6 +15,7 @@ import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
 import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.Budget;
 import io.hezuo.submission.api.TeamMemberForm;
 import io.hezuo.submission.service.ApplicationHistory;
 import io.hezuo.submission.service.ApplicationMessages;
@@ -111,18 +112,9 @@ public class SubmissionView implements Serializable {
   /** Budget lines in the form's order with their total, targets with their labels, the transfer. */
   private void details() {
     Locale l = locale();
-    List<Row> b = new ArrayList<>();
-    Money total = Money.ZERO;
-    Map<String, String> given = app.form().budget() == null ? Map.of() : app.form().budget();
-    for (String c : SubmissionEdit.BUDGET) {
-      String v = given.get(c);
-      if (v != null && !v.isBlank()) {
-        b.add(new Row(Messages.get(l, "submission.budget." + c), v, null, null));
-        total = total.plus(Money.of(v));
-      }
-    }
-    budget = b;
-    budgetTotal = b.isEmpty() ? null : total;
+    List<Budget.Line> lines = Budget.lines(app.form().budget());
+    budget = lines.stream().map(x -> new Row(x.label(l), x.amount(), null, null)).toList();
+    budgetTotal = Budget.total(lines);
     List<Row> t = new ArrayList<>();
     topicName = null;
     regionName = null;

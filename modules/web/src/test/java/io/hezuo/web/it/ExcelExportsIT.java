@@ -84,6 +84,19 @@ class ExcelExportsIT extends BrowserIT {
   }
 
   @Test
+  void theRecommendersApplications() throws Exception {
+    // the demo data gives the Hangzhou bureau (demo_rec) an extension and more than a page of
+    // confirmed applications of its units
+    browser.driver.manage().deleteAllCookies();
+    browser.login("demo_rec", "Demo@2026");
+    browser.open("/app/recommendation/list.xhtml");
+    List<List<String>> apps = compare("list", "list:apps", "list:apps:export", 8);
+    // (compare checks that every page is in the export; the screen shows the first 20)
+    assertEquals(20, apps.size(), apps.toString());
+    assertTrue(apps.stream().anyMatch(r -> r.get(3).startsWith("浙江演示海洋科技有限公司")), apps.toString());
+  }
+
+  @Test
   void thePublicWhiteList() throws Exception {
     browser.open("/directory/whitelist.xhtml");
     List<List<String>> platforms = compare("wl", "wl:platforms", "wl:platforms:export", 5);

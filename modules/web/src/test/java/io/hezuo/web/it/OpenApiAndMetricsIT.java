@@ -76,7 +76,7 @@ class OpenApiAndMetricsIT extends BrowserIT {
         doc.getJsonArray("tags").stream()
             .map(v -> v.asJsonObject().getString("name"))
             .toList()
-            .containsAll(List.of("call", "directory", "submission")),
+            .containsAll(List.of("call", "directory", "submission", "recommendation")),
         doc.getJsonArray("tags").toString());
     assertEquals("v1", doc.getJsonObject("info").getString("version"));
   }
