@@ -42,6 +42,7 @@ public class QuotaScreen implements Serializable {
     private final String name;
     private final Map<String, String> places = new LinkedHashMap<>();
     private final Map<String, String> saved = new LinkedHashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
 
     Line(long recommenderId, String name) {
       this.recommenderId = recommenderId;
@@ -58,6 +59,11 @@ public class QuotaScreen implements Serializable {
 
     public Map<String, String> getPlaces() {
       return places;
+    }
+
+    /** The refusal of a cell's last save, per group, shown beside the cell. */
+    public Map<String, String> getErrors() {
+      return errors;
     }
   }
 
@@ -88,6 +94,7 @@ public class QuotaScreen implements Serializable {
     boolean failed = false;
     {
       for (Line l : lines) {
+        l.errors.clear();
         for (String g : groups) {
           String now = l.places.get(g) == null ? "" : l.places.get(g).trim();
           if (now.isEmpty() || Objects.equals(now, l.saved.get(g))) {
@@ -106,6 +113,13 @@ public class QuotaScreen implements Serializable {
           } catch (RuleViolationException e) {
             failed = true;
             java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+            l.errors.put(
+                g,
+                String.join(
+                    " ",
+                    e.violations().stream()
+                        .map(v -> io.hezuo.kernel.i18n.Messages.describe(locale, v))
+                        .toList()));
             for (var v : e.violations()) {
               FacesViolations.error(
                   "recommendation.quotas.cellError",

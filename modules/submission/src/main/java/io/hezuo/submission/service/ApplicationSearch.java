@@ -61,8 +61,8 @@ public class ApplicationSearch {
     }
     TypedQuery<Object[]> rows =
         em.createQuery(
-            "select a.id, a.callId, a.lineCode, a.status, a.acceptanceNo, a.titleZh, a.titleEn,"
-                + " a.piName, a.organisationId, a.subsidy, a.submittedAt from Application a"
+            ApplicationRows.SELECT
+                + " from Application a"
                 + " where "
                 + w.jpql
                 + " order by "
@@ -77,21 +77,11 @@ public class ApplicationSearch {
     for (Object[] r : found) {
       UnitWithRecommender u = units.get((Long) r[8]);
       out.add(
-          new ApplicationRow(
-              (Long) r[0],
-              (Long) r[1],
-              (String) r[2],
-              ((ApplicationStatus) r[3]).name(),
-              (String) r[4],
-              (String) r[5],
-              (String) r[6],
-              (String) r[7],
-              (Long) r[8],
+          ApplicationRows.of(
+              r,
               u == null ? null : u.unit().name(),
               u == null || u.recommender() == null ? null : u.recommender().id(),
-              u == null || u.recommender() == null ? null : u.recommender().name(),
-              (io.hezuo.kernel.money.Money) r[9],
-              (Instant) r[10]));
+              u == null || u.recommender() == null ? null : u.recommender().name()));
     }
     return new ApplicationPage(out, total);
   }
@@ -127,31 +117,15 @@ public class ApplicationSearch {
     // the columns the rows show, not the entities with their budget, targets and team
     return em
         .createQuery(
-            "select a.id, a.callId, a.lineCode, a.status, a.acceptanceNo, a.titleZh, a.titleEn,"
-                + " a.piName, a.organisationId, a.subsidy, a.submittedAt from Application a"
+            ApplicationRows.SELECT
+                + " from Application a"
                 + " where a.piUsername = :u order by a.id desc",
             Object[].class)
         .setParameter("u", pi.username())
         .setMaxResults(200)
         .getResultList()
         .stream()
-        .map(
-            r ->
-                new ApplicationRow(
-                    (Long) r[0],
-                    (Long) r[1],
-                    (String) r[2],
-                    ((ApplicationStatus) r[3]).name(),
-                    (String) r[4],
-                    (String) r[5],
-                    (String) r[6],
-                    (String) r[7],
-                    (Long) r[8],
-                    pi.organisationName(),
-                    null,
-                    null,
-                    (io.hezuo.kernel.money.Money) r[9],
-                    (java.time.Instant) r[10]))
+        .map(r -> ApplicationRows.of(r, pi.organisationName(), null, null))
         .toList();
   }
 

@@ -4,7 +4,6 @@ import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.LineView;
 import io.hezuo.directory.api.AccountView;
-import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.rule.StaleEditException;
@@ -120,10 +119,7 @@ public class PiApplications {
     var count = em.createQuery("select count(a)" + where, Long.class);
     var page =
         em.createQuery(
-            "select a.id, a.callId, a.lineCode, a.status, a.acceptanceNo, a.titleZh, a.titleEn,"
-                + " a.piName, a.organisationId, a.subsidy, a.submittedAt"
-                + where
-                + " order by a.updatedAt desc, a.id desc",
+            ApplicationRows.SELECT + where + " order by a.updatedAt desc, a.id desc",
             Object[].class);
     params.forEach(
         (k, v) -> {
@@ -142,21 +138,11 @@ public class PiApplications {
             .stream()
             .map(
                 r ->
-                    new ApplicationRow(
-                        (Long) r[0],
-                        (Long) r[1],
-                        (String) r[2],
-                        ((ApplicationStatus) r[3]).name(),
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6],
-                        (String) r[7],
-                        (Long) r[8],
+                    ApplicationRows.of(
+                        r,
                         ((Long) r[8]).equals(pi.organisationId()) ? pi.organisationName() : null,
                         null,
-                        null,
-                        (Money) r[9],
-                        (Instant) r[10]))
+                        null))
             .toList();
     return new MinePage(rows, total);
   }

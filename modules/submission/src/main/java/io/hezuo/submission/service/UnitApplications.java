@@ -1,7 +1,6 @@
 package io.hezuo.submission.service;
 
 import io.hezuo.directory.api.AccountView;
-import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.api.ApplicationStatus;
@@ -52,33 +51,9 @@ public class UnitApplications {
    */
   public List<ApplicationRow> rowsOfMyUnit(String status, String lineCode, String text) {
     AccountView admin = apps.caller(Role.UNIT_ADMIN);
-    var query =
-        filtered(
-            "select a.id, a.callId, a.lineCode, a.status, a.acceptanceNo, a.titleZh, a.titleEn,"
-                + " a.piName, a.organisationId, a.subsidy, a.submittedAt",
-            admin,
-            status,
-            lineCode,
-            text,
-            Object[].class);
+    var query = filtered(ApplicationRows.SELECT, admin, status, lineCode, text, Object[].class);
     return query.getResultList().stream()
-        .map(
-            r ->
-                new ApplicationRow(
-                    (Long) r[0],
-                    (Long) r[1],
-                    (String) r[2],
-                    ((ApplicationStatus) r[3]).name(),
-                    (String) r[4],
-                    (String) r[5],
-                    (String) r[6],
-                    (String) r[7],
-                    (Long) r[8],
-                    admin.organisationName(),
-                    null,
-                    null,
-                    (Money) r[9],
-                    (Instant) r[10]))
+        .map(r -> ApplicationRows.of(r, admin.organisationName(), null, null))
         .toList();
   }
 

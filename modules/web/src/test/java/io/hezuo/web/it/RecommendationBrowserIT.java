@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The recommending unit in the browser (issue 11): a city bureau recommends three applications
@@ -92,9 +94,10 @@ class RecommendationBrowserIT extends BrowserIT {
     assertEquals(acceptance.subList(0, 3), texts(By.cssSelector(".hz-ranking .app-acceptance")));
     browser.clickWhenClickable(By.id("rank:groups:0:table:2:up"));
     List<String> expected = List.of(acceptance.get(0), acceptance.get(2), acceptance.get(1));
+    List<String> keyboard = expected;
     browser
         .patiently()
-        .until(d -> texts(By.cssSelector(".hz-ranking .app-acceptance")).equals(expected));
+        .until(d -> texts(By.cssSelector(".hz-ranking .app-acceptance")).equals(keyboard));
     browser
         .patiently()
         .until(
@@ -106,6 +109,33 @@ class RecommendationBrowserIT extends BrowserIT {
             .findElement(By.id("rank:groups:0:table:1:up"))
             .getAttribute("aria-label")
             .contains(acceptance.get(2)));
+
+    // ranking by drag and drop: the first row dragged below the last
+    WebElement first =
+        browser.driver.findElement(
+            By.cssSelector(".hz-ranking tbody tr:first-child .app-acceptance"));
+    WebElement last = browser.driver.findElement(By.cssSelector(".hz-ranking tbody tr:last-child"));
+    int dy =
+        last.getLocation().getY() + last.getSize().getHeight() * 3 / 4 - first.getLocation().getY();
+    new Actions(browser.driver)
+        .clickAndHold(first)
+        .pause(Duration.ofMillis(150))
+        .moveByOffset(0, 8)
+        .pause(Duration.ofMillis(150))
+        .moveByOffset(0, dy / 2)
+        .pause(Duration.ofMillis(150))
+        .moveByOffset(0, dy - dy / 2 - 8)
+        .pause(Duration.ofMillis(300))
+        .release()
+        .perform();
+    List<String> dragged = List.of(expected.get(1), expected.get(2), expected.get(0));
+    browser
+        .patiently()
+        .until(d -> texts(By.cssSelector(".hz-ranking .app-acceptance")).equals(dragged));
+    browser.open("/app/recommendation/ranking.xhtml");
+    browser.waitFor(By.id("rank:groups:0:table"));
+    assertEquals(dragged, texts(By.cssSelector(".hz-ranking .app-acceptance")), "saved");
+    expected = dragged;
 
     // the summary table, in ranking order, with the set's hash
     browser.open("/app/recommendation/documents.xhtml");

@@ -68,6 +68,13 @@ class RecommendationOfficerIT extends BrowserIT {
     cell.sendKeys("-3");
     browser.driver.findElement(By.id("quotas:save")).click();
     browser.waitFor(By.xpath("//*[contains(text(), '" + NAME + "') and contains(text(), 'R1')]"));
+    // and beside the cell, which is marked
+    cell = browser.waitFor(By.cssSelector("input[aria-label='" + NAME + " · 国际科技合作项目（A3）']"));
+    assertEquals("true", cell.getAttribute("aria-invalid"));
+    String beside =
+        cell.findElement(By.xpath("following-sibling::*[contains(@class, 'hz-cell-error')]"))
+            .getText();
+    assertTrue(beside.contains("R1") && !beside.contains(NAME), beside);
     assertEquals(
         List.of("7"),
         Db.strings(
