@@ -2,6 +2,7 @@ package io.hezuo.recommendation.service;
 
 import io.hezuo.call.api.CallView;
 import io.hezuo.directory.api.AccountDirectory;
+import io.hezuo.directory.api.AccountDirectory.UnitWithRecommender;
 import io.hezuo.directory.api.OrganisationView;
 import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
@@ -24,10 +25,9 @@ import io.hezuo.recommendation.domain.Quota;
 import io.hezuo.recommendation.domain.QuotaRules;
 import io.hezuo.recommendation.domain.Reminder;
 import io.hezuo.recommendation.domain.Round;
-import io.hezuo.submission.api.ApplicationCount;
 import io.hezuo.submission.api.ApplicationLifecycle;
-import io.hezuo.submission.api.ApplicationQuery;
 import io.hezuo.submission.api.ApplicationStatus;
+import io.hezuo.submission.api.UnitStatusCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -310,79 +311,93 @@ public class QuotaAdmin {
     return f.formatCellValue(c).trim();
   }
 
-  /** Per recommender: quotas used, documents, submitted or not, the last reminder. */
+  /** Statuses that count as an application the recommender has (its units confirmed it). */
+  private static final List<String> CONFIRMED_OR_LATER =
+      List.of(
+          ApplicationStatus.CONFIRMED.name(),
+          ApplicationStatus.RECOMMENDED.name(),
+          ApplicationStatus.NOT_RECOMMENDED.name(),
+          ApplicationStatus.RECOMMENDER_RETURNED.name());
+
+  /**
+   * Per recommender: quotas used, documents, submitted or not, the last reminder. A fixed number of
+   * statements however many recommenders there are: the counts per applying unit and status, the
+   * applying units' recommenders, and the rounds, decisions, quotas, documents and reminders of the
+   * whole call, each read once and grouped here by recommender.
+   */
   public List<DashboardRow> dashboard() {
     caller.require(Role.OFFICER);
     CallView call = context.call();
-    Map<Long, Long> confirmedByRec = new HashMap<>();
-    Map<Long, Long> undecidedByRec = new HashMap<>();
+    List<OrganisationView> recommenders = context.recommenders();
+    Map<Long, long[]> counts = countsByRecommender(call);
+    Map<Long, Round> roundsByRec = rounds.currentByRecommender(call.id());
+    Map<Long, List<Decision>> decisionsByRec = rounds.decisionsByRecommender(call.id());
+    Map<Long, Map<String, Quota>> quotasByRec = rounds.quotasByRecommender(call.id());
+    Map<Long, List<DocumentView>> docsByRec = rounds.documentViewsByRecommender(call.id());
+    Map<Long, Instant> lastReminders = lastReminders(call);
     List<DashboardRow> out = new ArrayList<>();
-    for (OrganisationView rec : context.recommenders()) {
-      long all = 0;
-      long undecided = 0;
-      for (ApplicationCount c : countsOf(call, rec.id())) {
-        if (!List.of("SUBMITTED", "RETURNED", "WITHDRAWN", "DRAFT").contains(c.status())) {
-          all += c.count();
-        }
-        if (ApplicationStatus.CONFIRMED.name().equals(c.status())) {
-          undecided += c.count();
-        }
-      }
-      confirmedByRec.put(rec.id(), all);
-      undecidedByRec.put(rec.id(), undecided);
-      Round r = rounds.current(call.id(), rec.id());
-      List<Decision> decisions = rounds.decisions(call.id(), rec.id());
-      List<QuotaUse> quotas = rounds.quotaUse(call, rec.id(), decisions);
-      List<DocumentView> docs = rounds.documentViews(call.id(), rec.id());
-      // the latest reminder as an entity: max() of a converted attribute bypasses the converter
-      Instant lastReminder =
-          em.createQuery(
-                  "select m from Reminder m where m.callId = :c and m.recommenderId = :r"
-                      + " order by m.sentAt desc, m.id desc",
-                  Reminder.class)
-              .setParameter("c", call.id())
-              .setParameter("r", rec.id())
-              .setMaxResults(1)
-              .getResultStream()
-              .findFirst()
-              .map(Reminder::getSentAt)
-              .orElse(null);
+    for (OrganisationView rec : recommenders) {
+      long[] n = counts.getOrDefault(rec.id(), new long[2]);
+      Round r = roundsByRec.getOrDefault(rec.id(), new Round(call.id(), rec.id()));
+      List<Decision> decisions = decisionsByRec.getOrDefault(rec.id(), List.of());
+      List<QuotaUse> quotas =
+          rounds.quotaUse(call, quotasByRec.getOrDefault(rec.id(), Map.of()), decisions);
+      List<DocumentView> docs = docsByRec.getOrDefault(rec.id(), List.of());
       out.add(
           new DashboardRow(
               rec.id(),
               rec.name(),
               quotas,
-              all,
-              undecided,
+              n[0],
+              n[1],
               decisions.stream().filter(d -> d.getDecision() == DecisionKind.RECOMMENDED).count(),
               (int) docs.stream().filter(DocumentView::valid).count(),
               r.getStatus().name(),
               r.getSubmittedAt(),
               r.closesAt(call.recommendationClosesAt()),
-              lastReminder));
+              lastReminders.get(rec.id())));
     }
     return out;
   }
 
-  private List<ApplicationCount> countsOf(CallView call, long recommenderId) {
-    // the officer sees the whole call: count per status within the recommender's area
-    List<ApplicationCount> out = new ArrayList<>();
-    for (ApplicationStatus s :
-        List.of(
-            ApplicationStatus.CONFIRMED,
-            ApplicationStatus.RECOMMENDED,
-            ApplicationStatus.NOT_RECOMMENDED,
-            ApplicationStatus.RECOMMENDER_RETURNED)) {
-      long n =
-          applications
-              .find(
-                  ApplicationQuery.ofCall(call.id())
-                      .withStatus(s.name())
-                      .withRecommendingUnit(recommenderId)
-                      .withPage(0, 1))
-              .total();
-      out.add(new ApplicationCount(null, s.name(), n));
+  /**
+   * Per recommender id: {all its units confirmed (confirmed, recommended, not recommended, returned
+   * by the recommender), still undecided (confirmed)}. The officer sees the whole call: one grouped
+   * count per applying unit and status, and one directory read for the units' recommenders.
+   */
+  private Map<Long, long[]> countsByRecommender(CallView call) {
+    List<UnitStatusCount> counts =
+        applications.countsByApplyingUnit(call.id()).stream()
+            .filter(c -> CONFIRMED_OR_LATER.contains(c.status()))
+            .toList();
+    Map<Long, UnitWithRecommender> units =
+        accounts.unitsWithRecommender(
+            counts.stream().map(UnitStatusCount::organisationId).collect(Collectors.toSet()));
+    Map<Long, long[]> out = new HashMap<>();
+    for (UnitStatusCount c : counts) {
+      UnitWithRecommender u = units.get(c.organisationId());
+      if (u == null || u.recommender() == null) {
+        continue;
+      }
+      long[] n = out.computeIfAbsent(u.recommender().id(), k -> new long[2]);
+      n[0] += c.count();
+      if (ApplicationStatus.CONFIRMED.name().equals(c.status())) {
+        n[1] += c.count();
+      }
     }
+    return out;
+  }
+
+  /** The latest reminder per recommender id, of the whole call in one query. */
+  private Map<Long, Instant> lastReminders(CallView call) {
+    Map<Long, Instant> out = new HashMap<>();
+    // entities, newest first: max() of a converted attribute bypasses the converter
+    em.createQuery(
+            "select m from Reminder m where m.callId = :c order by m.sentAt desc, m.id desc",
+            Reminder.class)
+        .setParameter("c", call.id())
+        .getResultList()
+        .forEach(m -> out.putIfAbsent(m.getRecommenderId(), m.getSentAt()));
     return out;
   }
 

@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,19 @@ class Rounds {
         .getResultStream()
         .findFirst()
         .orElseGet(() -> new Round(callId, recommenderId));
+  }
+
+  /**
+   * The stored rounds of every recommender of a call, by recommender id, in one query (a
+   * recommender without one has an open round that is not stored: see {@link #current}).
+   */
+  Map<Long, Round> currentByRecommender(long callId) {
+    Map<Long, Round> out = new HashMap<>();
+    em.createQuery("select r from Round r where r.callId = :c", Round.class)
+        .setParameter("c", callId)
+        .getResultList()
+        .forEach(r -> out.put(r.getRecommenderId(), r));
+    return out;
   }
 
   /** The round, created if it does not exist yet (a concurrent creation is harmless). */
@@ -148,6 +162,19 @@ class Rounds {
         .getResultList();
   }
 
+  /** The decisions of every recommender of a call, by recommender id, in one query. */
+  Map<Long, List<Decision>> decisionsByRecommender(long callId) {
+    Map<Long, List<Decision>> out = new HashMap<>();
+    em.createQuery(
+            "select d from Decision d where d.callId = :c"
+                + " order by d.recommenderId, d.rankGroup, d.rankNo, d.applicationId",
+            Decision.class)
+        .setParameter("c", callId)
+        .getResultList()
+        .forEach(d -> out.computeIfAbsent(d.getRecommenderId(), k -> new ArrayList<>()).add(d));
+    return out;
+  }
+
   List<Decision> recommended(long callId, long recommenderId) {
     return decisions(callId, recommenderId).stream()
         .filter(d -> d.getDecision() == DecisionKind.RECOMMENDED)
@@ -165,9 +192,26 @@ class Rounds {
     return q;
   }
 
+  /** The quotas of every recommender of a call, by recommender id and group, in one query. */
+  Map<Long, Map<String, Quota>> quotasByRecommender(long callId) {
+    Map<Long, Map<String, Quota>> out = new HashMap<>();
+    em.createQuery("select q from Quota q where q.callId = :c", Quota.class)
+        .setParameter("c", callId)
+        .getResultList()
+        .forEach(
+            x ->
+                out.computeIfAbsent(x.getRecommenderId(), k -> new LinkedHashMap<>())
+                    .put(x.getQuotaGroup(), x));
+    return out;
+  }
+
   /** R1 per group: places, used, remaining. */
   List<QuotaUse> quotaUse(CallView call, long recommenderId, List<Decision> decisions) {
-    Map<String, Quota> quotas = quotas(call.id(), recommenderId);
+    return quotaUse(call, quotas(call.id(), recommenderId), decisions);
+  }
+
+  /** R1 per group from a recommender's quotas (by group) and decisions, read already. */
+  List<QuotaUse> quotaUse(CallView call, Map<String, Quota> quotas, List<Decision> decisions) {
     List<QuotaUse> out = new ArrayList<>();
     groups(call)
         .forEach(
@@ -231,8 +275,30 @@ class Rounds {
 
   /** The latest document of each kind (valid or not), newest first within a kind. */
   List<DocumentView> documentViews(long callId, long recommenderId) {
+    return latestOfEachKind(documents(callId, recommenderId));
+  }
+
+  /**
+   * {@link #documentViews} of every recommender of a call, by recommender id, in one query (a
+   * recommender without documents is absent).
+   */
+  Map<Long, List<DocumentView>> documentViewsByRecommender(long callId) {
+    Map<Long, List<RecommendationDocument>> byRec = new HashMap<>();
+    em.createQuery(
+            "select d from RecommendationDocument d where d.callId = :c order by d.id desc",
+            RecommendationDocument.class)
+        .setParameter("c", callId)
+        .getResultList()
+        .forEach(d -> byRec.computeIfAbsent(d.getRecommenderId(), k -> new ArrayList<>()).add(d));
+    Map<Long, List<DocumentView>> out = new HashMap<>();
+    byRec.forEach((rec, docs) -> out.put(rec, latestOfEachKind(docs)));
+    return out;
+  }
+
+  /** Of documents newest first: the first of each kind. */
+  private static List<DocumentView> latestOfEachKind(List<RecommendationDocument> newestFirst) {
     Map<String, DocumentView> latest = new LinkedHashMap<>();
-    for (RecommendationDocument d : documents(callId, recommenderId)) {
+    for (RecommendationDocument d : newestFirst) {
       latest.putIfAbsent(
           d.getKind().name(),
           new DocumentView(

@@ -15,10 +15,10 @@ package io.hezuo.submission.api;
  * <p>The facade does not look at the signed-in caller: role and ownership (the recommending unit's
  * area, the reviewer's assignment) are the calling module's service's to check before it calls; the
  * actor it passes is who the audit names. An unknown id throws {@code NotFoundException} (404).
- * {@link #find} and {@link #counts} are the exception: they answer within what the signed-in caller
- * may see (officers and formal reviewers: the whole call; a recommending unit: the units that
- * report to it; a unit admin: its own unit), so a downstream screen cannot list more than its user
- * may.
+ * {@link #find}, {@link #counts} and {@link #countsByApplyingUnit} are the exception: they answer
+ * within what the signed-in caller may see (officers and formal reviewers: the whole call; a
+ * recommending unit: the units that report to it; a unit admin: its own unit), so a downstream
+ * screen cannot list more than its user may.
  */
 public interface ApplicationLifecycle {
 
@@ -39,6 +39,12 @@ public interface ApplicationLifecycle {
    * How many applications per line and status (drafts left out), within what the caller may see.
    */
   java.util.List<ApplicationCount> counts(Long callId);
+
+  /**
+   * How many applications per applying unit and status (drafts left out), within what the caller
+   * may see; one query for the whole call, e.g. for a dashboard over every recommending unit.
+   */
+  java.util.List<UnitStatusCount> countsByApplyingUnit(Long callId);
 
   /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
   AttachmentContent attachment(long applicationId, long attachmentId);

@@ -14,6 +14,7 @@ import io.hezuo.submission.api.ApplicationPage;
 import io.hezuo.submission.api.ApplicationQuery;
 import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.api.ApplicationStatus;
+import io.hezuo.submission.api.UnitStatusCount;
 import io.hezuo.submission.domain.Deadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -108,6 +109,29 @@ public class ApplicationSearch {
         .map(
             r ->
                 new ApplicationCount((String) r[0], ((ApplicationStatus) r[1]).name(), (Long) r[2]))
+        .toList();
+  }
+
+  /**
+   * How many applications of the call (null: the current call) the caller may see each applying
+   * unit has in each status (drafts not counted), ordered by unit and status; one query.
+   */
+  public List<UnitStatusCount> countsByApplyingUnit(Long callId) {
+    ApplicationQuery q =
+        scoped(new ApplicationQuery(callId, null, null, null, null, null, 0, 1, null, false));
+    Where w = where(q);
+    if (w == null) {
+      return List.of();
+    }
+    TypedQuery<Object[]> query =
+        em.createQuery(
+            "select a.organisationId, a.status, count(a) from Application a where "
+                + w.jpql
+                + " group by a.organisationId, a.status order by a.organisationId, a.status",
+            Object[].class);
+    w.bind(query);
+    return query.getResultList().stream()
+        .map(r -> new UnitStatusCount((Long) r[0], ((ApplicationStatus) r[1]).name(), (Long) r[2]))
         .toList();
   }
 

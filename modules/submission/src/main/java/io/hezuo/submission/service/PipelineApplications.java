@@ -47,6 +47,11 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   @Override
+  public java.util.List<io.hezuo.submission.api.UnitStatusCount> countsByApplyingUnit(Long callId) {
+    return search.countsByApplyingUnit(callId);
+  }
+
+  @Override
   public ApplicationView read(long applicationId) {
     return apps.view(apps.find(applicationId));
   }

@@ -101,6 +101,27 @@ class PageQueriesIT extends BrowserIT {
   }
 
   @Test
+  void theOfficersDashboardReadsAFixedNumberOfTimesWhateverTheRecommenders() throws Exception {
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    // warm: the view compiled, the call's snapshot built
+    assertEquals(200, officer.get("app/recommendation/dashboard.xhtml").status());
+
+    String[] page = new String[1];
+    long dashboard =
+        statementsOf(() -> page[0] = officer.get("app/recommendation/dashboard.xhtml").body());
+    // a row per recommending unit: the demo has at least two, other test classes add more
+    int rows = page[0].split(":name\"", -1).length - 1;
+    assertTrue(rows >= 2, page[0]);
+    System.out.printf("PageQueriesIT: dashboard.xhtml %d statements, %d rows%n", dashboard, rows);
+    // before: four counts through the submission facade (each with its directory read), the
+    // round, decisions, quotas, documents and last reminder per recommender (13 or more each);
+    // now the grouped counts, the units' recommenders, and one read each of the call's rounds,
+    // decisions, quotas, documents and reminders, however many recommenders there are
+    assertTrue(
+        dashboard <= 20, "dashboard.xhtml sent " + dashboard + " statements for " + rows + " rows");
+  }
+
+  @Test
   void theCurrentCallHasAnEtagAndAnswers304() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     URI uri = Db.loopback(base).toURI().resolve("api/v1/call/calls/current");
