@@ -117,17 +117,12 @@ class RecommendationBrowserIT extends BrowserIT {
     WebElement last = browser.driver.findElement(By.cssSelector(".hz-ranking tbody tr:last-child"));
     int dy =
         last.getLocation().getY() + last.getSize().getHeight() * 3 / 4 - first.getLocation().getY();
-    new Actions(browser.driver)
-        .clickAndHold(first)
-        .pause(Duration.ofMillis(150))
-        .moveByOffset(0, 8)
-        .pause(Duration.ofMillis(150))
-        .moveByOffset(0, dy / 2)
-        .pause(Duration.ofMillis(150))
-        .moveByOffset(0, dy - dy / 2 - 8)
-        .pause(Duration.ofMillis(300))
-        .release()
-        .perform();
+    // jQuery UI's sortable follows the mouse: small steps, as a hand would move
+    Actions drag = new Actions(browser.driver).moveToElement(first).clickAndHold();
+    for (int moved = 0; moved < dy; moved += 6) {
+      drag.moveByOffset(0, Math.min(6, dy - moved)).pause(Duration.ofMillis(20));
+    }
+    drag.pause(Duration.ofMillis(200)).release().perform();
     List<String> dragged = List.of(expected.get(1), expected.get(2), expected.get(0));
     browser
         .patiently()

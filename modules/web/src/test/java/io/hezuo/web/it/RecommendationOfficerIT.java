@@ -3,11 +3,16 @@ package io.hezuo.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -133,6 +138,52 @@ class RecommendationOfficerIT extends BrowserIT {
   @Test
   void theDashboardShowsEachRecommenderAndSendsAReminder() throws Exception {
     setUp();
+    // the recommender's account, a person with an e-mail address, receives the reminder by e-mail
+    String recUser = "it_rec_remind";
+    Db.createApplicant(recUser, "冯推荐", "33010619900303577", REC);
+    Db.update(
+        "update dir_account_role set role = 'RECOMMENDER' where account_id = (select id from"
+            + " dir_account where username = ?)",
+        recUser);
+    Db.update(
+        "update dir_person p join dir_account a on a.person_id = p.id set p.email = ? where"
+            + " a.username = ?",
+        recUser + "@example.com",
+        recUser);
+    GreenMail smtp = new GreenMail(new ServerSetup(MailIT.port(), "127.0.0.1", "smtp"));
+    smtp.start();
+    try {
+      remind();
+      MimeMessage m =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () ->
+                      Arrays.stream(smtp.getReceivedMessages())
+                          .filter(
+                              x -> {
+                                try {
+                                  return x.getSubject().contains("请按时完成科技合作项目推荐")
+                                      && Arrays.stream(x.getAllRecipients())
+                                          .anyMatch(
+                                              a -> a.toString().equals(recUser + "@example.com"));
+                                } catch (jakarta.mail.MessagingException e) {
+                                  return false;
+                                }
+                              })
+                          .findFirst()
+                          .orElse(null),
+                  Objects::nonNull);
+      String body = MailIT.text(m);
+      assertTrue(body.startsWith("冯推荐，您好："), body);
+      assertTrue(body.contains("请尽快提交"), body);
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private void remind() throws Exception {
     browser.driver.manage().deleteAllCookies();
     browser.login("demo_officer", "Demo@2026");
     browser.waitFor(By.cssSelector("section[id^=home-]"));
