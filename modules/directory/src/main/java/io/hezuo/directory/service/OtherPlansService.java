@@ -86,7 +86,11 @@ public class OtherPlansService implements OtherPlans {
         .map(
             p ->
                 new OtherPlanMatch(
-                    p.getPlanKind().name(), p.getPlanName(), p.getProjectTitle(), p.getYear()))
+                    p.getPlanKind().name(),
+                    p.getPlanName(),
+                    p.getProjectTitle(),
+                    p.getYear(),
+                    p.getName()))
         .toList();
   }
 

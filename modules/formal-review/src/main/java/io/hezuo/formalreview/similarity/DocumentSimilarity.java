@@ -14,7 +14,7 @@ import java.util.List;
 public record DocumentSimilarity(
     String documentId, int documentUnits, int copiedUnits, List<SourceSimilarity> sources) {
 
-  /** The total similarity: copied / all × 100, two decimals, HALF_UP. */
+  /** The total similarity: copied / all × 100, truncated to two decimals (for display). */
   public BigDecimal percent() {
     return Percent.of(copiedUnits, documentUnits);
   }

@@ -11,14 +11,18 @@ public final class Percent {
 
   private Percent() {}
 
-  /** {@code part / whole × 100} with two decimals, HALF_UP; 0.00 when whole is 0. */
+  /**
+   * {@code part / whole × 100} truncated to two decimals (never rounded up: 29.995 % shows as
+   * 29.99, so a figure below the G3 line is never shown as 30.00); 0.00 when whole is 0. Decisions
+   * use {@link #atLeast}, never this figure.
+   */
   public static BigDecimal of(long part, long whole) {
     if (whole == 0) {
       return BigDecimal.ZERO.setScale(2);
     }
     return BigDecimal.valueOf(part)
         .multiply(BigDecimal.valueOf(100))
-        .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+        .divide(BigDecimal.valueOf(whole), 2, RoundingMode.DOWN);
   }
 
   /** Whether {@code part / whole × 100 >= percent}, exactly (no rounding). */

@@ -14,7 +14,7 @@ import java.util.List;
 public record SourceSimilarity(
     String sourceId, int copiedUnits, int documentUnits, List<Passage> passages) {
 
-  /** copied / all × 100, two decimals, HALF_UP. */
+  /** copied / all × 100, truncated to two decimals (for display). */
   public BigDecimal percent() {
     return Percent.of(copiedUnits, documentUnits);
   }

@@ -98,7 +98,7 @@ class AccuracyTest {
     System.out.printf(
         Locale.ROOT,
         "accuracy: %d documents, %d true pairs >= 5%%: recall %.4f, precision %.4f, per-document"
-            + " error p95 %.4f points (max %.4f, rounding to 2 decimals only), wrong 30%%"
+            + " error p95 %.4f points (max %.4f, truncation to 2 decimals only), wrong 30%%"
             + " decisions %d%n",
         errors.size(),
         truePairs,
@@ -110,7 +110,8 @@ class AccuracyTest {
     assertTrue(truePairs > 20, "the corpora have copies");
     assertEquals(1.0, recall);
     assertEquals(1.0, precision);
-    assertTrue(p95 <= 0.005);
+    // the shown figure is truncated to two decimals: below the exact one by less than 0.01
+    assertTrue(errors.get(errors.size() - 1) < 0.01, "max error " + errors.get(errors.size() - 1));
     assertEquals(0, wrongDecisions);
   }
 }
