@@ -34,20 +34,13 @@ public final class OnePiOneProject {
   /** An entry of another plan's imported list that names the same ID document. */
   public record Listed(String planKind, String planName, String projectTitle, String name) {}
 
-  /** What G2 found for one application. */
-  public enum Result {
-    PASS,
-    FAIL,
-    WARNING
-  }
-
   /**
    * The finding for one application: its result, the other applications of the round under the same
    * ID document, the other plans' entries naming it, and whether any of them gives another name.
    */
   public record Finding(
       long applicationId,
-      Result result,
+      Outcome result,
       List<Applicant> sameIdInRound,
       List<Listed> otherPlans,
       boolean nameDiffers) {}
@@ -67,7 +60,7 @@ public final class OnePiOneProject {
     for (Applicant a : round) {
       var k = key(a);
       if (k.isEmpty()) {
-        out.add(new Finding(a.applicationId(), Result.WARNING, List.of(), List.of(), false));
+        out.add(new Finding(a.applicationId(), Outcome.WARNING, List.of(), List.of(), false));
         continue;
       }
       List<Applicant> others =
@@ -76,10 +69,36 @@ public final class OnePiOneProject {
       boolean differs =
           others.stream().anyMatch(o -> !sameName(o.name(), a.name()))
               || listed.stream().anyMatch(l -> !sameName(l.name(), a.name()));
-      Result r = others.isEmpty() && listed.isEmpty() ? Result.PASS : Result.FAIL;
+      Outcome r = others.isEmpty() && listed.isEmpty() ? Outcome.PASS : Outcome.FAIL;
       out.add(new Finding(a.applicationId(), r, others, listed, differs));
     }
     return out;
+  }
+
+  /** The finding as a checklist item, with the other applications and lists as evidence. */
+  public static RuleCheck asCheck(Finding f) {
+    List<RuleCheck.Evidence> evidence = new ArrayList<>();
+    for (Applicant o : f.sameIdInRound()) {
+      evidence.add(
+          new RuleCheck.Evidence(
+              "formalreview.evidence.sameId", List.of(o.acceptanceNo(), o.lineCode(), o.name())));
+    }
+    for (Listed l : f.otherPlans()) {
+      evidence.add(
+          new RuleCheck.Evidence(
+              "formalreview.evidence.otherPlan",
+              List.of(l.planName(), l.projectTitle(), l.name())));
+    }
+    if (f.nameDiffers()) {
+      evidence.add(new RuleCheck.Evidence("formalreview.evidence.nameDiffers", List.of()));
+    }
+    String key =
+        switch (f.result()) {
+          case PASS -> "formalreview.check.g2.pass";
+          case WARNING -> "formalreview.check.g2.noId";
+          case FAIL -> "formalreview.check.g2.fail";
+        };
+    return new RuleCheck("G2", f.result(), key, List.of(), evidence);
   }
 
   /** The ID document as one key (type and normalised number), empty when it is missing. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hezuo.formalreview.domain.OnePiOneProject.Applicant;
 import io.hezuo.formalreview.domain.OnePiOneProject.Finding;
 import io.hezuo.formalreview.domain.OnePiOneProject.Listed;
-import io.hezuo.formalreview.domain.OnePiOneProject.Result;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,8 @@ class OnePiOneProjectTest {
                 app(1, "A1", "RESIDENT_ID", ID_A, "张海洋"),
                 app(2, "B1", "PASSPORT", "E1234567", "李明")),
             Map.of());
-    assertEquals(Result.PASS, f.get(1L).result());
-    assertEquals(Result.PASS, f.get(2L).result());
+    assertEquals(Outcome.PASS, f.get(1L).result());
+    assertEquals(Outcome.PASS, f.get(2L).result());
   }
 
   @Test
@@ -52,13 +51,13 @@ class OnePiOneProjectTest {
                 app(2, "B3", "RESIDENT_ID", " " + ID_A + " ", "张海洋"),
                 app(3, "A3", "RESIDENT_ID", ID_B, "张海洋")),
             Map.of());
-    assertEquals(Result.FAIL, f.get(1L).result());
+    assertEquals(Outcome.FAIL, f.get(1L).result());
     assertEquals(
         List.of(2L), f.get(1L).sameIdInRound().stream().map(Applicant::applicationId).toList());
-    assertEquals(Result.FAIL, f.get(2L).result());
+    assertEquals(Outcome.FAIL, f.get(2L).result());
     assertFalse(f.get(1L).nameDiffers());
     // the same name under another ID document is another person: it passes
-    assertEquals(Result.PASS, f.get(3L).result());
+    assertEquals(Outcome.PASS, f.get(3L).result());
   }
 
   @Test
@@ -70,7 +69,7 @@ class OnePiOneProjectTest {
                 app(1, "A1", "RESIDENT_ID", ID_B, "王晓"),
                 app(2, "A2.1", "RESIDENT_ID", ID_B.toLowerCase(), "王小")),
             Map.of());
-    assertEquals(Result.FAIL, f.get(1L).result());
+    assertEquals(Outcome.FAIL, f.get(1L).result());
     assertTrue(f.get(1L).nameDiffers());
     assertTrue(f.get(2L).nameDiffers());
   }
@@ -79,13 +78,13 @@ class OnePiOneProjectTest {
   void aPiOnAnotherPlansListFailsWithTheListAsEvidence() {
     Listed nsfc = new Listed("NSFC", "省自然科学基金", "海洋传感器基础研究", "张海洋");
     var f = check(List.of(app(1, "A1", "RESIDENT_ID", ID_A, "张海洋")), Map.of(ID_A, List.of(nsfc)));
-    assertEquals(Result.FAIL, f.get(1L).result());
+    assertEquals(Outcome.FAIL, f.get(1L).result());
     assertEquals(List.of(nsfc), f.get(1L).otherPlans());
     assertFalse(f.get(1L).nameDiffers());
 
     Listed other = new Listed("PROVINCIAL_PLAN", "省重点研发计划", "智能装备", "张 海 杨");
     var g = check(List.of(app(1, "A1", "RESIDENT_ID", ID_A, "张海洋")), Map.of(ID_A, List.of(other)));
-    assertEquals(Result.FAIL, g.get(1L).result());
+    assertEquals(Outcome.FAIL, g.get(1L).result());
     assertTrue(g.get(1L).nameDiffers());
   }
 
@@ -103,8 +102,8 @@ class OnePiOneProjectTest {
         check(
             List.of(app(1, "A1", "RESIDENT_ID", " ", "张海洋"), app(2, "A1", null, null, "张海洋")),
             Map.of());
-    assertEquals(Result.WARNING, f.get(1L).result());
-    assertEquals(Result.WARNING, f.get(2L).result());
+    assertEquals(Outcome.WARNING, f.get(1L).result());
+    assertEquals(Outcome.WARNING, f.get(2L).result());
     assertTrue(f.get(1L).sameIdInRound().isEmpty());
   }
 }

@@ -1,0 +1,42 @@
+package io.hezuo.formalreview.domain;
+
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Every rule's automatic result for one application, and what they add up to: the application fails
+ * when any rule fails, needs a look when any rule warns, and passes otherwise ("pass all green"
+ * passes only these). The failed rules' ids prefill the reviewer's reasons.
+ */
+public record Checklist(long applicationId, List<RuleCheck> checks) implements Serializable {
+
+  public Checklist {
+    checks = List.copyOf(checks);
+  }
+
+  /** The worst outcome of the checks (PASS for none). */
+  public Outcome automatic() {
+    return checks.stream()
+        .map(RuleCheck::outcome)
+        .max(Comparator.naturalOrder())
+        .orElse(Outcome.PASS);
+  }
+
+  /** Whether every check passed: the bulk "pass all green" may pass it without a reason. */
+  public boolean green() {
+    return automatic() == Outcome.PASS;
+  }
+
+  /** The ids of the failed rules, each once, in the checklist's order. */
+  public List<String> failedRules() {
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    for (RuleCheck c : checks) {
+      if (c.outcome() == Outcome.FAIL) {
+        ids.add(c.ruleId());
+      }
+    }
+    return List.copyOf(ids);
+  }
+}
