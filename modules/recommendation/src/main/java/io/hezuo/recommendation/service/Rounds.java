@@ -15,7 +15,6 @@ import io.hezuo.recommendation.domain.RecommendationDocument;
 import io.hezuo.recommendation.domain.Round;
 import io.hezuo.recommendation.domain.RoundStatus;
 import io.hezuo.submission.api.ApplicationLifecycle;
-import io.hezuo.submission.api.ApplicationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -236,8 +235,15 @@ class Rounds {
   /** The hash of the recommended set in ranking order (R2). */
   String setHash(List<Decision> recommended) {
     List<QuotaRules.Ranked> set = new ArrayList<>();
+    // the stamps of the whole set in one query (reading each application in full sent statements
+    // per recommended application, on every list render and every decision)
+    java.util.Map<Long, io.hezuo.submission.api.ContentStamp> stamps =
+        applications.stamps(recommended.stream().map(Decision::getApplicationId).toList());
     for (Decision d : recommended) {
-      ApplicationView a = applications.read(d.getApplicationId());
+      io.hezuo.submission.api.ContentStamp a = stamps.get(d.getApplicationId());
+      if (a == null) {
+        throw new io.hezuo.kernel.error.NotFoundException("no application " + d.getApplicationId());
+      }
       set.add(
           new QuotaRules.Ranked(
               d.getRankGroup(),

@@ -46,6 +46,12 @@ public interface ApplicationLifecycle {
    */
   java.util.List<UnitStatusCount> countsByApplyingUnit(Long callId);
 
+  /**
+   * The content stamps of applications in one query (not each read in full), by id; ids that do not
+   * exist are left out. Role and ownership are the caller's to check, as for {@link #read}.
+   */
+  java.util.Map<Long, ContentStamp> stamps(java.util.Collection<Long> applicationIds);
+
   /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
   AttachmentContent attachment(long applicationId, long attachmentId);
 

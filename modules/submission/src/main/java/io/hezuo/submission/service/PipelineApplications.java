@@ -72,6 +72,26 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   @Override
+  public java.util.Map<Long, io.hezuo.submission.api.ContentStamp> stamps(
+      java.util.Collection<Long> applicationIds) {
+    java.util.Map<Long, io.hezuo.submission.api.ContentStamp> out = new java.util.HashMap<>();
+    if (applicationIds == null || applicationIds.isEmpty()) {
+      return out;
+    }
+    for (Object[] r :
+        em.createQuery(
+                "select a.id, a.acceptanceNo, a.contentSha256 from Application a where a.id in :ids",
+                Object[].class)
+            .setParameter("ids", java.util.List.copyOf(applicationIds))
+            .getResultList()) {
+      out.put(
+          (Long) r[0],
+          new io.hezuo.submission.api.ContentStamp((Long) r[0], (String) r[1], (String) r[2]));
+    }
+    return out;
+  }
+
+  @Override
   @Transactional
   public ApplicationView markRecommended(long applicationId, Actor actor, String reason) {
     return told(

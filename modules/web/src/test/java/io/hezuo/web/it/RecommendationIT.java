@@ -31,6 +31,8 @@ class RecommendationIT extends BrowserIT {
   static final long UNIT2 = 910212;
   static final long REC3 = 910203;
   static final long UNIT3 = 910213;
+  static final long REC4 = 910204;
+  static final long UNIT4 = 910214;
 
   /** The recommendation deadline of the 2026 call: 2025-09-19 17:30:00 Beijing time. */
   static final String BEFORE_DEADLINE = "2025-09-18T02:00:00Z";
@@ -415,6 +417,32 @@ class RecommendationIT extends BrowserIT {
     assertEquals(
         List.of("NOT_RECOMMENDED"),
         Db.strings("select status from sub_application where id = ?", c));
+  }
+
+  /**
+   * The round (its quotas and the hash of the recommended set, shown on every recommender page)
+   * reads the set in a fixed number of statements, not one application in full per recommended one.
+   */
+  @Test
+  void theRoundReadsTheRecommendedSetInAFixedNumberOfStatements() throws Exception {
+    recommender(REC4, "测试推荐局戊", "11330100IT0000204G");
+    unit(UNIT4, "测试申报单位戊", "91330100IT0000214H", REC4);
+    Db.createAccount("it_rec4", "RECOMMENDER", REC4);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      ids.add(confirmed(UNIT4, "A1", null));
+    }
+    Api rec = Api.as(browser, base, "it_rec4", "Demo@2026");
+    assertEquals(200, recommend(rec, ids.get(0)).status());
+    assertEquals(200, rec.get("api/v1/recommendation/round").status());
+    long one = PageQueriesIT.statementsOf(() -> rec.get("api/v1/recommendation/round"));
+    for (long id : ids.subList(1, 7)) {
+      assertEquals(200, recommend(rec, id).status());
+    }
+    long seven = PageQueriesIT.statementsOf(() -> rec.get("api/v1/recommendation/round"));
+    System.out.printf(
+        "RecommendationIT: round with 1 recommended %d statements, with 7 %d%n", one, seven);
+    assertTrue(seven <= one + 1, "1 recommended: " + one + " statements, 7: " + seven);
   }
 
   private static void uploadAll(Api rec) throws Exception {
