@@ -52,6 +52,13 @@ public interface ApplicationLifecycle {
    */
   java.util.Map<Long, ContentStamp> stamps(java.util.Collection<Long> applicationIds);
 
+  /**
+   * The PIs' ID documents of a call's applications in the given statuses, in one query, for rule G2
+   * over the round (formal review). Role is the caller's to check: ID numbers are personal data.
+   */
+  java.util.List<PiDocument> piDocuments(
+      long callId, java.util.Collection<ApplicationStatus> statuses);
+
   /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
   AttachmentContent attachment(long applicationId, long attachmentId);
 

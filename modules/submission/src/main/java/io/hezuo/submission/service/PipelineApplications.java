@@ -92,6 +92,34 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   @Override
+  public java.util.List<io.hezuo.submission.api.PiDocument> piDocuments(
+      long callId, java.util.Collection<ApplicationStatus> statuses) {
+    if (statuses == null || statuses.isEmpty()) {
+      return java.util.List.of();
+    }
+    return em
+        .createQuery(
+            "select a.id, a.acceptanceNo, a.lineCode, a.status, a.piIdType, a.piIdNumber, a.piName"
+                + " from Application a where a.callId = :c and a.status in :s order by a.id",
+            Object[].class)
+        .setParameter("c", callId)
+        .setParameter("s", java.util.List.copyOf(statuses))
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new io.hezuo.submission.api.PiDocument(
+                    (Long) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    ((ApplicationStatus) r[3]).name(),
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6]))
+        .toList();
+  }
+
+  @Override
   @Transactional
   public ApplicationView markRecommended(long applicationId, Actor actor, String reason) {
     return told(

@@ -1,0 +1,93 @@
+package io.hezuo.formalreview.service;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.CallView;
+import io.hezuo.directory.api.OtherPlans;
+import io.hezuo.formalreview.domain.OnePiOneProject;
+import io.hezuo.formalreview.domain.OnePiOneProject.Applicant;
+import io.hezuo.formalreview.domain.OnePiOneProject.Listed;
+import io.hezuo.formalreview.domain.RuleCheck;
+import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
+import io.hezuo.submission.api.ApplicationLifecycle;
+import io.hezuo.submission.api.ApplicationStatus;
+import io.hezuo.submission.api.PiDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Rule G2 over the current call's round (the recommended applications, and those formal review has
+ * already decided): one PI, one provincial project a year, by ID document across all lines and
+ * against the imported lists of other provincial plans and the provincial NSFC of the call's year.
+ * For formal reviewers and officers only (ID documents and other applicants' names are personal
+ * data).
+ */
+@ApplicationScoped
+public class RoundG2 {
+
+  /** The statuses of the round formal review checks. */
+  static final List<ApplicationStatus> ROUND =
+      List.of(
+          ApplicationStatus.RECOMMENDED,
+          ApplicationStatus.FORMAL_PASSED,
+          ApplicationStatus.FORMAL_FAILED);
+
+  @Inject Caller caller;
+  @Inject CallCatalogue calls;
+  @Inject ApplicationLifecycle applications;
+  @Inject OtherPlans otherPlans;
+
+  /** One application's G2 result with what identifies it. */
+  public record Row(
+      long applicationId, String acceptanceNo, String lineCode, String piName, RuleCheck check)
+      implements Serializable {}
+
+  /** G2 for every application of the current call's round, in the order of their ids. */
+  public List<Row> current() {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    CallView call = calls.current().orElseThrow(() -> new NotFoundException("no published call"));
+    List<PiDocument> docs = applications.piDocuments(call.id(), ROUND);
+    Map<Long, PiDocument> byId =
+        docs.stream().collect(Collectors.toMap(PiDocument::applicationId, Function.identity()));
+    List<Applicant> round =
+        docs.stream()
+            .map(
+                d ->
+                    new Applicant(
+                        d.applicationId(),
+                        d.acceptanceNo(),
+                        d.lineCode(),
+                        d.idType(),
+                        d.idNumber(),
+                        d.piName()))
+            .toList();
+    List<Row> out = new ArrayList<>();
+    for (OnePiOneProject.Finding f : OnePiOneProject.check(round, a -> listed(call.year(), a))) {
+      PiDocument d = byId.get(f.applicationId());
+      out.add(
+          new Row(
+              d.applicationId(),
+              d.acceptanceNo(),
+              d.lineCode(),
+              d.piName(),
+              OnePiOneProject.asCheck(f)));
+    }
+    return out;
+  }
+
+  private List<Listed> listed(int year, Applicant a) {
+    if (a.idType() == null || a.idNumber() == null || a.idNumber().isBlank()) {
+      return List.of();
+    }
+    return otherPlans.find(year, a.idType(), a.idNumber()).stream()
+        .map(m -> new Listed(m.planKind(), m.planName(), m.projectTitle(), m.name()))
+        .toList();
+  }
+}
