@@ -222,6 +222,9 @@ public final class Launcher {
     if (exit != 0) {
       say("Payara Micro ended with exit code " + exit + "; see " + log);
     }
+    // the shutdown hook stops the embedded MariaDB: without the exit, its threads kept the launcher
+    // (and the database) running after Payara Micro died
+    System.exit(exit == 0 ? 0 : 1);
   }
 
   static DB startEmbedded(Path dataRoot, int port) throws Exception {
