@@ -2,6 +2,7 @@ package io.hezuo.formalreview.rest;
 
 import io.hezuo.formalreview.domain.RuleCheck;
 import io.hezuo.formalreview.service.RoundG2;
+import io.hezuo.formalreview.service.RoundSimilarity;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.Role;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +19,8 @@ import java.util.Locale;
 
 /**
  * Formal review over REST: {@code /api/v1/formal-review}, for formal reviewers and officers. So far
- * rule G2 over the current round; the batch run, the checklist and the decisions follow.
+ * rules G2 and G3 over the current round and one application beside one of its sources; the batch
+ * run, the checklist and the decisions follow.
  */
 @Path("/v1/formal-review")
 @RequestScoped
@@ -25,6 +28,7 @@ import java.util.Locale;
 public class FormalReviewResource {
 
   @Inject RoundG2 g2;
+  @Inject RoundSimilarity g3;
 
   /** A rule's result as JSON: the outcome, the message and each evidence in both languages. */
   public record CheckJson(
@@ -49,14 +53,41 @@ public class FormalReviewResource {
     return Response.ok(g2.current().stream().map(FormalReviewResource::json).toList()).build();
   }
 
+  /**
+   * G3 (total similarity within the round; 30 % or more fails) for every application of the round,
+   * with the top sources by title and percentage (truncated to two decimals).
+   */
+  @GET
+  @Path("/checks/g3")
+  @Allow({Role.FORMAL_REVIEWER, Role.OFFICER})
+  public Response g3() {
+    return Response.ok(
+            g3.current().stream()
+                .map(r -> json(r.applicationId(), r.acceptanceNo(), null, null, r.check()))
+                .toList())
+        .build();
+  }
+
+  /** An application and one of its sources side by side: both texts cut at the matched passages. */
+  @GET
+  @Path("/applications/{id}/similarity/{sourceId}")
+  @Allow({Role.FORMAL_REVIEWER, Role.OFFICER})
+  public Response sideBySide(@PathParam("id") long id, @PathParam("sourceId") long sourceId) {
+    return Response.ok(g3.sideBySide(id, sourceId)).build();
+  }
+
   static CheckJson json(RoundG2.Row r) {
-    RuleCheck c = r.check();
+    return json(r.applicationId(), r.acceptanceNo(), r.lineCode(), r.piName(), r.check());
+  }
+
+  static CheckJson json(
+      long applicationId, String acceptanceNo, String lineCode, String piName, RuleCheck c) {
     Object[] args = c.args().toArray();
     return new CheckJson(
-        r.applicationId(),
-        r.acceptanceNo(),
-        r.lineCode(),
-        r.piName(),
+        applicationId,
+        acceptanceNo,
+        lineCode,
+        piName,
         c.ruleId(),
         c.outcome().name(),
         Messages.get(Locale.SIMPLIFIED_CHINESE, c.messageKey(), args),

@@ -1,0 +1,159 @@
+package io.hezuo.formalreview.service;
+
+import io.hezuo.call.api.CallCatalogue;
+import io.hezuo.call.api.CallView;
+import io.hezuo.formalreview.domain.RuleCheck;
+import io.hezuo.formalreview.domain.SideBySide;
+import io.hezuo.formalreview.domain.SimilarityCheck;
+import io.hezuo.formalreview.similarity.DocumentSimilarity;
+import io.hezuo.formalreview.similarity.SimilarityIndex;
+import io.hezuo.formalreview.similarity.SourceSimilarity;
+import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.kernel.security.Caller;
+import io.hezuo.kernel.security.Role;
+import io.hezuo.submission.api.ApplicationForm;
+import io.hezuo.submission.api.ApplicationLifecycle;
+import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.ContentStamp;
+import io.hezuo.submission.api.PiDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Rule G3 over the current call's round: every application's six text sections against every other
+ * application of the round, with the top sources and, for a reviewer, one source side by side. The
+ * index is kept in memory and rebuilt when the round's membership or an application's content
+ * changes (its content hash). For formal reviewers and officers only. (The library of earlier
+ * projects, the official form's template and the batch run with stored results come next.)
+ */
+@ApplicationScoped
+public class RoundSimilarity {
+
+  @Inject Caller caller;
+  @Inject CallCatalogue calls;
+  @Inject ApplicationLifecycle applications;
+
+  private Snapshot snapshot;
+
+  /** The round's index, the texts it was built from and what names each document. */
+  record Snapshot(
+      String key, SimilarityIndex index, Map<Long, String> texts, Map<Long, String> titles) {}
+
+  /** One application's G3 result with what identifies it. */
+  public record Row(long applicationId, String acceptanceNo, RuleCheck check)
+      implements Serializable {}
+
+  /** An application and one of its sources side by side, with the share copied from it. */
+  public record Pair(
+      long applicationId,
+      String title,
+      long sourceId,
+      String sourceTitle,
+      BigDecimal percent,
+      SideBySide view)
+      implements Serializable {}
+
+  /** G3 for every application of the round, in the order of their ids. */
+  public List<Row> current() {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    Snapshot s = snapshot();
+    List<Row> out = new ArrayList<>();
+    for (Long id : s.texts().keySet().stream().sorted().toList()) {
+      DocumentSimilarity r = s.index().check(key(id));
+      out.add(
+          new Row(
+              id,
+              s.titles().get(id).split(" ", 2)[0],
+              SimilarityCheck.of(r, src -> s.titles().getOrDefault(id(src), src))));
+    }
+    return out;
+  }
+
+  /**
+   * An application of the round and one of its sources side by side (the source's text: formal
+   * reviewers and officers only, never an applicant).
+   */
+  public Pair sideBySide(long applicationId, long sourceId) {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    Snapshot s = snapshot();
+    if (!s.texts().containsKey(applicationId) || !s.texts().containsKey(sourceId)) {
+      throw new NotFoundException("not in the round: " + applicationId + ", " + sourceId);
+    }
+    SourceSimilarity src =
+        s.index().check(key(applicationId)).sources().stream()
+            .filter(x -> x.sourceId().equals(key(sourceId)))
+            .findFirst()
+            .orElse(null);
+    return new Pair(
+        applicationId,
+        s.titles().get(applicationId),
+        sourceId,
+        s.titles().get(sourceId),
+        src == null ? BigDecimal.ZERO.setScale(2) : src.percent(),
+        SideBySide.of(
+            s.texts().get(applicationId),
+            s.texts().get(sourceId),
+            src == null ? List.of() : src.passages()));
+  }
+
+  private synchronized Snapshot snapshot() {
+    CallView call = calls.current().orElseThrow(() -> new NotFoundException("no published call"));
+    List<Long> ids =
+        applications.piDocuments(call.id(), RoundG2.ROUND).stream()
+            .map(PiDocument::applicationId)
+            .toList();
+    Map<Long, ContentStamp> stamps = applications.stamps(ids);
+    String key =
+        call.id()
+            + ":"
+            + ids.stream()
+                .map(
+                    id -> id + "=" + (stamps.get(id) == null ? "" : stamps.get(id).contentSha256()))
+                .collect(Collectors.joining(","));
+    if (snapshot != null && snapshot.key().equals(key)) {
+      return snapshot;
+    }
+    SimilarityIndex index = new SimilarityIndex();
+    Map<Long, String> texts = new HashMap<>();
+    Map<Long, String> titles = new HashMap<>();
+    for (Long id : ids) {
+      ApplicationView v = applications.read(id);
+      String text = text(v.form());
+      texts.put(id, text);
+      titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.form().titleZh(), ""));
+      index.add(key(id), text);
+    }
+    snapshot = new Snapshot(key, index, texts, titles);
+    return snapshot;
+  }
+
+  /** The six text sections, one after another, as G3 compares them. */
+  static String text(ApplicationForm f) {
+    return Stream.of(
+            f.textBasis(),
+            f.textContent(),
+            f.textRoute(),
+            f.textCooperation(),
+            f.textOutcomes(),
+            f.textIndicators())
+        .filter(Objects::nonNull)
+        .collect(Collectors.joining("\n\n"));
+  }
+
+  private static String key(long id) {
+    return "app:" + id;
+  }
+
+  private static long id(String key) {
+    return Long.parseLong(key.substring("app:".length()));
+  }
+}
