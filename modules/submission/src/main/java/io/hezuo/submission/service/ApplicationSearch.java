@@ -92,20 +92,7 @@ public class ApplicationSearch {
    * and status (drafts not counted), ordered by line and status; one query.
    */
   public List<ApplicationCount> counts(Long callId) {
-    ApplicationQuery q =
-        scoped(new ApplicationQuery(callId, null, null, null, null, null, 0, 1, null, false));
-    Where w = where(q);
-    if (w == null) {
-      return List.of();
-    }
-    TypedQuery<Object[]> query =
-        em.createQuery(
-            "select a.lineCode, a.status, count(a) from Application a where "
-                + w.jpql
-                + " group by a.lineCode, a.status order by a.lineCode, a.status",
-            Object[].class);
-    w.bind(query);
-    return query.getResultList().stream()
+    return countedBy(callId, "lineCode").stream()
         .map(
             r ->
                 new ApplicationCount((String) r[0], ((ApplicationStatus) r[1]).name(), (Long) r[2]))
@@ -117,22 +104,37 @@ public class ApplicationSearch {
    * unit has in each status (drafts not counted), ordered by unit and status; one query.
    */
   public List<UnitStatusCount> countsByApplyingUnit(Long callId) {
+    return countedBy(callId, "organisationId").stream()
+        .map(r -> new UnitStatusCount((Long) r[0], ((ApplicationStatus) r[1]).name(), (Long) r[2]))
+        .toList();
+  }
+
+  /**
+   * (column, status, count) of the call's applications the caller may see, grouped by {@code
+   * column} (an attribute name of this class's own choosing, never input) and status; one query.
+   */
+  private List<Object[]> countedBy(Long callId, String column) {
     ApplicationQuery q =
         scoped(new ApplicationQuery(callId, null, null, null, null, null, 0, 1, null, false));
     Where w = where(q);
     if (w == null) {
       return List.of();
     }
+    String c = "a." + column;
     TypedQuery<Object[]> query =
         em.createQuery(
-            "select a.organisationId, a.status, count(a) from Application a where "
+            "select "
+                + c
+                + ", a.status, count(a) from Application a where "
                 + w.jpql
-                + " group by a.organisationId, a.status order by a.organisationId, a.status",
+                + " group by "
+                + c
+                + ", a.status order by "
+                + c
+                + ", a.status",
             Object[].class);
     w.bind(query);
-    return query.getResultList().stream()
-        .map(r -> new UnitStatusCount((Long) r[0], ((ApplicationStatus) r[1]).name(), (Long) r[2]))
-        .toList();
+    return query.getResultList();
   }
 
   /** The signed-in PI's own applications (drafts included), newest first, as list rows. */
