@@ -276,6 +276,8 @@ public class AdminAudit implements Serializable {
           "logout",
           "locked until",
           "not locked",
+          "not recommending",
+          "recommending",
           "unlocked",
           "status",
           "by the owner",

@@ -53,6 +53,7 @@ public class HomeBean {
   @Inject CallCatalogue calls;
   @Inject io.hezuo.recommendation.api.RecommendationProgress recommendation;
   @Inject io.hezuo.web.i18n.LocaleBean localeBean;
+  @Inject io.hezuo.directory.api.UnitDirectory units;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -76,6 +77,7 @@ public class HomeBean {
   private io.hezuo.recommendation.api.RoundView round;
   private String roundDeadline;
   private io.hezuo.recommendation.api.RecommendationProgress.Overall progress;
+  private long unitsWithoutRecommender;
 
   /** One line of the officer's table: the line, its count per status and in all. */
   public record CountRow(
@@ -124,6 +126,7 @@ public class HomeBean {
     }
     if (caller.hasRole(Role.OFFICER)) {
       progress = recommendation.overall();
+      unitsWithoutRecommender = units.withoutRecommender();
     }
     if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       countTable(locale);
@@ -220,6 +223,11 @@ public class HomeBean {
 
   public String getRoundDeadline() {
     return roundDeadline;
+  }
+
+  /** The applying units that report to no recommending unit (officers; 0 for others). */
+  public long getUnitsWithoutRecommender() {
+    return unitsWithoutRecommender;
   }
 
   public io.hezuo.recommendation.api.RecommendationProgress.Overall getProgress() {

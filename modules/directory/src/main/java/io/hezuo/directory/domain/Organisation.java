@@ -55,6 +55,33 @@ public class Organisation {
 
   protected Organisation() {}
 
+  /**
+   * A unit the Department enters (a city S&amp;T bureau, a university, another applying unit): its
+   * name, unified social credit code (already checked and normalised), type and city.
+   */
+  public static Organisation of(
+      String name, String creditCode, OrganisationType type, String city) {
+    Organisation o = new Organisation();
+    o.name = name;
+    o.creditCode = creditCode;
+    o.type = type;
+    o.city = city;
+    return o;
+  }
+
+  /** Whether the Department lets this unit recommend applications (推荐单位). */
+  public void allowRecommending(boolean may) {
+    this.recommender = may;
+  }
+
+  /**
+   * The recommending unit this unit's applications go to ({@code null}: none yet). A recommending
+   * unit may be its own (a university recommending its own applications).
+   */
+  public void reportTo(Long recommendingUnitId) {
+    this.recommenderId = recommendingUnitId;
+  }
+
   public Long getId() {
     return id;
   }

@@ -616,7 +616,7 @@ public class AccountService implements AccountDirectory {
     return new Managed(a, me, Role.UNIT_ADMIN.name());
   }
 
-  private static String requireReason(String reason) {
+  static String requireReason(String reason) {
     String why = trim(reason);
     if (why.isEmpty()) {
       throw new RuleViolationException(

@@ -26,7 +26,7 @@ public class DirectoryAuditSubjects implements AuditSubjects {
 
   @Override
   public Set<String> entityTypes() {
-    return Set.of(PERSON, LOGIN, ACCOUNT);
+    return Set.of(PERSON, LOGIN, ACCOUNT, UnitService.ORGANISATION);
   }
 
   @Override
@@ -36,14 +36,7 @@ public class DirectoryAuditSubjects implements AuditSubjects {
       return out;
     }
     if (ACCOUNT.equals(entityType)) {
-      Set<Long> numbers = new HashSet<>();
-      for (String id : ids) {
-        try {
-          numbers.add(Long.valueOf(id));
-        } catch (NumberFormatException e) {
-          // not an account id: left unnamed
-        }
-      }
+      Set<Long> numbers = numbers(ids);
       if (numbers.isEmpty()) {
         return out;
       }
@@ -64,6 +57,17 @@ public class DirectoryAuditSubjects implements AuditSubjects {
       }
       for (Object[] r : rows("a.username in :ids", "ids", ids)) {
         out.put((String) r[1], new Subject(display(r), null, role.get((String) r[1])));
+      }
+    } else if (UnitService.ORGANISATION.equals(entityType)) {
+      Set<Long> numbers = numbers(ids);
+      if (!numbers.isEmpty()) {
+        for (Object[] r :
+            em.createQuery(
+                    "select o.id, o.name from Organisation o where o.id in :ids", Object[].class)
+                .setParameter("ids", numbers)
+                .getResultList()) {
+          out.put(String.valueOf(r[0]), Subject.of((String) r[1]));
+        }
       }
     } else if (LOGIN.equals(entityType)) {
       for (Object[] r : rows("a.username in :ids", "ids", ids)) {
@@ -87,6 +91,19 @@ public class DirectoryAuditSubjects implements AuditSubjects {
             .setMaxResults(500)
             .getResultList();
     return new HashSet<>(names);
+  }
+
+  /** The ids that are numbers (others are left unnamed). */
+  private static Set<Long> numbers(Set<String> ids) {
+    Set<Long> out = new HashSet<>();
+    for (String id : ids) {
+      try {
+        out.add(Long.valueOf(id));
+      } catch (NumberFormatException e) {
+        // not an id of this type
+      }
+    }
+    return out;
   }
 
   private List<Object[]> rows(String where, String parameter, Object value) {

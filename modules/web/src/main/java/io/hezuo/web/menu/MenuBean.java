@@ -52,6 +52,7 @@ public class MenuBean {
                 "whitelistImport", "web.menu.whitelistImport", "/app/directory/whitelist-import"),
             new MenuItem("otherPlans", "web.menu.otherPlans", "/app/directory/other-plans"),
             new MenuItem("idClashes", "web.menu.idClashes", "/app/directory/registrations"),
+            new MenuItem("units", "web.menu.units", "/app/directory/units"),
             new MenuItem("recQuotas", "web.menu.recQuotas", "/app/recommendation/quotas"),
             new MenuItem(
                 "recDashboard", "web.menu.recDashboard", "/app/recommendation/dashboard")));

@@ -81,6 +81,10 @@ class ExcelExportsIT extends BrowserIT {
     browser.open("/app/directory/other-plans.xhtml");
     List<List<String>> plans = compare("list", "list:pis", "list:pis:export", 9);
     assertFalse(plans.isEmpty());
+
+    browser.open("/app/directory/units.xhtml");
+    List<List<String>> units = compare("units", "units:list", "units:list:export", 6);
+    assertTrue(units.stream().anyMatch(r -> r.get(0).startsWith("杭州市科学技术局")), units.toString());
   }
 
   @Test

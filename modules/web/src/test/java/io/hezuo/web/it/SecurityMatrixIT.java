@@ -81,6 +81,20 @@ class SecurityMatrixIT extends BrowserIT {
             "{\"reason\":\"x\"}",
             Set.of("ADMIN", "UNIT_ADMIN")),
         new Endpoint("GET", "api/v1/directory/registrations/clashes", null, null, officer),
+        new Endpoint("GET", "api/v1/directory/units", null, null, officer),
+        new Endpoint("POST", "api/v1/directory/units", JSON, "{}", officer),
+        new Endpoint(
+            "POST",
+            "api/v1/directory/units/999999999/recommending",
+            JSON,
+            "{\"recommending\":true,\"reason\":\"x\"}",
+            officer),
+        new Endpoint(
+            "POST",
+            "api/v1/directory/units/999999999/recommender",
+            JSON,
+            "{\"recommenderId\":null,\"reason\":\"x\"}",
+            officer),
         new Endpoint(
             "POST",
             "api/v1/directory/account/password",
@@ -97,6 +111,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/call/platform-hosts.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/directory/units.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/list.xhtml", Set.of("RECOMMENDER"));
