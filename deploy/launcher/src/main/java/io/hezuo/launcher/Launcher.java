@@ -102,6 +102,13 @@ public final class Launcher {
     cmd.add("--port");
     cmd.add(String.valueOf(httpPort));
     cmd.add("--disablephonehome");
+    // Jakarta Batch (formal review's runs) keeps its job repository in our database, through a
+    // server-level pool that a post-boot command file creates (the driver given by --addlibs)
+    BatchRepository.Files batch = BatchRepository.write(data, war, url, user, password);
+    cmd.add("--addlibs");
+    cmd.add(batch.driver().toString());
+    cmd.add("--postbootcommandfile");
+    cmd.add(batch.commands().toString());
     if (!"true".equalsIgnoreCase(env.getOrDefault("HEZUO_CLUSTER", "false"))) {
       cmd.add("--nocluster");
       cmd.add("--nohazelcast");

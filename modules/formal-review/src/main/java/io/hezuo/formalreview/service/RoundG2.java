@@ -82,6 +82,36 @@ public class RoundG2 {
     return out;
   }
 
+  /**
+   * G2 for some applications of a call's round (the batch run: no signed-in caller; the run checked
+   * the role when it started), judged against the whole round; one query for the round's ID
+   * documents and the other plans' lists looked up for these applications only.
+   */
+  Map<Long, RuleCheck> of(long callId, int year, java.util.Collection<Long> ids) {
+    java.util.Set<Long> wanted = java.util.Set.copyOf(ids);
+    List<Applicant> round =
+        applications.piDocuments(callId, ROUND).stream()
+            .map(
+                d ->
+                    new Applicant(
+                        d.applicationId(),
+                        d.acceptanceNo(),
+                        d.lineCode(),
+                        d.idType(),
+                        d.idNumber(),
+                        d.piName()))
+            .toList();
+    Map<Long, RuleCheck> out = new java.util.HashMap<>();
+    for (OnePiOneProject.Finding f :
+        OnePiOneProject.check(
+            round, a -> wanted.contains(a.applicationId()) ? listed(year, a) : List.of())) {
+      if (wanted.contains(f.applicationId())) {
+        out.put(f.applicationId(), OnePiOneProject.asCheck(f));
+      }
+    }
+    return out;
+  }
+
   private List<Listed> listed(int year, Applicant a) {
     if (a.idType() == null || a.idNumber() == null || a.idNumber().isBlank()) {
       return List.of();

@@ -105,6 +105,33 @@ public class RoundSimilarity {
             src == null ? List.of() : src.passages()));
   }
 
+  /**
+   * G3 of one application of the round (the batch run: no signed-in caller), with the signature of
+   * its result (total copied units and each source's copied units) that tells a re-run whether it
+   * changed; null when the application is not in the round.
+   */
+  Judged judge(long applicationId) {
+    Snapshot s = snapshot();
+    if (!s.texts().containsKey(applicationId)) {
+      return null;
+    }
+    DocumentSimilarity r = s.index().check(key(applicationId));
+    String signature =
+        r.copiedUnits()
+            + "/"
+            + r.documentUnits()
+            + ":"
+            + r.sources().stream()
+                .map(x -> x.sourceId() + "=" + x.copiedUnits())
+                .sorted()
+                .collect(Collectors.joining(","));
+    return new Judged(
+        SimilarityCheck.of(r, src -> s.titles().getOrDefault(id(src), src)), signature);
+  }
+
+  /** G3's result for one application and the signature of what it found. */
+  record Judged(RuleCheck check, String signature) {}
+
   private synchronized Snapshot snapshot() {
     CallView call = calls.current().orElseThrow(() -> new NotFoundException("no published call"));
     List<Long> ids =

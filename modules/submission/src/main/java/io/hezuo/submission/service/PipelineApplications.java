@@ -168,14 +168,24 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Override
   @Transactional
   public ApplicationView markFormallyPassed(long applicationId, Actor actor, String reason) {
-    return move(applicationId, actor, reason, "formal-pass", (a, now) -> a.markFormallyPassed(now));
+    return told(
+        move(applicationId, actor, reason, "formal-pass", (a, now) -> a.markFormallyPassed(now)),
+        "submission.notice.formalPassed",
+        reason);
   }
 
   @Override
   @Transactional
   public ApplicationView markFormallyFailed(long applicationId, Actor actor, String reason) {
-    return move(
-        applicationId, actor, reason, "formal-fail", (a, now) -> a.markFormallyFailed(now, reason));
+    return told(
+        move(
+            applicationId,
+            actor,
+            reason,
+            "formal-fail",
+            (a, now) -> a.markFormallyFailed(now, reason)),
+        "submission.notice.formalFailed",
+        reason);
   }
 
   @Override
@@ -196,9 +206,9 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   /**
-   * Tells the PI and the applying unit's admins of a recommender's decision, in the app and by
-   * e-mail, in the decision's transaction (the e-mail is sent after commit; a mail server that is
-   * down never undoes the decision).
+   * Tells the PI and the applying unit's admins of a recommender's or formal reviewer's decision,
+   * in the app and by e-mail, in the decision's transaction (the e-mail is sent after commit; a
+   * mail server that is down never undoes the decision).
    */
   private ApplicationView told(ApplicationView moved, String key, String reason) {
     Application a = apps.find(moved.id());

@@ -65,6 +65,39 @@ final class ItServer {
     cmd.add(dir.resolve("root").toAbsolutePath().toString());
     cmd.add("--deploy");
     cmd.add(war.getAbsolutePath());
+    // Jakarta Batch's job repository in the test database, as ./deploy/run.sh configures it
+    // (deploy/launcher BatchRepository): a server-level pool made by a post-boot command file
+    Path driver = dir.resolve("mysql-connector-j.jar");
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(war)) {
+      java.util.zip.ZipEntry jar =
+          zip.stream()
+              .filter(e -> e.getName().matches("WEB-INF/lib/mysql-connector-j-.*\\.jar"))
+              .findFirst()
+              .orElseThrow();
+      try (java.io.InputStream in = zip.getInputStream(jar)) {
+        Files.copy(in, driver);
+      }
+    }
+    String dbUrl = System.getenv("HEZUO_DB_URL");
+    String schema = dbUrl.substring(dbUrl.lastIndexOf('/') + 1).split("\\?")[0];
+    Path commands = dir.resolve("post-boot.asadmin");
+    Files.writeString(
+        commands,
+        "create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource"
+            + " --restype javax.sql.DataSource --isolationlevel read-committed --property url="
+            + dbUrl.replace(":", "\\:").replace("=", "\\=")
+            + ":user="
+            + System.getenv().getOrDefault("HEZUO_DB_USER", "root")
+            + ":password='' hezuoBatchPool\n"
+            + "create-jdbc-resource --connectionpoolid hezuoBatchPool jdbc/hezuoBatch\n"
+            + "set-batch-runtime-configuration --dataSourceLookupName jdbc/hezuoBatch"
+            + " --schemaName "
+            + schema
+            + "\n");
+    cmd.add("--addlibs");
+    cmd.add(driver.toAbsolutePath().toString());
+    cmd.add("--postbootcommandfile");
+    cmd.add(commands.toAbsolutePath().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     process = pb.start();

@@ -28,6 +28,7 @@ class RecommendingUnitsIT extends BrowserIT {
   static final long UNIT = 910711;
   static final long UNIVERSITY = 910712;
   static final long PENDING_UNIT = 910713;
+  static final long TEMPLATE_UNIT = 910714;
 
   Api officer;
 
@@ -79,7 +80,7 @@ class RecommendingUnitsIT extends BrowserIT {
         Db.strings("select count(*) from dir_organisation where credit_code = ?", badCode));
 
     // a new city bureau that may recommend
-    String bureauCode = code("11330200IT0000702");
+    String bureauCode = code("11330200MB0000702");
     long bureau =
         createdId(
             officer.json(
@@ -228,7 +229,9 @@ class RecommendingUnitsIT extends BrowserIT {
                 "{\"recommenderId\":" + UNIVERSITY + ",\"reason\":\"自行推荐\"}")
             .status());
     if (RecommendationIT.template == 0) {
-      Db.createApplicant("it_ru_pi2", "周自荐", "33010619790909131", UNIVERSITY);
+      // the template application (an A1, led by an enterprise) of a unit of its own
+      Db.createOrganisation(TEMPLATE_UNIT, "测试模板企业", "91330100IT0000714E", "ENTERPRISE");
+      Db.createApplicant("it_ru_pi2", "周自荐", "33010619790909131", TEMPLATE_UNIT);
       Api pi = Api.as(browser, base, "it_ru_pi2", "Demo@2026");
       RecommendationIT.template = SubmissionIT.submitA1(pi);
       pi.systemClock();
@@ -283,8 +286,8 @@ class RecommendingUnitsIT extends BrowserIT {
     browser.waitFor(By.cssSelector("section[id^=home-]"));
     // the officer's home page names the pending work and leads to it
     assertTrue(browser.waitFor(By.id("unitsPendingText")).getText().contains("尚未指定归口推荐单位"));
-    browser.driver.findElement(By.id("unitsLink")).click();
-    browser.waitFor(By.id("units:pendingText"));
+    browser.driver.findElement(By.cssSelector("a[id$='unitsLink']")).click();
+    browser.waitFor(By.id("pendingText"));
     WebElement row =
         browser.waitFor(
             By.xpath("//tr[.//span[contains(@class,'unit-name') and text()='测试待归口单位']]"));
@@ -293,17 +296,15 @@ class RecommendingUnitsIT extends BrowserIT {
     // choose the demo Hangzhou bureau
     browser.driver.findElement(By.id("repForm:recommenderId")).click();
     browser
-        .waitFor(
-            By.xpath("//li[contains(@class,'ui-selectonemenu-item') and contains(., '杭州市科学技术局')]"))
+        .waitFor(By.xpath("//*[@id='repForm:recommenderId_panel']//li[contains(., '杭州市科学技术局')]"))
         .click();
     browser.driver.findElement(By.id("repForm:save")).click();
+    // the missing reason is refused beside its field
     WebElement beside =
         browser.waitFor(
-            By.cssSelector("#repForm .ui-message-error, #repForm [id$='reason'] + .ui-message"));
-    assertTrue(
-        browser.driver.findElement(By.id("repForm")).getText().contains("请填写理由"),
-        browser.driver.findElement(By.id("repForm")).getText());
-    assertFalse(beside.getText().contains("[reason]"));
+            By.xpath(
+                "//*[@id='repForm']//*[contains(@class,'ui-message') and contains(., '请填写理由')]"));
+    assertFalse(beside.getText().contains("[reason]"), beside.getText());
     browser.driver.findElement(By.id("repForm:reason")).sendKeys("按属地归口");
     browser.driver.findElement(By.id("repForm:save")).click();
     browser.waitFor(By.xpath("//*[contains(text(), '已保存“测试待归口单位”的归口推荐单位')]"));

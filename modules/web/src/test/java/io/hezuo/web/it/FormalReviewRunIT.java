@@ -1,0 +1,314 @@
+package io.hezuo.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Formal review's batch run over the round (issue 12): every application of the round checked and
+ * stored once; a re-run recomputes only what changed; a stopped run resumes from its last
+ * checkpoint without starting over or counting twice; one run at a time; formal reviewers and
+ * officers only.
+ */
+class FormalReviewRunIT extends BrowserIT {
+
+  static final long REC = 910801;
+  static final long UNIT = 910811;
+  static boolean created;
+  static int next = 1;
+
+  void setUpRound() throws Exception {
+    if (created) {
+      return;
+    }
+    RecommendationIT.recommender(REC, "测试推荐局批量", "11330100IT0000801M");
+    RecommendationIT.unit(UNIT, "测试申报单位批量", "91330100IT0000811N", REC);
+    Db.createApplicant("it_run_pi", "韩批量", "33010619760606123", UNIT);
+    Api pi = Api.as(browser, base, "it_run_pi", "Demo@2026");
+    RecommendationIT.template = SubmissionIT.submitA1(pi);
+    pi.systemClock();
+    created = true;
+  }
+
+  /** A recommended application of the test's unit whose six sections are its own text. */
+  private static long recommended() throws Exception {
+    long id = RecommendationIT.confirmed(UNIT, "A1", null);
+    int n = next++;
+    Db.update(
+        "update sub_application set status = 'RECOMMENDED', pi_id_type = 'RESIDENT_ID',"
+            + " pi_id_number = ?, pi_name = ? where id = ?",
+        String.format("1101051950010100%02d", n),
+        "韩批" + n,
+        id);
+    text(id, "批量检查第" + n + "号申报书");
+    return id;
+  }
+
+  /** Gives an application text of its own (nothing copied from any other), with its hash. */
+  private static void text(long id, String seed) throws Exception {
+    StringBuilder s = new StringBuilder(seed);
+    // characters chosen by the id and the seed's length: no 13-character run shared with another
+    for (int i = 0; i < 60; i++) {
+      s.append((char) (0x4E00 + (int) ((id * 7919 + i * 104729 + seed.length() * 31L) % 20000)));
+    }
+    Db.update(
+        "update sub_application set text_basis = ?, text_content = null, text_route = null,"
+            + " text_cooperation = null, text_outcomes = null, text_indicators = null,"
+            + " content_sha256 = sha2(?, 256) where id = ?",
+        s.toString(),
+        s.toString(),
+        id);
+  }
+
+  private JsonObject runToTheEnd(Api reviewer, String body) throws Exception {
+    Api.Reply started = reviewer.json("POST", "api/v1/formal-review/runs", body);
+    assertEquals(202, started.status(), started.body());
+    long id = started.json().getJsonNumber("id").longValue();
+    return waitFor(reviewer, id, "DONE");
+  }
+
+  private static JsonObject waitFor(Api reviewer, long id, String status) {
+    AtomicReference<JsonObject> last = new AtomicReference<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              Api.Reply r = reviewer.get("api/v1/formal-review/runs/current");
+              assertEquals(200, r.status(), r.body());
+              JsonObject o = r.json();
+              assertEquals(id, o.getJsonNumber("id").longValue(), o.toString());
+              assertEquals(status, o.getString("status"), o.toString());
+              last.set(o);
+            });
+    return last.get();
+  }
+
+  private static int roundSize() throws Exception {
+    return Integer.parseInt(
+        Db.strings(
+                "select count(*) from sub_application"
+                    + " where status in ('RECOMMENDED', 'FORMAL_PASSED', 'FORMAL_FAILED')")
+            .get(0));
+  }
+
+  @Test
+  void aRunChecksTheRoundOnceAndARerunRecomputesOnlyWhatChanged() throws Exception {
+    setUpRound();
+    long a = recommended();
+    long b = recommended();
+    long c = recommended();
+    Api reviewer = Api.as(browser, base, "demo_review", "Demo@2026");
+
+    JsonObject first = runToTheEnd(reviewer, "{}");
+    assertEquals(first.getInt("total"), first.getInt("done"), first.toString());
+    for (long id : List.of(a, b, c)) {
+      List<String> row =
+          Db.strings(
+              "select concat(automatic, ' ', computations, ' ', checks) from fr_result"
+                  + " where application_id = ?",
+              id);
+      assertEquals(1, row.size(), "stored once: " + id);
+      assertTrue(row.get(0).startsWith("PASS 1 "), row.get(0));
+      assertTrue(
+          row.get(0).contains("\"ruleId\":\"G2\"") && row.get(0).contains("\"ruleId\":\"G3\""));
+    }
+
+    // nothing changed: a re-run stores nothing again
+    JsonObject same = runToTheEnd(reviewer, "{}");
+    assertEquals(0, same.getInt("recomputed"), same.toString());
+    assertEquals(same.getInt("total"), same.getInt("done"));
+
+    // one application corrected: only it is recomputed
+    text(b, "批量检查更正后的第二号申报书");
+    JsonObject corrected = runToTheEnd(reviewer, "{\"chunk\":3}");
+    assertEquals(1, corrected.getInt("recomputed"), corrected.toString());
+    assertEquals(
+        List.of("1", "2", "1"),
+        Db.strings(
+            "select computations from fr_result where application_id in (?, ?, ?)"
+                + " order by application_id",
+            a,
+            b,
+            c));
+
+    // formal reviewers and officers only
+    for (String user : List.of("demo_pi", "demo_rec", "demo_unit")) {
+      Api other = Api.as(browser, base, user, "Demo@2026");
+      assertEquals(403, other.json("POST", "api/v1/formal-review/runs", "{}").status(), user);
+      assertEquals(403, other.get("api/v1/formal-review/runs/current").status(), user);
+    }
+  }
+
+  @Test
+  void aStoppedRunResumesFromItsCheckpointWithoutCountingTwice() throws Exception {
+    setUpRound();
+    for (int i = 0; i < 6; i++) {
+      recommended();
+    }
+    // the round's results are forgotten, so every application is computed in this run
+    Db.update("delete from fr_result");
+    int total = roundSize();
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    Api.Reply started =
+        officer.json("POST", "api/v1/formal-review/runs", "{\"chunk\":1,\"pauseMillis\":200}");
+    assertEquals(202, started.status(), started.body());
+    long id = started.json().getJsonNumber("id").longValue();
+    assertEquals(total, started.json().getInt("total"));
+
+    // a second run is refused while this one runs
+    Api.Reply twice = officer.json("POST", "api/v1/formal-review/runs", "{}");
+    assertEquals(422, twice.status(), twice.body());
+    assertTrue(twice.body().contains("F-RUN"), twice.body());
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> officer.get("api/v1/formal-review/runs/current").json().getInt("done") >= 3);
+    assertEquals(
+        200, officer.json("POST", "api/v1/formal-review/runs/" + id + "/stop", "{}").status());
+    // stopped after the chunk in hand: the count stays where it is
+    AtomicReference<Integer> doneAtStop = new AtomicReference<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              int now = officer.get("api/v1/formal-review/runs/current").json().getInt("done");
+              boolean stable = doneAtStop.get() != null && doneAtStop.get() == now;
+              doneAtStop.set(now);
+              return stable;
+            });
+    int before = doneAtStop.get();
+    assertTrue(before < total, before + " of " + total);
+
+    Api.Reply resumed = officer.json("POST", "api/v1/formal-review/runs/" + id + "/resume", "{}");
+    assertEquals(200, resumed.status(), resumed.body());
+    JsonObject end = waitFor(officer, id, "DONE");
+    assertEquals(total, end.getInt("done"), end.toString());
+    assertEquals(1, end.getInt("restarts"), end.toString());
+    // the resumed execution read only what came after the checkpoint
+    assertEquals(total - before, end.getJsonNumber("lastExecutionRead").intValue(), end.toString());
+    // every application computed exactly once
+    assertEquals(
+        List.of(String.valueOf(total)),
+        Db.strings("select count(*) from fr_result where computations = 1 and run_id = ?", id));
+    assertEquals(List.of("0"), Db.strings("select count(*) from fr_result where computations > 1"));
+    // the batch runtime's job repository (with the checkpoints) is in the application's database
+    assertTrue(
+        Integer.parseInt(
+                Db.strings(
+                        "select count(*) from information_schema.tables where table_schema ="
+                            + " database() and lower(table_name) like 'jbatch%checkpoint%'")
+                    .get(0))
+            > 0);
+    // and a finished run cannot be resumed
+    assertEquals(
+        422, officer.json("POST", "api/v1/formal-review/runs/" + id + "/resume", "{}").status());
+  }
+
+  /**
+   * The reviewer's decisions on stored results: the queue filtered by automatic result; a failure
+   * names its rules and a reason, and a G3 failure makes an integrity record; passing an automatic
+   * FAIL needs a reason and is audited as an override; a decided application cannot be decided
+   * again; the bulk pass of the green ones in a selection; the PI is told; applicants may not.
+   */
+  @Test
+  void theReviewerDecidesAndOverridesAreAudited() throws Exception {
+    setUpRound();
+    long green = recommended();
+    long copy1 = recommended();
+    long copy2 = recommended();
+    String shared = Db.strings("select text_basis from sub_application where id = ?", copy1).get(0);
+    Db.update(
+        "update sub_application set text_basis = ?, content_sha256 = sha2(?, 256) where id = ?",
+        shared,
+        shared + "x",
+        copy2);
+    Api reviewer = Api.as(browser, base, "demo_review", "Demo@2026");
+    runToTheEnd(reviewer, "{\"chunk\":50}");
+
+    JsonObject failing =
+        reviewer.get("api/v1/formal-review/queue?automatic=FAIL&rule=G3&size=500").json();
+    List<Long> failingIds =
+        failing.getJsonArray("rows").stream()
+            .map(v -> v.asJsonObject().getJsonNumber("applicationId").longValue())
+            .toList();
+    assertTrue(failingIds.containsAll(List.of(copy1, copy2)), failing.toString());
+    assertTrue(!failingIds.contains(green), failing.toString());
+
+    String path = "api/v1/formal-review/applications/";
+    // a failure without rules or reason: both named, nothing decided
+    Api.Reply bare = reviewer.json("POST", path + copy1 + "/decision", "{\"decision\":\"FAIL\"}");
+    assertEquals(422, bare.status(), bare.body());
+    assertTrue(bare.body().contains("ruleIds") && bare.body().contains("\"reason\""), bare.body());
+    Api.Reply failed =
+        reviewer.json(
+            "POST",
+            path + copy1 + "/decision",
+            "{\"decision\":\"FAIL\",\"ruleIds\":[\"G3\"],\"reason\":\"与他人申报书文本雷同\"}");
+    assertEquals(200, failed.status(), failed.body());
+    assertEquals(
+        List.of("FORMAL_FAILED"),
+        Db.strings("select status from sub_application where id = ?", copy1));
+    assertEquals(
+        List.of("G3 100.00"),
+        Db.strings(
+            "select concat(rule_id, ' ', percent) from fr_integrity_record where application_id = ?",
+            copy1));
+    // the PI is told, with the reason
+    assertTrue(
+        Db.strings(
+                "select body_args from krn_message where entity_id = ? and body_key = ?",
+                String.valueOf(copy1),
+                "submission.notice.formalFailed")
+            .get(0)
+            .contains("与他人申报书文本雷同"));
+    // decided once only
+    assertEquals(
+        422,
+        reviewer
+            .json("POST", path + copy1 + "/decision", "{\"decision\":\"PASS\",\"reason\":\"x\"}")
+            .status());
+
+    // passing an automatic FAIL is an override: a reason first, then audited as such
+    Api.Reply noReason =
+        reviewer.json("POST", path + copy2 + "/decision", "{\"decision\":\"PASS\"}");
+    assertEquals(422, noReason.status(), noReason.body());
+    assertTrue(noReason.body().contains("理由"), noReason.body());
+    Api.Reply overridden =
+        reviewer.json(
+            "POST",
+            path + copy2 + "/decision",
+            "{\"decision\":\"PASS\",\"reason\":\"雷同部分为双方共同的前期成果，已核实\"}");
+    assertEquals(200, overridden.status(), overridden.body());
+    assertEquals(true, overridden.json().getBoolean("overridden"));
+    assertEquals(
+        List.of("formal-override FAIL PASS"),
+        Db.strings(
+            "select concat(action, ' ', from_state, ' ', to_state) from krn_audit"
+                + " where entity_type = 'Application' and entity_id = ? and action = 'formal-override'",
+            String.valueOf(copy2)));
+
+    // the green one passes in bulk (limited to the selection)
+    Api.Reply bulk =
+        reviewer.json(
+            "POST",
+            "api/v1/formal-review/decisions/pass-all-green",
+            "{\"applicationIds\":[" + green + "," + copy1 + "]}");
+    assertEquals(200, bulk.status(), bulk.body());
+    assertEquals(1, bulk.json().getInt("passed"), bulk.body());
+    assertEquals(
+        List.of("FORMAL_PASSED"),
+        Db.strings("select status from sub_application where id = ?", green));
+
+    Api pi = Api.as(browser, base, "demo_pi", "Demo@2026");
+    assertEquals(403, pi.json("POST", path + green + "/decision", "{}").status());
+    assertEquals(403, pi.get("api/v1/formal-review/queue").status());
+  }
+}
