@@ -23,6 +23,11 @@ public record QueueRow(
     boolean overridden)
     implements Serializable {
 
+  /** The failed rules as shown: "G2, G3". */
+  public String failedText() {
+    return String.join(", ", failedRules);
+  }
+
   /** One page of the queue with the number of all matches. */
   public record Page(long total, List<QueueRow> rows) implements Serializable {}
 }

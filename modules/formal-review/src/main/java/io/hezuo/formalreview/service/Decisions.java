@@ -199,6 +199,63 @@ public class Decisions {
         .executeUpdate();
   }
 
+  /**
+   * One application of the round as the reviewer sees it: what identifies it, its stored automatic
+   * result and checks (null when not checked yet) and the decision if made.
+   */
+  public record Review(
+      long applicationId,
+      String acceptanceNo,
+      String titleZh,
+      String lineCode,
+      String status,
+      String automatic,
+      List<RuleCheck> checks,
+      List<String> failedRules,
+      String decision,
+      String decisionRules,
+      String decisionReason,
+      boolean overridden)
+      implements java.io.Serializable {}
+
+  /** An application of the round with its checks and decision (formal reviewers, officers). */
+  public Review review(long applicationId) {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    ApplicationView app = applications.read(applicationId);
+    if (RoundG2.ROUND.stream().noneMatch(s -> s.name().equals(app.status()))) {
+      throw new NotFoundException("not in the round");
+    }
+    Stored stored = stored(applicationId);
+    List<?> d =
+        em.createNativeQuery(
+                "select decision, rule_ids, reason, overridden from fr_decision"
+                    + " where application_id = ?")
+            .setParameter(1, applicationId)
+            .getResultList();
+    Object[] dec = d.isEmpty() ? null : (Object[]) d.get(0);
+    List<RuleCheck> checks = stored == null ? List.of() : stored.checks();
+    return new Review(
+        app.id(),
+        app.acceptanceNo(),
+        app.form().titleZh(),
+        app.lineCode(),
+        app.status(),
+        stored == null ? null : stored.automatic().name(),
+        checks,
+        checks.stream()
+            .filter(c -> c.outcome() == Outcome.FAIL)
+            .map(RuleCheck::ruleId)
+            .distinct()
+            .toList(),
+        dec == null ? null : (String) dec[0],
+        dec == null ? null : (String) dec[1],
+        dec == null ? null : (String) dec[2],
+        dec != null
+            && (dec[3] instanceof Boolean b
+                ? b
+                : dec[3] != null && ((Number) dec[3]).intValue() != 0));
+  }
+
   /** An application of the round that can still be decided (RECOMMENDED), else 404 / 422. */
   private ApplicationView inRound(long id) {
     ApplicationView app = applications.read(id);

@@ -311,4 +311,82 @@ class FormalReviewRunIT extends BrowserIT {
     assertEquals(403, pi.json("POST", path + green + "/decision", "{}").status());
     assertEquals(403, pi.get("api/v1/formal-review/queue").status());
   }
+
+  /**
+   * In the browser: the reviewer runs the checks from the queue and watches the progress, filters
+   * the failures of the test's recommending unit, opens the copied one, fails it on G3 (prefilled)
+   * with a reason, and passes the rest of the unit's green ones at once.
+   */
+  @Test
+  void aReviewerRunsTheChecksFailsTheCopyAndPassesTheRest() throws Exception {
+    setUpRound();
+    long original = recommended();
+    long copy = recommended();
+    long other = recommended();
+    String shared =
+        Db.strings("select text_basis from sub_application where id = ?", original).get(0);
+    Db.update(
+        "update sub_application set text_basis = ?, content_sha256 = sha2(?, 256) where id = ?",
+        shared,
+        shared + "copy",
+        copy);
+    // the original is decided already elsewhere: only the copy and the other wait
+    Db.update("update sub_application set status = 'FORMAL_PASSED' where id = ?", original);
+
+    browser.driver.manage().deleteAllCookies();
+    browser.login("demo_review", "Demo@2026");
+    browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
+    browser.open("/app/formal-review/queue.xhtml");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("run:start"));
+    browser.clickWhenClickable(org.openqa.selenium.By.id("run:confirmYes"));
+    // the progress bar moves to the end (the page polls while the run works)
+    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='runStatus' and contains(., '已完成')]"));
+
+    browser.chooseByClick("queue:recommender", String.valueOf(REC));
+    browser.chooseByClick("queue:automatic", "FAIL");
+    browser.driver.findElement(org.openqa.selenium.By.id("queue:filter")).click();
+    String copyNo =
+        Db.strings("select acceptance_no from sub_application where id = ?", copy).get(0);
+    browser
+        .waitFor(
+            org.openqa.selenium.By.xpath(
+                "//a[contains(@class,'fr-acceptance') and text()='" + copyNo + "']"))
+        .click();
+    // the checklist: G3 failed with its truncated figure, the truncation said on the page
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//tr[@data-rule='G3']/td[contains(@class,'check-outcome') and text()='不通过']"));
+    assertTrue(
+        browser
+            .driver
+            .findElement(org.openqa.selenium.By.id("truncated"))
+            .getText()
+            .contains("截断"));
+    // G3 prefilled; the reason typed; confirmed
+    assertTrue(
+        browser
+            .driver
+            .findElement(org.openqa.selenium.By.cssSelector("input[value='G3']"))
+            .isSelected());
+    browser.typeSurely("decide:reason", "与本批次另一申报书文本雷同");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("decide:submit"));
+    browser.clickWhenClickable(org.openqa.selenium.By.id("decide:confirmYes"));
+    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='appStatus' and text()='形式审查不通过']"));
+    assertEquals(
+        List.of("FORMAL_FAILED"),
+        Db.strings("select status from sub_application where id = ?", copy));
+
+    // back to the queue: the unit's green ones pass at once
+    browser.open("/app/formal-review/queue.xhtml");
+    browser.chooseByClick("queue:recommender", String.valueOf(REC));
+    browser.driver.findElement(org.openqa.selenium.By.id("queue:filter")).click();
+    browser.ajaxIdle();
+    browser.clickWhenClickable(org.openqa.selenium.By.id("queue:apps:passGreen"));
+    browser.clickWhenClickable(org.openqa.selenium.By.id("run:confirmYes"));
+    browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(text(), '已一键通过')]"));
+    assertEquals(
+        List.of("FORMAL_PASSED"),
+        Db.strings("select status from sub_application where id = ?", other));
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+  }
 }

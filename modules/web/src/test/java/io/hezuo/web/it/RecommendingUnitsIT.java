@@ -294,10 +294,7 @@ class RecommendingUnitsIT extends BrowserIT {
     row.findElement(By.xpath(".//button[contains(@id,':change')]")).click();
     browser.waitFor(By.xpath("//h2[@id='editUnit' and text()='测试待归口单位']"));
     // choose the demo Hangzhou bureau
-    browser.driver.findElement(By.id("repForm:recommenderId")).click();
-    browser
-        .waitFor(By.xpath("//*[@id='repForm:recommenderId_panel']//li[contains(., '杭州市科学技术局')]"))
-        .click();
+    browser.chooseByClick("repForm:recommenderId", "900002");
     browser.driver.findElement(By.id("repForm:save")).click();
     // the missing reason is refused beside its field
     WebElement beside =

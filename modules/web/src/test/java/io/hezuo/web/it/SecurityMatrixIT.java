@@ -81,6 +81,20 @@ class SecurityMatrixIT extends BrowserIT {
             "{\"reason\":\"x\"}",
             Set.of("ADMIN", "UNIT_ADMIN")),
         new Endpoint("GET", "api/v1/directory/registrations/clashes", null, null, officer),
+        new Endpoint(
+            "GET", "api/v1/formal-review/queue", null, null, Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET",
+            "api/v1/formal-review/runs/current",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "POST",
+            "api/v1/formal-review/applications/999999999/decision",
+            JSON,
+            "{}",
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint("GET", "api/v1/directory/units", null, null, officer),
         new Endpoint("POST", "api/v1/directory/units", JSON, "{}", officer),
         new Endpoint(
@@ -112,6 +126,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/units.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/formal-review/queue.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/list.xhtml", Set.of("RECOMMENDER"));
