@@ -82,6 +82,12 @@ class SecurityMatrixIT extends BrowserIT {
             Set.of("ADMIN", "UNIT_ADMIN")),
         new Endpoint("GET", "api/v1/directory/registrations/clashes", null, null, officer),
         new Endpoint(
+            "GET",
+            "api/v1/formal-review/applications/999999999/checklist",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
             "POST",
             "api/v1/directory/account/password",
             JSON,
