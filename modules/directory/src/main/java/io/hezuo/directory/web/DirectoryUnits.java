@@ -160,7 +160,7 @@ public class DirectoryUnits implements Serializable {
       FacesViolations.info("directory.units.recommendingSaved", selected.name());
       done();
     } catch (RuleViolationException e) {
-      FacesViolations.show("edit", e.violations());
+      FacesViolations.show("recForm", e.violations());
     } catch (HezuoException e) {
       FacesViolations.error("directory.accounts.notAllowed");
     }
@@ -175,7 +175,7 @@ public class DirectoryUnits implements Serializable {
       FacesViolations.info("directory.units.recommenderSaved", selected.name());
       done();
     } catch (RuleViolationException e) {
-      FacesViolations.show("edit", e.violations());
+      FacesViolations.show("repForm", e.violations());
     } catch (HezuoException e) {
       FacesViolations.error("directory.accounts.notAllowed");
     }

@@ -12,8 +12,23 @@ import java.util.List;
  */
 public record Checklist(long applicationId, List<RuleCheck> checks) implements Serializable {
 
+  /** The order in which a checklist shows the rules; other rules follow in their given order. */
+  public static final List<String> ORDER =
+      List.of("F-COMPLETE", "G1", "G1-FIELD", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9");
+
   public Checklist {
     checks = List.copyOf(checks);
+  }
+
+  /** The checks in the checklist's order of the rules ({@link #ORDER}), other rules last. */
+  public static Checklist ordered(long applicationId, List<RuleCheck> checks) {
+    return new Checklist(
+        applicationId,
+        checks.stream()
+            .sorted(
+                Comparator.comparingInt(
+                    c -> ORDER.contains(c.ruleId()) ? ORDER.indexOf(c.ruleId()) : ORDER.size()))
+            .toList());
   }
 
   /** The worst outcome of the checks (PASS for none). */

@@ -1,6 +1,7 @@
 package io.hezuo.formalreview.rest;
 
 import io.hezuo.formalreview.domain.RuleCheck;
+import io.hezuo.formalreview.service.RoundChecklist;
 import io.hezuo.formalreview.service.RoundG2;
 import io.hezuo.formalreview.service.RoundSimilarity;
 import io.hezuo.kernel.i18n.Messages;
@@ -19,8 +20,8 @@ import java.util.Locale;
 
 /**
  * Formal review over REST: {@code /api/v1/formal-review}, for formal reviewers and officers. So far
- * rules G2 and G3 over the current round and one application beside one of its sources; the batch
- * run, the checklist and the decisions follow.
+ * rules G2 and G3 over the current round, one application beside one of its sources, and one
+ * application's checklist of every rule; the batch run and the decisions follow.
  */
 @Path("/v1/formal-review")
 @RequestScoped
@@ -29,6 +30,7 @@ public class FormalReviewResource {
 
   @Inject RoundG2 g2;
   @Inject RoundSimilarity g3;
+  @Inject RoundChecklist checklist;
 
   /** A rule's result as JSON: the outcome, the message and each evidence in both languages. */
   public record CheckJson(
@@ -74,6 +76,54 @@ public class FormalReviewResource {
   @Allow({Role.FORMAL_REVIEWER, Role.OFFICER})
   public Response sideBySide(@PathParam("id") long id, @PathParam("sourceId") long sourceId) {
     return Response.ok(g3.sideBySide(id, sourceId)).build();
+  }
+
+  /**
+   * One application's checklist: every rule's automatic result (PASS, WARNING, FAIL) with its
+   * message and evidence in Chinese and English, what they add up to ({@code automatic}: the worst;
+   * {@code green}: every rule passed) and the failed rules' ids (the reasons a reviewer's decision
+   * starts from). 404 for an application outside the current call's round.
+   */
+  @GET
+  @Path("/applications/{id}/checklist")
+  @Allow({Role.FORMAL_REVIEWER, Role.OFFICER})
+  public Response checklist(@PathParam("id") long id) {
+    RoundChecklist.Result r = checklist.of(id);
+    return Response.ok(
+            new ChecklistJson(
+                r.applicationId(),
+                r.acceptanceNo(),
+                r.lineCode(),
+                r.titleZh(),
+                r.status(),
+                r.checklist().automatic().name(),
+                r.checklist().green(),
+                r.checklist().failedRules(),
+                r.checklist().checks().stream().map(FormalReviewResource::rule).toList()))
+        .build();
+  }
+
+  /** An application's checklist as JSON. */
+  public record ChecklistJson(
+      long applicationId,
+      String acceptanceNo,
+      String lineCode,
+      String titleZh,
+      String status,
+      String automatic,
+      boolean green,
+      List<String> failedRules,
+      List<RuleJson> checks) {}
+
+  /**
+   * One rule's result in a checklist: the outcome, the message and the evidence in both languages.
+   */
+  public record RuleJson(
+      String ruleId, String outcome, String messageZh, String messageEn, List<Evidence> evidence) {}
+
+  static RuleJson rule(RuleCheck c) {
+    CheckJson j = json(0, null, null, null, c);
+    return new RuleJson(j.ruleId(), j.outcome(), j.messageZh(), j.messageEn(), j.evidence());
   }
 
   static CheckJson json(RoundG2.Row r) {

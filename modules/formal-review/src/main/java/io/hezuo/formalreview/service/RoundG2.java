@@ -56,18 +56,7 @@ public class RoundG2 {
     List<PiDocument> docs = applications.piDocuments(call.id(), ROUND);
     Map<Long, PiDocument> byId =
         docs.stream().collect(Collectors.toMap(PiDocument::applicationId, Function.identity()));
-    List<Applicant> round =
-        docs.stream()
-            .map(
-                d ->
-                    new Applicant(
-                        d.applicationId(),
-                        d.acceptanceNo(),
-                        d.lineCode(),
-                        d.idType(),
-                        d.idNumber(),
-                        d.piName()))
-            .toList();
+    List<Applicant> round = docs.stream().map(RoundG2::applicant).toList();
     List<Row> out = new ArrayList<>();
     for (OnePiOneProject.Finding f : OnePiOneProject.check(round, a -> listed(call.year(), a))) {
       PiDocument d = byId.get(f.applicationId());
@@ -84,23 +73,12 @@ public class RoundG2 {
 
   /**
    * G2 for some applications of a call's round (the batch run: no signed-in caller; the run checked
-   * the role when it started), judged against the whole round; one query for the round's ID
-   * documents and the other plans' lists looked up for these applications only.
+   * the role when it started), judged against the round's ID documents as the caller read them; the
+   * other plans' lists looked up for these applications only.
    */
-  Map<Long, RuleCheck> of(long callId, int year, java.util.Collection<Long> ids) {
+  Map<Long, RuleCheck> of(int year, List<PiDocument> docs, java.util.Collection<Long> ids) {
     java.util.Set<Long> wanted = java.util.Set.copyOf(ids);
-    List<Applicant> round =
-        applications.piDocuments(callId, ROUND).stream()
-            .map(
-                d ->
-                    new Applicant(
-                        d.applicationId(),
-                        d.acceptanceNo(),
-                        d.lineCode(),
-                        d.idType(),
-                        d.idNumber(),
-                        d.piName()))
-            .toList();
+    List<Applicant> round = docs.stream().map(RoundG2::applicant).toList();
     Map<Long, RuleCheck> out = new java.util.HashMap<>();
     for (OnePiOneProject.Finding f :
         OnePiOneProject.check(
@@ -110,6 +88,29 @@ public class RoundG2 {
       }
     }
     return out;
+  }
+
+  /**
+   * G2 for one application of the round, with the round's ID documents as the caller read them
+   * (once, for the whole checklist); only that application's PI is looked up in the other plans'
+   * lists. An application not in {@code round} is not found.
+   */
+  public RuleCheck of(CallView call, List<PiDocument> round, long applicationId) {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    List<Applicant> applicants = round.stream().map(RoundG2::applicant).toList();
+    return OnePiOneProject.check(
+            applicants,
+            a -> a.applicationId() == applicationId ? listed(call.year(), a) : List.of())
+        .stream()
+        .filter(f -> f.applicationId() == applicationId)
+        .findFirst()
+        .map(OnePiOneProject::asCheck)
+        .orElseThrow(() -> new NotFoundException("not in the round: " + applicationId));
+  }
+
+  private static Applicant applicant(PiDocument d) {
+    return new Applicant(
+        d.applicationId(), d.acceptanceNo(), d.lineCode(), d.idType(), d.idNumber(), d.piName());
   }
 
   private List<Listed> listed(int year, Applicant a) {

@@ -79,6 +79,20 @@ public class RoundSimilarity {
   }
 
   /**
+   * G3 for one application of the round, whose members ({@code roundIds}) the caller has read once
+   * for the whole checklist. An application not in the round is not found.
+   */
+  public RuleCheck of(CallView call, List<Long> roundIds, long applicationId) {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    Snapshot s = snapshot(call, roundIds);
+    if (!s.texts().containsKey(applicationId)) {
+      throw new NotFoundException("not in the round: " + applicationId);
+    }
+    return SimilarityCheck.of(
+        s.index().check(key(applicationId)), src -> s.titles().getOrDefault(id(src), src));
+  }
+
+  /**
    * An application of the round and one of its sources side by side (the source's text: formal
    * reviewers and officers only, never an applicant).
    */
@@ -132,12 +146,17 @@ public class RoundSimilarity {
   /** G3's result for one application and the signature of what it found. */
   record Judged(RuleCheck check, String signature) {}
 
-  private synchronized Snapshot snapshot() {
+  private Snapshot snapshot() {
     CallView call = calls.current().orElseThrow(() -> new NotFoundException("no published call"));
-    List<Long> ids =
+    return snapshot(
+        call,
         applications.piDocuments(call.id(), RoundG2.ROUND).stream()
             .map(PiDocument::applicationId)
-            .toList();
+            .toList());
+  }
+
+  /** The round's index for these members, rebuilt when they or a content hash changed. */
+  private synchronized Snapshot snapshot(CallView call, List<Long> ids) {
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
     String key =
         call.id()

@@ -55,6 +55,7 @@ public class RunWork {
   EntityManager em;
 
   @Inject RoundG2 g2;
+  @Inject RoundChecklist checklists;
   @Inject RoundSimilarity g3;
   @Inject ApplicationLifecycle applications;
   @Inject CallCatalogue calls;
@@ -120,7 +121,9 @@ public class RunWork {
   private void check(long runId, long callId, List<Item> todo) {
     CallView call = calls.find(callId).orElseThrow(() -> new NotFoundException("no such call"));
     List<Long> ids = todo.stream().map(Item::applicationId).toList();
-    Map<Long, RuleCheck> g2s = g2.of(callId, call.year(), ids);
+    List<io.hezuo.submission.api.PiDocument> round =
+        applications.piDocuments(callId, RoundG2.ROUND);
+    Map<Long, RuleCheck> g2s = g2.of(call.year(), round, ids);
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
     Map<Long, String> stored = new HashMap<>();
     for (Object row :
@@ -152,7 +155,13 @@ public class RunWork {
       String hash = sha256(inputs.toString());
       boolean recompute = !hash.equals(stored.get(id));
       if (recompute) {
-        Checklist list = new Checklist(id, checks);
+        // the rest of the rules (completeness, G1, G4–G9 and the form's own) read the application
+        // in full: only for what changed
+        Checklist list =
+            checklists
+                .build(call, round, id, g2check, judged == null ? null : judged.check())
+                .checklist();
+        checks = list.checks();
         em.createNativeQuery(
                 "insert into fr_result (application_id, call_id, run_id, inputs, automatic,"
                     + " failed_rules, checks, computed_at, computations) values (?, ?, ?, ?, ?, ?,"

@@ -59,6 +59,17 @@ public interface ApplicationLifecycle {
   java.util.List<PiDocument> piDocuments(
       long callId, java.util.Collection<ApplicationStatus> statuses);
 
+  /**
+   * The submission rules re-run on the application as it stands, for formal review: the same checks
+   * the PI saw (completeness, G1, G4 … G9, the form's own rules), with today's facts (the white
+   * list, the platform hosts, the attachments present), errors and warnings alike. Left out: D1
+   * (the submission window, closed by the time of formal review) and G2 (formal review judges it
+   * over the whole round and the other plans' lists). Role is the caller's to check, as for {@link
+   * #read}: only formal reviewers and officers should see another PI's findings. An unknown id
+   * throws {@code NotFoundException} (404).
+   */
+  java.util.List<ReviewFinding> reviewFindings(long applicationId);
+
   /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
   AttachmentContent attachment(long applicationId, long attachmentId);
 

@@ -34,6 +34,7 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject ApplicationMessages messages;
+  @Inject io.hezuo.call.api.CallCatalogue calls;
 
   @Override
   public io.hezuo.submission.api.ApplicationPage find(
@@ -116,6 +117,21 @@ public class PipelineApplications implements ApplicationLifecycle {
                     (String) r[4],
                     (String) r[5],
                     (String) r[6]))
+        .toList();
+  }
+
+  /** The rules the formal review re-runs itself or no longer applies: G2 (the round) and D1. */
+  private static final java.util.Set<String> NOT_FOR_REVIEW = java.util.Set.of("D1", "G2");
+
+  @Override
+  public java.util.List<io.hezuo.submission.api.ReviewFinding> reviewFindings(long applicationId) {
+    Application a = apps.find(applicationId);
+    io.hezuo.call.api.CallView call = calls.find(a.getCallId()).orElseThrow();
+    io.hezuo.call.api.LineView line = call.line(a.getLineCode()).orElseThrow();
+    return io.hezuo.submission.domain.SubmissionRules.check(a, line, apps.facts(a, call, line))
+        .stream()
+        .filter(v -> !NOT_FOR_REVIEW.contains(v.ruleId()))
+        .map(io.hezuo.submission.api.ReviewFinding::of)
         .toList();
   }
 

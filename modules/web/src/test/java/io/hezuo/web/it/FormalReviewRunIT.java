@@ -345,13 +345,12 @@ class FormalReviewRunIT extends BrowserIT {
     browser.chooseByClick("queue:recommender", String.valueOf(REC));
     browser.chooseByClick("queue:automatic", "FAIL");
     browser.driver.findElement(org.openqa.selenium.By.id("queue:filter")).click();
+    browser.ajaxIdle();
     String copyNo =
         Db.strings("select acceptance_no from sub_application where id = ?", copy).get(0);
-    browser
-        .waitFor(
-            org.openqa.selenium.By.xpath(
-                "//a[contains(@class,'fr-acceptance') and text()='" + copyNo + "']"))
-        .click();
+    browser.clickWhenClickable(
+        org.openqa.selenium.By.xpath(
+            "//a[contains(@class,'fr-acceptance') and text()='" + copyNo + "']"));
     // the checklist: G3 failed with its truncated figure, the truncation said on the page
     browser.waitFor(
         org.openqa.selenium.By.xpath(

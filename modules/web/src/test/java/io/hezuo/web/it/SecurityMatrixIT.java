@@ -85,6 +85,12 @@ class SecurityMatrixIT extends BrowserIT {
             "GET", "api/v1/formal-review/queue", null, null, Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint(
             "GET",
+            "api/v1/formal-review/applications/999999999/checklist",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET",
             "api/v1/formal-review/runs/current",
             null,
             null,
