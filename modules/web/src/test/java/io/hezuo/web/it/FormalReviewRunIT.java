@@ -43,27 +43,66 @@ class FormalReviewRunIT extends BrowserIT {
     Db.update(
         "update sub_application set status = 'RECOMMENDED', pi_id_type = 'RESIDENT_ID',"
             + " pi_id_number = ?, pi_name = ? where id = ?",
-        String.format("1101051950010100%02d", n),
+        resident("11010519500101" + String.format("%03d", n)),
         "韩批" + n,
         id);
     text(id, "批量检查第" + n + "号申报书");
     return id;
   }
 
-  /** Gives an application text of its own (nothing copied from any other), with its hash. */
+  /**
+   * Gives an application text of its own in each of its six sections (nothing copied from any
+   * other), with its hash.
+   */
   private static void text(long id, String seed) throws Exception {
-    StringBuilder s = new StringBuilder(seed);
-    // characters chosen by the id and the seed's length: no 13-character run shared with another
-    for (int i = 0; i < 60; i++) {
-      s.append((char) (0x4E00 + (int) ((id * 7919 + i * 104729 + seed.length() * 31L) % 20000)));
+    String[] sections = new String[6];
+    StringBuilder all = new StringBuilder();
+    for (int k = 0; k < 6; k++) {
+      StringBuilder s = new StringBuilder(seed).append("（第").append(k + 1).append("部分）");
+      // characters chosen by the id, the section and the seed: no 13-character run shared
+      for (int i = 0; i < 60; i++) {
+        s.append(
+            (char)
+                (0x4E00
+                    + (int) ((id * 7919 + k * 3571 + i * 104729 + seed.length() * 31L) % 20000)));
+      }
+      sections[k] = s.toString();
+      all.append(sections[k]);
     }
     Db.update(
-        "update sub_application set text_basis = ?, text_content = null, text_route = null,"
-            + " text_cooperation = null, text_outcomes = null, text_indicators = null,"
+        "update sub_application set text_basis = ?, text_content = ?, text_route = ?,"
+            + " text_cooperation = ?, text_outcomes = ?, text_indicators = ?,"
             + " content_sha256 = sha2(?, 256) where id = ?",
-        s.toString(),
-        s.toString(),
+        sections[0],
+        sections[1],
+        sections[2],
+        sections[3],
+        sections[4],
+        sections[5],
+        all.toString(),
         id);
+  }
+
+  /** A resident ID number (GB 11643) from its first 17 digits, with the check character. */
+  static String resident(String first17) {
+    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * w[i];
+    }
+    return first17 + "10X98765432".charAt(sum % 11);
+  }
+
+  /** Copies one application's six sections into another (another hash: not the same content). */
+  private static void copyTexts(long from, long to) throws Exception {
+    Db.update(
+        "update sub_application t join sub_application f on f.id = ? set t.text_basis ="
+            + " f.text_basis, t.text_content = f.text_content, t.text_route = f.text_route,"
+            + " t.text_cooperation = f.text_cooperation, t.text_outcomes = f.text_outcomes,"
+            + " t.text_indicators = f.text_indicators, t.content_sha256 = sha2(concat('copy',"
+            + " f.content_sha256), 256) where t.id = ?",
+        from,
+        to);
   }
 
   private JsonObject runToTheEnd(Api reviewer, String body) throws Exception {
@@ -224,12 +263,7 @@ class FormalReviewRunIT extends BrowserIT {
     long green = recommended();
     long copy1 = recommended();
     long copy2 = recommended();
-    String shared = Db.strings("select text_basis from sub_application where id = ?", copy1).get(0);
-    Db.update(
-        "update sub_application set text_basis = ?, content_sha256 = sha2(?, 256) where id = ?",
-        shared,
-        shared + "x",
-        copy2);
+    copyTexts(copy1, copy2);
     Api reviewer = Api.as(browser, base, "demo_review", "Demo@2026");
     runToTheEnd(reviewer, "{\"chunk\":50}");
 
@@ -323,13 +357,7 @@ class FormalReviewRunIT extends BrowserIT {
     long original = recommended();
     long copy = recommended();
     long other = recommended();
-    String shared =
-        Db.strings("select text_basis from sub_application where id = ?", original).get(0);
-    Db.update(
-        "update sub_application set text_basis = ?, content_sha256 = sha2(?, 256) where id = ?",
-        shared,
-        shared + "copy",
-        copy);
+    copyTexts(original, copy);
     // the original is decided already elsewhere: only the copy and the other wait
     Db.update("update sub_application set status = 'FORMAL_PASSED' where id = ?", original);
 
