@@ -54,6 +54,7 @@ public class HomeBean {
   @Inject io.hezuo.recommendation.api.RecommendationProgress recommendation;
   @Inject io.hezuo.web.i18n.LocaleBean localeBean;
   @Inject io.hezuo.directory.api.UnitDirectory units;
+  @Inject io.hezuo.formalreview.api.FormalReviewProgress formalReview;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -78,6 +79,7 @@ public class HomeBean {
   private String roundDeadline;
   private io.hezuo.recommendation.api.RecommendationProgress.Overall progress;
   private long unitsWithoutRecommender;
+  private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
 
   /** One line of the officer's table: the line, its count per status and in all. */
   public record CountRow(
@@ -129,6 +131,7 @@ public class HomeBean {
       unitsWithoutRecommender = units.withoutRecommender();
     }
     if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
+      formalPending = formalReview.pending();
       countTable(locale);
     }
   }
@@ -223,6 +226,11 @@ public class HomeBean {
 
   public String getRoundDeadline() {
     return roundDeadline;
+  }
+
+  /** The formal review's pending work (formal reviewers and officers; null for others). */
+  public io.hezuo.formalreview.api.FormalReviewProgress.Pending getFormalPending() {
+    return formalPending;
   }
 
   /** The applying units that report to no recommending unit (officers; 0 for others). */

@@ -33,6 +33,7 @@ public class DecisionResource {
 
   @Inject Queue queue;
   @Inject Decisions decisions;
+  @Inject io.hezuo.formalreview.service.IntegrityRecords integrity;
 
   /** The applications a bulk pass is limited to (none: the whole round). */
   public record Selection(List<Long> applicationIds) {}
@@ -63,6 +64,14 @@ public class DecisionResource {
   public Response decide(@PathParam("id") long id, Decision body) {
     Decision b = body == null ? new Decision(null, null, null) : body;
     return Response.ok(decisions.decide(id, b.decision(), b.ruleIds(), b.reason())).build();
+  }
+
+  /** The integrity records (科研诚信) of similarity failures, newest first. */
+  @GET
+  @Path("/integrity-records")
+  @Allow({Role.FORMAL_REVIEWER, Role.OFFICER})
+  public Response integrityRecords() {
+    return Response.ok(integrity.all()).build();
   }
 
   @POST

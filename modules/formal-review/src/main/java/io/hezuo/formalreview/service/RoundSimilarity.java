@@ -62,6 +62,22 @@ public class RoundSimilarity {
       SideBySide view)
       implements Serializable {}
 
+  /** One of an application's top sources in the round, to open side by side. */
+  public record Source(long sourceId, String title, BigDecimal percent) implements Serializable {}
+
+  /** An application's top sources in the round (at most {@link SimilarityCheck#TOP}). */
+  public List<Source> sources(long applicationId) {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    Snapshot s = snapshot();
+    if (!s.texts().containsKey(applicationId)) {
+      return List.of();
+    }
+    return s.index().check(key(applicationId)).sources().stream()
+        .limit(SimilarityCheck.TOP)
+        .map(x -> new Source(id(x.sourceId()), s.titles().get(id(x.sourceId())), x.percent()))
+        .toList();
+  }
+
   /** G3 for every application of the round, in the order of their ids. */
   public List<Row> current() {
     caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);

@@ -27,6 +27,7 @@ public class FormalReviewApplication implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Decisions decisions;
+  @Inject transient io.hezuo.formalreview.service.RoundSimilarity similarity;
 
   private long id;
   private Decisions.Review review;
@@ -39,6 +40,7 @@ public class FormalReviewApplication implements Serializable {
       implements Serializable {}
 
   private List<Line> lines;
+  private List<io.hezuo.formalreview.service.RoundSimilarity.Source> sources;
 
   public void load() {
     try {
@@ -62,6 +64,7 @@ public class FormalReviewApplication implements Serializable {
               Messages.get(locale, c.messageKey(), c.args().toArray()),
               ev));
     }
+    sources = similarity.sources(id);
     if (decision == null) {
       decision = review.failedRules().isEmpty() ? "PASS" : "FAIL";
       ruleIds = new ArrayList<>(review.failedRules());
@@ -95,6 +98,11 @@ public class FormalReviewApplication implements Serializable {
 
   public Decisions.Review getReview() {
     return review;
+  }
+
+  /** The top similarity sources in the round, each to open side by side. */
+  public List<io.hezuo.formalreview.service.RoundSimilarity.Source> getSources() {
+    return sources;
   }
 
   public List<Line> getLines() {

@@ -40,13 +40,15 @@ public class MenuBean {
         Role.FORMAL_REVIEWER,
         List.of(
             new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all"),
-            new MenuItem("formalReview", "web.menu.formalReview", "/app/formal-review/queue")));
+            new MenuItem("formalReview", "web.menu.formalReview", "/app/formal-review/queue"),
+            new MenuItem("integrity", "web.menu.integrity", "/app/formal-review/integrity")));
     BY_ROLE.put(Role.EXPERT, List.of());
     BY_ROLE.put(
         Role.OFFICER,
         List.of(
             new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all"),
             new MenuItem("formalReview", "web.menu.formalReview", "/app/formal-review/queue"),
+            new MenuItem("integrity", "web.menu.integrity", "/app/formal-review/integrity"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),

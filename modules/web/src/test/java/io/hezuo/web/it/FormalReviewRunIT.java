@@ -29,23 +29,21 @@ class FormalReviewRunIT extends BrowserIT {
     }
     RecommendationIT.recommender(REC, "测试推荐局批量", "11330100IT0000801M");
     RecommendationIT.unit(UNIT, "测试申报单位批量", "91330100IT0000811N", REC);
-    Db.createApplicant("it_run_pi", "韩批量", "33010619760606123", UNIT);
-    Api pi = Api.as(browser, base, "it_run_pi", "Demo@2026");
-    RecommendationIT.template = SubmissionIT.submitA1(pi);
-    pi.systemClock();
     created = true;
   }
 
-  /** A recommended application of the test's unit whose six sections are its own text. */
-  private static long recommended() throws Exception {
-    long id = RecommendationIT.confirmed(UNIT, "A1", null);
+  /**
+   * A complete A1 application of the test's unit (submitted through the API by a PI of its own,
+   * with its agreement and budget), recommended, with six sections of text of its own.
+   */
+  private long recommended() throws Exception {
     int n = next++;
-    Db.update(
-        "update sub_application set status = 'RECOMMENDED', pi_id_type = 'RESIDENT_ID',"
-            + " pi_id_number = ?, pi_name = ? where id = ?",
-        resident("11010519500101" + String.format("%03d", n)),
-        "韩批" + n,
-        id);
+    String user = "it_run_pi" + n;
+    Db.createApplicant(user, "韩批" + n, "11010519500101" + String.format("%03d", 100 + n), UNIT);
+    Api pi = Api.as(browser, base, user, "Demo@2026");
+    long id = SubmissionIT.submitA1(pi);
+    pi.systemClock();
+    Db.update("update sub_application set status = 'RECOMMENDED' where id = ?", id);
     text(id, "批量检查第" + n + "号申报书");
     return id;
   }
@@ -81,16 +79,6 @@ class FormalReviewRunIT extends BrowserIT {
         sections[5],
         all.toString(),
         id);
-  }
-
-  /** A resident ID number (GB 11643) from its first 17 digits, with the check character. */
-  static String resident(String first17) {
-    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * w[i];
-    }
-    return first17 + "10X98765432".charAt(sum % 11);
   }
 
   /** Copies one application's six sections into another (another hash: not the same content). */
@@ -303,6 +291,14 @@ class FormalReviewRunIT extends BrowserIT {
                 "submission.notice.formalFailed")
             .get(0)
             .contains("与他人申报书文本雷同"));
+    // the integrity record is listed for officers
+    assertTrue(
+        Api.as(browser, base, "demo_officer", "Demo@2026")
+            .get("api/v1/formal-review/integrity-records")
+            .body()
+            .contains(
+                Db.strings("select acceptance_no from sub_application where id = ?", copy1)
+                    .get(0)));
     // decided once only
     assertEquals(
         422,
@@ -364,6 +360,12 @@ class FormalReviewRunIT extends BrowserIT {
     browser.driver.manage().deleteAllCookies();
     browser.login("demo_review", "Demo@2026");
     browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
+    // the home page names the pending formal review work
+    assertTrue(
+        browser
+            .waitFor(org.openqa.selenium.By.id("formalPendingText"))
+            .getText()
+            .contains("待形式审查"));
     browser.open("/app/formal-review/queue.xhtml");
     browser.clickWhenClickable(org.openqa.selenium.By.id("run:start"));
     browser.clickWhenClickable(org.openqa.selenium.By.id("run:confirmYes"));
@@ -389,6 +391,18 @@ class FormalReviewRunIT extends BrowserIT {
             .findElement(org.openqa.selenium.By.id("truncated"))
             .getText()
             .contains("截断"));
+    // side by side with its source: the copied passages marked in both texts
+    browser.clickWhenClickable(org.openqa.selenium.By.cssSelector("a.fr-side"));
+    browser.waitFor(org.openqa.selenium.By.cssSelector("#document mark.fr-passage"));
+    assertTrue(
+        browser
+                .driver
+                .findElements(org.openqa.selenium.By.cssSelector("#source mark.fr-passage"))
+                .size()
+            > 0);
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+    browser.clickWhenClickable(org.openqa.selenium.By.id("back"));
+    browser.waitFor(org.openqa.selenium.By.id("checklist"));
     // G3 prefilled; the reason typed; confirmed
     assertTrue(
         browser
@@ -398,7 +412,7 @@ class FormalReviewRunIT extends BrowserIT {
     browser.typeSurely("decide:reason", "与本批次另一申报书文本雷同");
     browser.clickWhenClickable(org.openqa.selenium.By.id("decide:submit"));
     browser.clickWhenClickable(org.openqa.selenium.By.id("decide:confirmYes"));
-    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='appStatus' and text()='形式审查不通过']"));
+    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='appStatus' and text()='形式审查未通过']"));
     assertEquals(
         List.of("FORMAL_FAILED"),
         Db.strings("select status from sub_application where id = ?", copy));

@@ -101,6 +101,12 @@ class SecurityMatrixIT extends BrowserIT {
             JSON,
             "{}",
             Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET",
+            "api/v1/formal-review/integrity-records",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint("GET", "api/v1/directory/units", null, null, officer),
         new Endpoint("POST", "api/v1/directory/units", JSON, "{}", officer),
         new Endpoint(
@@ -133,6 +139,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/units.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/formal-review/queue.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
+    SCREENS.put("/app/formal-review/integrity.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/list.xhtml", Set.of("RECOMMENDER"));
