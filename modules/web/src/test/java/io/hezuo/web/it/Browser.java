@@ -187,6 +187,8 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5))
             .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
             .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+            // an item still sliding in with the panel's animation
+            .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
             .until(
                 d -> {
                   List<WebElement> items = d.findElements(By.cssSelector(css + "_items li"));

@@ -264,6 +264,16 @@ class FormalReviewRunIT extends BrowserIT {
     assertTrue(failingIds.containsAll(List.of(copy1, copy2)), failing.toString());
     assertTrue(!failingIds.contains(green), failing.toString());
 
+    // copy1 was recommended by the test's recommending unit, which has an account
+    Db.update(
+        "insert into rec_decision (application_id, call_id, recommender_id, line_code, rank_group,"
+            + " decision, rank_no, decided_by, decided_at) select id, call_id, ?, line_code, 'A1',"
+            + " 'RECOMMENDED', 1, 'it_run_rec', UTC_TIMESTAMP(6) from sub_application where id = ?",
+        REC,
+        copy1);
+    if (Db.strings("select id from dir_account where username = 'it_run_rec'").isEmpty()) {
+      Db.createAccount("it_run_rec", "RECOMMENDER", REC);
+    }
     String path = "api/v1/formal-review/applications/";
     // a failure without rules or reason: both named, nothing decided
     Api.Reply bare = reviewer.json("POST", path + copy1 + "/decision", "{\"decision\":\"FAIL\"}");
@@ -291,6 +301,14 @@ class FormalReviewRunIT extends BrowserIT {
                 "submission.notice.formalFailed")
             .get(0)
             .contains("与他人申报书文本雷同"));
+    // and so is the recommending unit
+    assertEquals(
+        List.of("it_run_rec"),
+        Db.strings(
+            "select r.username from krn_message m join krn_message_recipient r"
+                + " on r.message_id = m.id where m.entity_id = ? and m.body_key = ?",
+            String.valueOf(copy1),
+            "recommendation.notice.formalFailed"));
     // the integrity record is listed for officers
     assertTrue(
         Api.as(browser, base, "demo_officer", "Demo@2026")
