@@ -1,8 +1,5 @@
 package io.hezuo.formalreview.similarity;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -152,57 +149,15 @@ final class Postings {
     return out;
   }
 
-  void write(DataOutputStream out, BitSet deleted) throws IOException {
-    optimize(deleted);
-    for (int p = 0; p < PARTS; p++) {
-      long[] a = main.parts[p];
-      out.writeInt(a.length);
-      byte[] buf = new byte[8 * 4096];
-      for (int i = 0; i < a.length; i += 4096) {
-        int n = Math.min(4096, a.length - i);
-        for (int j = 0; j < n; j++) {
-          long v = a[i + j];
-          int o = j * 8;
-          buf[o] = (byte) (v >>> 56);
-          buf[o + 1] = (byte) (v >>> 48);
-          buf[o + 2] = (byte) (v >>> 40);
-          buf[o + 3] = (byte) (v >>> 32);
-          buf[o + 4] = (byte) (v >>> 24);
-          buf[o + 5] = (byte) (v >>> 16);
-          buf[o + 6] = (byte) (v >>> 8);
-          buf[o + 7] = (byte) v;
-        }
-        out.write(buf, 0, n * 8);
-      }
+  /**
+   * Partition p as one sorted array (for writing a snapshot): call {@link #optimize} first; the
+   * array is the index's own, not a copy.
+   */
+  long[] partition(int p) {
+    if (pendingCount > 0 || delta.size > 0) {
+      throw new IllegalStateException("optimize first");
     }
-  }
-
-  void read(DataInputStream in) throws IOException {
-    Level l = new Level();
-    byte[] buf = new byte[8 * 4096];
-    for (int p = 0; p < PARTS; p++) {
-      int len = in.readInt();
-      long[] a = new long[len];
-      for (int i = 0; i < len; i += 4096) {
-        int n = Math.min(4096, len - i);
-        in.readFully(buf, 0, n * 8);
-        for (int j = 0; j < n; j++) {
-          int o = j * 8;
-          a[i + j] =
-              ((long) (buf[o] & 0xff) << 56)
-                  | ((long) (buf[o + 1] & 0xff) << 48)
-                  | ((long) (buf[o + 2] & 0xff) << 40)
-                  | ((long) (buf[o + 3] & 0xff) << 32)
-                  | ((long) (buf[o + 4] & 0xff) << 24)
-                  | ((long) (buf[o + 5] & 0xff) << 16)
-                  | ((long) (buf[o + 6] & 0xff) << 8)
-                  | (buf[o + 7] & 0xff);
-        }
-      }
-      l.set(p, a);
-    }
-    main = l;
-    delta = new Level();
+    return main.parts[p];
   }
 
   /** 256 sorted partitions with directories. */
