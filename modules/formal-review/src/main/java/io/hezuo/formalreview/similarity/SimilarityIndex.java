@@ -455,11 +455,20 @@ public final class SimilarityIndex {
             buf[0][size[0]++] = d;
           }
         };
-    for (long f : fingerprints) {
-      if (base != null) {
-        base.lookup(f, sink);
+    // in order and once per key: look-ups in a mapped snapshot then walk the file forwards
+    long[] keys = new long[fingerprints.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = fingerprints[i] & ~Postings.DOC_MASK;
+    }
+    Arrays.sort(keys);
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0 && keys[i] == keys[i - 1]) {
+        continue;
       }
-      postings.lookup(f, sink);
+      if (base != null) {
+        base.lookup(keys[i], sink);
+      }
+      postings.lookup(keys[i], sink);
     }
     int[] a = buf[0];
     Arrays.sort(a, 0, size[0]);
