@@ -475,6 +475,17 @@ public final class SimilarityBenchmark {
         (System.nanoTime() - v) / 1e9,
         rss(),
         loadAverage());
+    for (int i = 0; i < q; i++) {
+      long a2 = System.nanoTime();
+      index.checkText(texts[i]);
+      ms[i] = (System.nanoTime() - a2) / 1e6;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "P4 check latency after verifySnapshot (every page mapped), all %d: %s; %s%n",
+        q,
+        percentiles(ms),
+        loadAverage());
   }
 
   static String percentiles(double[] ms) {
