@@ -404,6 +404,16 @@ public final class SimilarityBenchmark {
         first.sources().size(),
         sinceStart / 1e3,
         loadAverage());
+    if (Boolean.getBoolean("verifyFirst")) {
+      long v0 = System.nanoTime();
+      index.verifySnapshot();
+      System.out.printf(
+          Locale.ROOT,
+          "P4 -DverifyFirst: verifySnapshot right after the first check (maps every page): %.1f"
+              + " s; %s%n",
+          (System.nanoTime() - v0) / 1e9,
+          rss());
+    }
     // the first half warms up (JIT, page tables); the second half are applications not checked
     // before in this JVM (their look-ups land on pages of their own); then all of them again
     int half = q / 2;
