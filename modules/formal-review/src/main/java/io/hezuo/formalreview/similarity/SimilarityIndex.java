@@ -552,18 +552,25 @@ public final class SimilarityIndex {
 
   /**
    * Reads all of the snapshot's postings and checks their checksums and order (as long as reading
-   * the file; for after a crash or a copy). Nothing to do without a snapshot.
+   * the file: seconds for a 5 GB snapshot in the page cache). Nothing to do without a snapshot.
+   * Holds no lock (the snapshot is immutable): checks, adds and removes go on meanwhile.
+   *
+   * <p>Worth running on a background thread right after {@link #openSnapshot}: besides checking the
+   * file it maps every page of it into the process, so the first checks after a restart are as fast
+   * as later ones instead of paying a page fault for each look-up.
    *
    * @throws CorruptSnapshotException if damaged
    */
   public void verifySnapshot() throws IOException {
+    Snapshot s;
     lock.readLock().lock();
     try {
-      if (base != null) {
-        base.verify();
-      }
+      s = base;
     } finally {
       lock.readLock().unlock();
+    }
+    if (s != null) {
+      s.verify();
     }
   }
 
