@@ -8,10 +8,11 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Fingerprint postings: each entry is one long, the top 40 bits of a fingerprint hash and a 24-bit
- * document number. Entries are kept in 256 partitions (by the top 8 bits), each sorted, with a
- * directory over the next bits so a look-up is one or two cache misses. Truncating the hash can
- * only add candidates (they are verified), never lose one.
+ * Fingerprint postings: entries are kept in 256 partitions by the top 8 bits of a fingerprint hash;
+ * each entry is one long, the next 40 bits of the hash (bits 16..55, the {@link #key}) and a 24-bit
+ * document number, so 48 bits of the hash tell entries apart. Each partition is sorted, with a
+ * directory over the key's first bits, so a look-up is one or two cache misses. Truncating the hash
+ * can only add candidates (they are verified), never lose one.
  *
  * <p>Two levels: {@code main} and a smaller {@code delta}; new entries are buffered, sorted into
  * the delta on {@link #commit}, and the delta is merged into main when it grows past an eighth of
@@ -26,6 +27,25 @@ final class Postings {
   static final int MAX_DOCS = 1 << DOC_BITS;
   private static final int PARTS = 256;
   private static final int CHUNK = 1 << 14;
+
+  /** The partition of a fingerprint hash: its top 8 bits. */
+  static int partition(long fingerprint) {
+    return (int) (fingerprint >>> 56);
+  }
+
+  /**
+   * The key of a fingerprint hash in its partition: hash bits 16..55 in the top 40 bits (the low 24
+   * bits are for the document number), the sign bit flipped so that signed order is the unsigned
+   * order of those bits (and the directory's buckets, {@link #bucket}, ascend with it).
+   */
+  static long key(long fingerprint) {
+    return ((fingerprint << 8) ^ Long.MIN_VALUE) & ~DOC_MASK;
+  }
+
+  /** The directory bucket of an entry or key: the first {@code bits} bits of the hash bits. */
+  static int bucket(long entry, int bits) {
+    return bits == 0 ? 0 : (int) ((entry ^ Long.MIN_VALUE) >>> (64 - bits));
+  }
 
   private Level main = new Level();
   private Level delta = new Level();
@@ -46,14 +66,14 @@ final class Postings {
   /** Buffers the fingerprints of a document (visible after {@link #commit}). */
   void add(int doc, long[] fingerprints) {
     for (long f : fingerprints) {
-      int p = (int) (f >>> 56);
+      int p = partition(f);
       List<long[]> chunks = pending.get(p);
       int fill = pendingFill[p];
       if (chunks.isEmpty() || fill == CHUNK) {
         chunks.add(new long[CHUNK]);
         fill = 0;
       }
-      chunks.get(chunks.size() - 1)[fill] = (f & ~DOC_MASK) | doc;
+      chunks.get(chunks.size() - 1)[fill] = key(f) | doc;
       pendingFill[p] = fill + 1;
     }
     pendingCount += fingerprints.length;
@@ -186,11 +206,9 @@ final class Postings {
         bits++;
       }
       int[] dir = new int[(1 << bits) + 1];
-      int shift = 56 - bits;
-      int mask = (1 << bits) - 1;
       int b = 0;
       for (int i = 0; i < n; i++) {
-        int bucket = bits == 0 ? 0 : (int) ((sorted[i] >>> shift) & mask);
+        int bucket = bucket(sorted[i], bits);
         while (b <= bucket) {
           dir[b++] = i;
         }
@@ -203,14 +221,13 @@ final class Postings {
     }
 
     void lookup(long fingerprint, IntConsumer sink) {
-      int p = (int) (fingerprint >>> 56);
+      int p = partition(fingerprint);
       long[] a = parts[p];
       if (a.length == 0) {
         return;
       }
-      long key = fingerprint & ~DOC_MASK;
-      int bits = dirBits[p];
-      int bucket = bits == 0 ? 0 : (int) ((key >>> (56 - bits)) & ((1 << bits) - 1));
+      long key = key(fingerprint);
+      int bucket = bucket(key, dirBits[p]);
       int lo = dirs[p][bucket];
       int hi = dirs[p][bucket + 1];
       while (lo < hi) {

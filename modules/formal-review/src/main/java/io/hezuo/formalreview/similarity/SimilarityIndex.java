@@ -455,10 +455,11 @@ public final class SimilarityIndex {
             buf[0][size[0]++] = d;
           }
         };
-    // in order and once per key: look-ups in a mapped snapshot then walk the file forwards
+    // in order and once per (partition, key): look-ups in a mapped snapshot then walk the file
+    // forwards; the low 16 bits of a hash are not part of its key
     long[] keys = new long[fingerprints.length];
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = fingerprints[i] & ~Postings.DOC_MASK;
+      keys[i] = fingerprints[i] & ~0xFFFFL;
     }
     Arrays.sort(keys);
     for (int i = 0; i < keys.length; i++) {

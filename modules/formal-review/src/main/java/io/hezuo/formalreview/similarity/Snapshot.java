@@ -47,7 +47,7 @@ import java.util.zip.CRC32C;
 final class Snapshot {
 
   static final int MAGIC = 0x485A534E; // "HZSN"
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   private static final int HEADER = 64;
   private static final int PARTS = 256;
   private static final long DOC_MASK = Postings.DOC_MASK;
@@ -133,15 +133,14 @@ final class Snapshot {
 
   /** Calls {@code sink} with every document that has an entry for this fingerprint. */
   void lookup(long fingerprint, IntConsumer sink) {
-    int p = (int) (fingerprint >>> 56);
+    int p = Postings.partition(fingerprint);
     LongBuffer a = entries[p];
     int n = a.limit();
     if (n == 0) {
       return;
     }
-    long key = fingerprint & ~DOC_MASK;
-    int bits = partBits[p];
-    int bucket = bits == 0 ? 0 : (int) ((key >>> (56 - bits)) & ((1 << bits) - 1));
+    long key = Postings.key(fingerprint);
+    int bucket = Postings.bucket(key, partBits[p]);
     int lo = dirs[p].get(bucket);
     int hi = dirs[p].get(bucket + 1);
     if (lo < 0 || hi < lo || hi > n) {
@@ -198,7 +197,7 @@ final class Snapshot {
     long prev = Long.MIN_VALUE;
     for (int i = 0; i < a.limit(); i++) {
       long e = a.get(i);
-      if ((int) (e >>> 56) != p || e < prev || (int) (e & DOC_MASK) >= docs) {
+      if (e < prev || (int) (e & DOC_MASK) >= docs) {
         throw corrupt(file, "entry " + i + " of partition " + p);
       }
       prev = e;
@@ -407,8 +406,6 @@ final class Snapshot {
       int[] crc = new int[PARTS];
       for (int p = 0; p < PARTS; p++) {
         int b = dirBits(upperBound[p]);
-        int shift = 56 - b;
-        int mask = (1 << b) - 1;
         int[] dir = new int[(1 << b) + 1];
         int[] next = {0};
         long[] n = {0};
@@ -416,15 +413,14 @@ final class Snapshot {
         offset[p] = w.position();
         CRC32C c = new CRC32C();
         w.crc = c;
-        int part = p;
         source.entries(
             p,
             e -> {
-              if ((int) (e >>> 56) != part || e < prev[0]) {
+              if (e < prev[0]) {
                 throw new IllegalStateException("postings out of order");
               }
               prev[0] = e;
-              int bucket = b == 0 ? 0 : (int) ((e >>> shift) & mask);
+              int bucket = Postings.bucket(e, b);
               while (next[0] <= bucket) {
                 dir[next[0]++] = (int) n[0];
               }

@@ -302,4 +302,45 @@ class SnapshotTest {
     assertEquals(heap.check("R1"), mapped.check("R1"));
     assertEquals(2999, mapped.check("R1").sources().size());
   }
+
+  @Test
+  void everyEntryIsFoundThroughTheDirectoriesInHeapAndMapped() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    long[][] fps = new long[3][400_000];
+    Postings postings = new Postings();
+    for (int d = 0; d < 3; d++) {
+      for (int i = 0; i < fps[d].length; i++) {
+        fps[d][i] = random.nextLong();
+      }
+      postings.add(d, fps[d]);
+    }
+    postings.optimize(new java.util.BitSet());
+    Path file = dir.resolve("random.snap");
+    long[] bound = new long[256];
+    for (int p = 0; p < 256; p++) {
+      bound[p] = postings.partition(p).length;
+    }
+    Snapshot.write(
+        file,
+        new Snapshot.Table("", List.of("a", "b", "c"), new int[3]),
+        bound,
+        (p, out) -> Snapshot.merge(null, postings.partition(p), new int[] {0, 1, 2}, p, out));
+    Snapshot snapshot = Snapshot.open(file);
+    snapshot.verify();
+    assertEquals(1_200_000, snapshot.entries());
+    for (int d = 0; d < 3; d++) {
+      for (long f : fps[d]) {
+        int doc = d;
+        boolean[] found = {false, false};
+        postings.lookup(f, x -> found[0] |= x == doc);
+        snapshot.lookup(f, x -> found[1] |= x == doc);
+        assertTrue(found[0] && found[1], Long.toHexString(f));
+      }
+    }
+    int[] stray = {0};
+    for (int i = 0; i < 200_000; i++) {
+      snapshot.lookup(random.nextLong(), x -> stray[0]++);
+    }
+    assertTrue(stray[0] <= 1, "48 bits of the hash tell entries apart: " + stray[0]);
+  }
 }
