@@ -266,7 +266,7 @@ final class Snapshot {
       }
       try {
         return parse(file, ch, meta, docs, postingsOffset, metaOffset);
-      } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      } catch (RuntimeException e) { // e.g. a length past the end: refused like any damage
         throw corrupt(file, "document table: " + e);
       }
     }
