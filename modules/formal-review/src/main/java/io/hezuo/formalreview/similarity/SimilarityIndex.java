@@ -34,9 +34,9 @@ import java.util.stream.IntStream;
  *
  * <p>Two parts: an optional <b>snapshot</b>, a file written by {@link #writeSnapshot} and opened
  * with {@link #openSnapshot} (memory-mapped and searched in place: its postings are not on the
- * heap, and opening reads only its document table), and an on-heap <b>delta</b> of the documents
- * added since, with removals (and replaced documents) as tombstones. {@link #writeSnapshot} merges
- * both into a new file; an index without a snapshot is all delta.
+ * heap, and opening reads only its document table and touches its directories), and an on-heap
+ * <b>delta</b> of the documents added since, with removals (and replaced documents) as tombstones.
+ * {@link #writeSnapshot} merges both into a new file; an index without a snapshot is all delta.
  *
  * <p>Thread-safe: checks run in parallel; adding and removing wait for running checks.
  */

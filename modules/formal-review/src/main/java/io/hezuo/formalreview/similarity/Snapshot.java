@@ -24,7 +24,8 @@ import java.util.zip.CRC32C;
  * The immutable, memory-mapped part of a {@link SimilarityIndex}: a snapshot file with the
  * template, the document table and the postings (the same 8-byte entries as {@link Postings}, 256
  * sorted partitions, each with its directory), searched in place. Only the document table (ids and
- * unit counts, a few bytes per document) is read onto the heap when the file is opened.
+ * unit counts, a few bytes per document) is read onto the heap when the file is opened; the
+ * directories (1/32 of the file) are touched so that they are in memory.
  *
  * <p>File layout (all big-endian):
  *
