@@ -1,8 +1,5 @@
 package io.hezuo.formalreview.similarity;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -11,10 +8,11 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Fingerprint postings: each entry is one long, the top 40 bits of a fingerprint hash and a 24-bit
- * document number. Entries are kept in 256 partitions (by the top 8 bits), each sorted, with a
- * directory over the next bits so a look-up is one or two cache misses. Truncating the hash can
- * only add candidates (they are verified), never lose one.
+ * Fingerprint postings: entries are kept in 256 partitions by the top 8 bits of a fingerprint hash;
+ * each entry is one long, the next 40 bits of the hash (bits 16..55, the {@link #key}) and a 24-bit
+ * document number, so 48 bits of the hash tell entries apart. Each partition is sorted, with a
+ * directory over the key's first bits, so a look-up is one or two cache misses. Truncating the hash
+ * can only add candidates (they are verified), never lose one.
  *
  * <p>Two levels: {@code main} and a smaller {@code delta}; new entries are buffered, sorted into
  * the delta on {@link #commit}, and the delta is merged into main when it grows past an eighth of
@@ -29,6 +27,25 @@ final class Postings {
   static final int MAX_DOCS = 1 << DOC_BITS;
   private static final int PARTS = 256;
   private static final int CHUNK = 1 << 14;
+
+  /** The partition of a fingerprint hash: its top 8 bits. */
+  static int partition(long fingerprint) {
+    return (int) (fingerprint >>> 56);
+  }
+
+  /**
+   * The key of a fingerprint hash in its partition: hash bits 16..55 in the top 40 bits (the low 24
+   * bits are for the document number), the sign bit flipped so that signed order is the unsigned
+   * order of those bits (and the directory's buckets, {@link #bucket}, ascend with it).
+   */
+  static long key(long fingerprint) {
+    return ((fingerprint << 8) ^ Long.MIN_VALUE) & ~DOC_MASK;
+  }
+
+  /** The directory bucket of an entry or key: the first {@code bits} bits of the hash bits. */
+  static int bucket(long entry, int bits) {
+    return bits == 0 ? 0 : (int) ((entry ^ Long.MIN_VALUE) >>> (64 - bits));
+  }
 
   private Level main = new Level();
   private Level delta = new Level();
@@ -49,14 +66,14 @@ final class Postings {
   /** Buffers the fingerprints of a document (visible after {@link #commit}). */
   void add(int doc, long[] fingerprints) {
     for (long f : fingerprints) {
-      int p = (int) (f >>> 56);
+      int p = partition(f);
       List<long[]> chunks = pending.get(p);
       int fill = pendingFill[p];
       if (chunks.isEmpty() || fill == CHUNK) {
         chunks.add(new long[CHUNK]);
         fill = 0;
       }
-      chunks.get(chunks.size() - 1)[fill] = (f & ~DOC_MASK) | doc;
+      chunks.get(chunks.size() - 1)[fill] = key(f) | doc;
       pendingFill[p] = fill + 1;
     }
     pendingCount += fingerprints.length;
@@ -152,57 +169,15 @@ final class Postings {
     return out;
   }
 
-  void write(DataOutputStream out, BitSet deleted) throws IOException {
-    optimize(deleted);
-    for (int p = 0; p < PARTS; p++) {
-      long[] a = main.parts[p];
-      out.writeInt(a.length);
-      byte[] buf = new byte[8 * 4096];
-      for (int i = 0; i < a.length; i += 4096) {
-        int n = Math.min(4096, a.length - i);
-        for (int j = 0; j < n; j++) {
-          long v = a[i + j];
-          int o = j * 8;
-          buf[o] = (byte) (v >>> 56);
-          buf[o + 1] = (byte) (v >>> 48);
-          buf[o + 2] = (byte) (v >>> 40);
-          buf[o + 3] = (byte) (v >>> 32);
-          buf[o + 4] = (byte) (v >>> 24);
-          buf[o + 5] = (byte) (v >>> 16);
-          buf[o + 6] = (byte) (v >>> 8);
-          buf[o + 7] = (byte) v;
-        }
-        out.write(buf, 0, n * 8);
-      }
+  /**
+   * Partition p as one sorted array (for writing a snapshot): call {@link #optimize} first; the
+   * array is the index's own, not a copy.
+   */
+  long[] partition(int p) {
+    if (pendingCount > 0 || delta.size > 0) {
+      throw new IllegalStateException("optimize first");
     }
-  }
-
-  void read(DataInputStream in) throws IOException {
-    Level l = new Level();
-    byte[] buf = new byte[8 * 4096];
-    for (int p = 0; p < PARTS; p++) {
-      int len = in.readInt();
-      long[] a = new long[len];
-      for (int i = 0; i < len; i += 4096) {
-        int n = Math.min(4096, len - i);
-        in.readFully(buf, 0, n * 8);
-        for (int j = 0; j < n; j++) {
-          int o = j * 8;
-          a[i + j] =
-              ((long) (buf[o] & 0xff) << 56)
-                  | ((long) (buf[o + 1] & 0xff) << 48)
-                  | ((long) (buf[o + 2] & 0xff) << 40)
-                  | ((long) (buf[o + 3] & 0xff) << 32)
-                  | ((long) (buf[o + 4] & 0xff) << 24)
-                  | ((long) (buf[o + 5] & 0xff) << 16)
-                  | ((long) (buf[o + 6] & 0xff) << 8)
-                  | (buf[o + 7] & 0xff);
-        }
-      }
-      l.set(p, a);
-    }
-    main = l;
-    delta = new Level();
+    return main.parts[p];
   }
 
   /** 256 sorted partitions with directories. */
@@ -231,11 +206,9 @@ final class Postings {
         bits++;
       }
       int[] dir = new int[(1 << bits) + 1];
-      int shift = 56 - bits;
-      int mask = (1 << bits) - 1;
       int b = 0;
       for (int i = 0; i < n; i++) {
-        int bucket = bits == 0 ? 0 : (int) ((sorted[i] >>> shift) & mask);
+        int bucket = bucket(sorted[i], bits);
         while (b <= bucket) {
           dir[b++] = i;
         }
@@ -248,14 +221,13 @@ final class Postings {
     }
 
     void lookup(long fingerprint, IntConsumer sink) {
-      int p = (int) (fingerprint >>> 56);
+      int p = partition(fingerprint);
       long[] a = parts[p];
       if (a.length == 0) {
         return;
       }
-      long key = fingerprint & ~DOC_MASK;
-      int bits = dirBits[p];
-      int bucket = bits == 0 ? 0 : (int) ((key >>> (56 - bits)) & ((1 << bits) - 1));
+      long key = key(fingerprint);
+      int bucket = bucket(key, dirBits[p]);
       int lo = dirs[p][bucket];
       int hi = dirs[p][bucket + 1];
       while (lo < hi) {

@@ -1,15 +1,8 @@
 package io.hezuo.formalreview.similarity;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -25,6 +18,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -37,6 +31,12 @@ import java.util.stream.IntStream;
  * definition (a unit is copied when it lies in a 13-unit run of the document that also occurs in
  * the source and holds no template text), with no sampling and no hash-only decision; see {@link
  * Fingerprints} for why no source can be missed.
+ *
+ * <p>Two parts: an optional <b>snapshot</b>, a file written by {@link #writeSnapshot} and opened
+ * with {@link #openSnapshot} (memory-mapped and searched in place: its postings are not on the
+ * heap, and opening reads only its document table and touches its directories), and an on-heap
+ * <b>delta</b> of the documents added since, with removals (and replaced documents) as tombstones.
+ * {@link #writeSnapshot} merges both into a new file; an index without a snapshot is all delta.
  *
  * <p>Thread-safe: checks run in parallel; adding and removing wait for running checks.
  */
@@ -66,13 +66,25 @@ public final class SimilarityIndex {
     Progress NONE = (d, t) -> {};
   }
 
-  private static final int MAGIC = 0x485A534D; // "HZSM"
-  private static final int FORMAT = 1;
+  /** A snapshot file that is damaged, truncated or not a snapshot: refused, never used. */
+  public static final class CorruptSnapshotException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CorruptSnapshotException(String message) {
+      super(message);
+    }
+  }
 
   private final UnitNormalizer normalizer = new UnitNormalizer();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  // the snapshot (null for none): documents 0 .. base.size() - 1, texts through baseTexts
+  private Snapshot base;
+  private Function<String, TextLoader> baseTexts;
+  private int baseRemoved;
+  // the delta: document base.size() + i is docs.get(i); byId holds the delta's live documents
   private final List<Doc> docs = new ArrayList<>();
   private final Map<String, Integer> byId = new HashMap<>();
+  // tombstones over all document numbers (snapshot and delta)
   private final BitSet deleted = new BitSet();
   private Postings postings = new Postings();
   private String templateText = "";
@@ -102,30 +114,79 @@ public final class SimilarityIndex {
    * again (their texts are loaded again).
    */
   public synchronized void setTemplate(String text) {
+    String t = text == null ? "" : text;
+    if (t.equals(templateText)) {
+      return;
+    }
     List<Document> again = new ArrayList<>();
     lock.writeLock().lock();
     try {
-      templateText = text == null ? "" : text;
-      Units u = normalizer.units(templateText, false);
-      template = u.length() > 0 ? new PairMatcher.Template(u) : null;
-      templateGrams = Fingerprints.templateGrams(u, normalizer);
-      if (!byId.isEmpty()) {
-        for (int i = 0; i < docs.size(); i++) {
-          if (!deleted.get(i)) {
-            again.add(new Document(docs.get(i).id, docs.get(i).text));
-          }
+      applyTemplate(t);
+      int total = baseCount() + docs.size();
+      for (int i = 0; i < total; i++) {
+        if (!deleted.get(i)) {
+          Doc d = doc(i);
+          again.add(new Document(d.id, d.text));
         }
-        docs.clear();
-        byId.clear();
-        deleted.clear();
-        postings = new Postings();
       }
+      base = null;
+      baseTexts = null;
+      baseRemoved = 0;
+      docs.clear();
+      byId.clear();
+      deleted.clear();
+      postings = new Postings();
     } finally {
       lock.writeLock().unlock();
     }
     if (!again.isEmpty()) {
       throwFailures(addAll(again, Runtime.getRuntime().availableProcessors(), Progress.NONE));
     }
+  }
+
+  private void applyTemplate(String t) {
+    templateText = t;
+    Units u = normalizer.units(templateText, false);
+    template = u.length() > 0 ? new PairMatcher.Template(u) : null;
+    templateGrams = Fingerprints.templateGrams(u, normalizer);
+  }
+
+  private int baseCount() {
+    return base == null ? 0 : base.size();
+  }
+
+  /** The document number of a live document, or -1. */
+  private int internalOf(String id) {
+    Integer d = byId.get(id);
+    if (d != null) {
+      return d;
+    }
+    if (base != null) {
+      int b = base.find(id);
+      if (b >= 0 && !deleted.get(b)) {
+        return b;
+      }
+    }
+    return -1;
+  }
+
+  private Doc doc(int internal) {
+    int n = baseCount();
+    if (internal >= n) {
+      return docs.get(internal - n);
+    }
+    String id = base.id(internal);
+    Function<String, TextLoader> texts = baseTexts;
+    return new Doc(
+        id,
+        () -> {
+          TextLoader t = texts.apply(id);
+          if (t == null) {
+            throw new IOException("no text for " + id + " (remove it from the index)");
+          }
+          return t.load();
+        },
+        base.units(internal));
   }
 
   /** The template text ("" for none). */
@@ -190,11 +251,14 @@ public final class SimilarityIndex {
           failures.add(new Failure(d.id(), errors[i]));
           continue;
         }
-        Integer old = byId.get(d.id());
-        if (old != null) {
+        int old = internalOf(d.id());
+        if (old >= 0) {
           deleted.set(old);
+          if (old < baseCount()) {
+            baseRemoved++;
+          }
         }
-        int internal = docs.size();
+        int internal = baseCount() + docs.size();
         if (internal >= Postings.MAX_DOCS) {
           throw new IllegalStateException("too many documents for one index");
         }
@@ -241,19 +305,27 @@ public final class SimilarityIndex {
   public synchronized boolean remove(String id) {
     lock.writeLock().lock();
     try {
-      Integer internal = byId.remove(id);
-      if (internal == null) {
+      int internal = internalOf(id);
+      if (internal < 0) {
         return false;
       }
       deleted.set(internal);
-      docs.set(internal, new Doc(id, null, 0));
+      if (internal < baseCount()) {
+        baseRemoved++;
+      } else {
+        byId.remove(id);
+        docs.set(internal - baseCount(), new Doc(id, null, 0));
+      }
       return true;
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  /** Merges the postings into one level and drops those of removed documents. */
+  /**
+   * Merges the delta's postings into one level and drops those of removed documents (the snapshot
+   * is rewritten only by {@link #writeSnapshot}).
+   */
   public synchronized void optimize() {
     lock.writeLock().lock();
     try {
@@ -266,7 +338,7 @@ public final class SimilarityIndex {
   public boolean contains(String id) {
     lock.readLock().lock();
     try {
-      return byId.containsKey(id);
+      return internalOf(id) >= 0;
     } finally {
       lock.readLock().unlock();
     }
@@ -275,7 +347,7 @@ public final class SimilarityIndex {
   public int size() {
     lock.readLock().lock();
     try {
-      return byId.size();
+      return byId.size() + baseCount() - baseRemoved;
     } finally {
       lock.readLock().unlock();
     }
@@ -284,17 +356,23 @@ public final class SimilarityIndex {
   public Set<String> ids() {
     lock.readLock().lock();
     try {
-      return new TreeSet<>(byId.keySet());
+      TreeSet<String> ids = new TreeSet<>(byId.keySet());
+      for (int i = 0; i < baseCount(); i++) {
+        if (!deleted.get(i)) {
+          ids.add(base.id(i));
+        }
+      }
+      return ids;
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  /** Number of fingerprint entries held (8 bytes each). */
+  /** Number of fingerprint entries held (8 bytes each), in the snapshot and the delta. */
   public long fingerprintCount() {
     lock.readLock().lock();
     try {
-      return postings.size();
+      return postings.size() + (base == null ? 0 : base.entries());
     } finally {
       lock.readLock().unlock();
     }
@@ -310,11 +388,11 @@ public final class SimilarityIndex {
   public DocumentSimilarity check(String id) {
     lock.readLock().lock();
     try {
-      Integer internal = byId.get(id);
-      if (internal == null) {
+      int internal = internalOf(id);
+      if (internal < 0) {
         throw new IllegalArgumentException("no document " + id);
       }
-      return checkUnits(id, normalizer.units(load(docs.get(internal))), internal);
+      return checkUnits(id, normalizer.units(load(doc(internal))), internal);
     } finally {
       lock.readLock().unlock();
     }
@@ -352,7 +430,7 @@ public final class SimilarityIndex {
     BitSet copied = new BitSet(n);
     List<SourceSimilarity> sources = new ArrayList<>();
     for (int c : candidates) {
-      Doc d = docs.get(c);
+      Doc d = doc(c);
       PairMatcher.Match m = PairMatcher.match(query, normalizer.units(load(d)), copied);
       if (m.copiedUnits() > 0) {
         sources.add(new SourceSimilarity(d.id, m.copiedUnits(), n, m.passages()));
@@ -368,17 +446,30 @@ public final class SimilarityIndex {
   private int[] candidates(long[] fingerprints, int self) {
     int[][] buf = {new int[64]};
     int[] size = {0};
-    for (long f : fingerprints) {
-      postings.lookup(
-          f,
-          d -> {
-            if (d != self && !deleted.get(d)) {
-              if (size[0] == buf[0].length) {
-                buf[0] = Arrays.copyOf(buf[0], size[0] * 2);
-              }
-              buf[0][size[0]++] = d;
+    IntConsumer sink =
+        d -> {
+          if (d != self && !deleted.get(d)) {
+            if (size[0] == buf[0].length) {
+              buf[0] = Arrays.copyOf(buf[0], size[0] * 2);
             }
-          });
+            buf[0][size[0]++] = d;
+          }
+        };
+    // in order and once per (partition, key): look-ups in a mapped snapshot then walk the file
+    // forwards; the low 16 bits of a hash are not part of its key
+    long[] keys = new long[fingerprints.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = fingerprints[i] & ~0xFFFFL;
+    }
+    Arrays.sort(keys);
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0 && keys[i] == keys[i - 1]) {
+        continue;
+      }
+      if (base != null) {
+        base.lookup(keys[i], sink);
+      }
+      postings.lookup(keys[i], sink);
     }
     int[] a = buf[0];
     Arrays.sort(a, 0, size[0]);
@@ -393,79 +484,124 @@ public final class SimilarityIndex {
 
   // ---- persistence ----
 
-  /** Writes the index (ids, template, fingerprints; not the texts) to a file. */
-  public synchronized void save(Path file) throws IOException {
+  /**
+   * Writes the index (template, ids, fingerprints; not the texts) as a snapshot: the current
+   * snapshot and the delta merged, removed documents dropped, to a temporary file next to {@code
+   * file} that is then moved into place atomically. The snapshot being merged is checked partition
+   * by partition ({@link CorruptSnapshotException} if damaged). Checks may run meanwhile; adding
+   * and removing wait. This index is unchanged: open the new file with {@link #openSnapshot} to run
+   * on it (and free the delta).
+   */
+  public synchronized void writeSnapshot(Path file) throws IOException {
     lock.writeLock().lock();
     try {
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-        out.writeInt(MAGIC);
-        out.writeInt(FORMAT);
-        out.writeInt(UnitNormalizer.VERSION);
-        out.writeInt(Fingerprints.K);
-        out.writeInt(Fingerprints.M);
-        writeString(out, templateText);
-        out.writeInt(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-          Doc d = docs.get(i);
-          writeString(out, d.id);
-          out.writeInt(d.units);
-          out.writeBoolean(deleted.get(i));
-        }
-        postings.write(out, deleted);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      postings.optimize(deleted);
     } finally {
       lock.writeLock().unlock();
+    }
+    lock.readLock().lock();
+    try {
+      int n = baseCount();
+      int total = n + docs.size();
+      int[] renumber = new int[total];
+      List<String> ids = new ArrayList<>(total);
+      int[] units = new int[total];
+      for (int i = 0; i < total; i++) {
+        if (deleted.get(i)) {
+          renumber[i] = -1;
+        } else {
+          renumber[i] = ids.size();
+          units[ids.size()] = i < n ? base.units(i) : docs.get(i - n).units;
+          ids.add(i < n ? base.id(i) : docs.get(i - n).id);
+        }
+      }
+      long[] bound = new long[256];
+      for (int p = 0; p < 256; p++) {
+        bound[p] = (base == null ? 0 : base.count(p)) + postings.partition(p).length;
+      }
+      Snapshot snapshot = base;
+      Snapshot.write(
+          file,
+          new Snapshot.Table(templateText, ids, Arrays.copyOf(units, ids.size())),
+          bound,
+          (p, out) -> Snapshot.merge(snapshot, postings.partition(p), renumber, p, out));
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
   /**
-   * Reads an index written by {@link #save}. {@code texts} gives the way to load each document's
-   * text by id; a document for which it returns null is left out.
+   * Opens a snapshot written by {@link #writeSnapshot}: maps its postings (they stay off the heap
+   * and are read where a look-up lands) and reads its document table, so it is fast whatever the
+   * size. {@code texts} gives the way to load a document's text by id when a check needs it (called
+   * then, not now; null gives an error at that check, so remove documents that are gone). Documents
+   * can then be added and removed (kept in the on-heap delta).
+   *
+   * @throws CorruptSnapshotException if the file is truncated, damaged in its header or document
+   *     table, or written by another version; damage in the postings is found by {@link
+   *     #verifySnapshot()} and when merging, and a look-up that meets it throws
    */
-  public static SimilarityIndex load(Path file, Function<String, TextLoader> texts)
+  public static SimilarityIndex openSnapshot(Path file, Function<String, TextLoader> texts)
       throws IOException {
+    Snapshot s = Snapshot.open(file);
     SimilarityIndex index = new SimilarityIndex();
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-        throw new IOException(file + " is not a similarity index of this version");
-      }
-      if (in.readInt() != UnitNormalizer.VERSION
-          || in.readInt() != Fingerprints.K
-          || in.readInt() != Fingerprints.M) {
-        throw new IOException(file + " was built with other parameters: rebuild it");
-      }
-      index.setTemplate(readString(in));
-      int n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        String id = readString(in);
-        int units = in.readInt();
-        boolean gone = in.readBoolean();
-        TextLoader loader = gone ? null : texts.apply(id);
-        index.docs.add(new Doc(id, loader, units));
-        if (gone || loader == null) {
-          index.deleted.set(i);
-        } else {
-          index.byId.put(id, i);
-        }
-      }
-      index.postings.read(in);
-    }
+    index.applyTemplate(s.template());
+    index.base = s;
+    index.baseTexts = texts;
     return index;
   }
 
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
+  /**
+   * Reads all of the snapshot's postings and checks their checksums and order (as long as reading
+   * the file: seconds for a 5 GB snapshot in the page cache). Nothing to do without a snapshot.
+   * Holds no lock (the snapshot is immutable): checks, adds and removes go on meanwhile.
+   *
+   * <p>Worth running on a background thread right after {@link #openSnapshot}: besides checking the
+   * file it maps every page of it into the process, so the first checks after a restart are as fast
+   * as later ones instead of paying a page fault for each look-up.
+   *
+   * @throws CorruptSnapshotException if damaged
+   */
+  public void verifySnapshot() throws IOException {
+    Snapshot s;
+    lock.readLock().lock();
+    try {
+      s = base;
+    } finally {
+      lock.readLock().unlock();
+    }
+    if (s != null) {
+      s.verify();
+    }
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    byte[] b = new byte[in.readInt()];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+  /** The snapshot file this index runs on, or null. */
+  public Path snapshotFile() {
+    lock.readLock().lock();
+    try {
+      return base == null ? null : base.file();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Same as {@link #writeSnapshot}. */
+  public void save(Path file) throws IOException {
+    writeSnapshot(file);
+  }
+
+  /**
+   * Opens an index written by {@link #save} ({@link #openSnapshot}); a document for which {@code
+   * texts} returns null is left out (removed).
+   */
+  public static SimilarityIndex load(Path file, Function<String, TextLoader> texts)
+      throws IOException {
+    SimilarityIndex index = openSnapshot(file, texts);
+    for (String id : index.ids()) {
+      if (texts.apply(id) == null) {
+        index.remove(id);
+      }
+    }
+    return index;
   }
 }
