@@ -24,11 +24,7 @@ class RunWorkJsonTest {
                     new RuleCheck.Evidence(
                         "formalreview.evidence.source", List.of("HZ2026-1 “引号”与\\反斜杠", "30.00")))),
             new RuleCheck(
-                "G2",
-                Outcome.WARNING,
-                "formalreview.check.g2.noId",
-                List.of("a", ""),
-                List.of()));
+                "G2", Outcome.WARNING, "formalreview.check.g2.noId", List.of("a", ""), List.of()));
     String json = RunWork.json(checks);
     assertEquals(checks, RunWork.checks(json));
     assertEquals(json, RunWork.json(RunWork.checks(json)));

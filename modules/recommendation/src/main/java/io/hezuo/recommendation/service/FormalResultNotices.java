@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tells the recommending unit that recommended an application the formal review's result, with
- * the reason, in the app and by e-mail (the PI and the applying unit are told by submission).
+ * Tells the recommending unit that recommended an application the formal review's result, with the
+ * reason, in the app and by e-mail (the PI and the applying unit are told by submission).
  */
 @ApplicationScoped
 public class FormalResultNotices {
@@ -38,7 +38,8 @@ public class FormalResultNotices {
   @Inject NoticeMail mail;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApplicationStatusChanged e) {
+  public void onChange(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) ApplicationStatusChanged e) {
     if (e.to() != ApplicationStatus.FORMAL_PASSED && e.to() != ApplicationStatus.FORMAL_FAILED) {
       return;
     }
