@@ -84,3 +84,17 @@ CREATE TABLE fr_integrity_record (
   recorded_at      TIMESTAMP(6)  NOT NULL,
   UNIQUE KEY fr_integrity_one (application_id, rule_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The library of earlier projects (G3 compares every application of the round with it too): the
+-- text taken out of each imported PDF, DOCX or TXT file; a text is held once.
+CREATE TABLE fr_library_document (
+  id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  title            VARCHAR(300)  NOT NULL,
+  file_name        VARCHAR(300)  NOT NULL,
+  text_sha256      CHAR(64)      NOT NULL,
+  body             MEDIUMTEXT    NOT NULL,
+  import_batch     VARCHAR(40)   NOT NULL,
+  imported_by      VARCHAR(60)   NOT NULL,
+  imported_at      TIMESTAMP(6)  NOT NULL,
+  UNIQUE KEY fr_library_document_text (text_sha256)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -41,12 +41,29 @@ public class RoundSimilarity {
   @Inject Caller caller;
   @Inject CallCatalogue calls;
   @Inject ApplicationLifecycle applications;
+  @Inject Library library;
 
   private Snapshot snapshot;
 
-  /** The round's index, the texts it was built from and what names each document. */
+  /**
+   * The round's index (with the library of earlier projects), the round's texts and what names each
+   * document: an application by its acceptance number and title, a library document by its title.
+   */
   record Snapshot(
-      String key, SimilarityIndex index, Map<Long, String> texts, Map<Long, String> titles) {}
+      String key,
+      SimilarityIndex index,
+      Map<Long, String> texts,
+      Map<Long, String> titles,
+      Map<String, String> libraryTitles) {
+
+    /** What names a source of the index. */
+    String title(String sourceKey) {
+      if (sourceKey.startsWith("app:")) {
+        return titles.getOrDefault(id(sourceKey), sourceKey);
+      }
+      return libraryTitles.getOrDefault(sourceKey, sourceKey);
+    }
+  }
 
   /** One application's G3 result with what identifies it. */
   public record Row(long applicationId, String acceptanceNo, RuleCheck check)
@@ -62,8 +79,11 @@ public class RoundSimilarity {
       SideBySide view)
       implements Serializable {}
 
-  /** One of an application's top sources in the round, to open side by side. */
-  public record Source(long sourceId, String title, BigDecimal percent) implements Serializable {}
+  /**
+   * One of an application's top sources: an application of the round (to open side by side) or a
+   * document of the library (sourceId null).
+   */
+  public record Source(Long sourceId, String title, BigDecimal percent) implements Serializable {}
 
   /** An application's top sources in the round (at most {@link SimilarityCheck#TOP}). */
   public List<Source> sources(long applicationId) {
@@ -74,7 +94,12 @@ public class RoundSimilarity {
     }
     return s.index().check(key(applicationId)).sources().stream()
         .limit(SimilarityCheck.TOP)
-        .map(x -> new Source(id(x.sourceId()), s.titles().get(id(x.sourceId())), x.percent()))
+        .map(
+            x ->
+                new Source(
+                    x.sourceId().startsWith("app:") ? id(x.sourceId()) : null,
+                    s.title(x.sourceId()),
+                    x.percent()))
         .toList();
   }
 
@@ -87,9 +112,7 @@ public class RoundSimilarity {
       DocumentSimilarity r = s.index().check(key(id));
       out.add(
           new Row(
-              id,
-              s.titles().get(id).split(" ", 2)[0],
-              SimilarityCheck.of(r, src -> s.titles().getOrDefault(id(src), src))));
+              id, s.titles().get(id).split(" ", 2)[0], SimilarityCheck.of(r, src -> s.title(src))));
     }
     return out;
   }
@@ -104,8 +127,7 @@ public class RoundSimilarity {
     if (!s.texts().containsKey(applicationId)) {
       throw new NotFoundException("not in the round: " + applicationId);
     }
-    return SimilarityCheck.of(
-        s.index().check(key(applicationId)), src -> s.titles().getOrDefault(id(src), src));
+    return SimilarityCheck.of(s.index().check(key(applicationId)), src -> s.title(src));
   }
 
   /**
@@ -155,8 +177,7 @@ public class RoundSimilarity {
                 .map(x -> x.sourceId() + "=" + x.copiedUnits())
                 .sorted()
                 .collect(Collectors.joining(","));
-    return new Judged(
-        SimilarityCheck.of(r, src -> s.titles().getOrDefault(id(src), src)), signature);
+    return new Judged(SimilarityCheck.of(r, src -> s.title(src)), signature);
   }
 
   /** G3's result for one application and the signature of what it found. */
@@ -177,6 +198,8 @@ public class RoundSimilarity {
     String key =
         call.id()
             + ":"
+            + library.stamp()
+            + ":"
             + ids.stream()
                 .map(
                     id -> id + "=" + (stamps.get(id) == null ? "" : stamps.get(id).contentSha256()))
@@ -194,7 +217,13 @@ public class RoundSimilarity {
       titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.form().titleZh(), ""));
       index.add(key(id), text);
     }
-    snapshot = new Snapshot(key, index, texts, titles);
+    Map<String, String> libraryTitles = new HashMap<>();
+    for (Library.Doc d : library.all()) {
+      String k = "lib:" + d.id();
+      libraryTitles.put(k, d.title());
+      index.add(k, d.text());
+    }
+    snapshot = new Snapshot(key, index, texts, titles, libraryTitles);
     return snapshot;
   }
 

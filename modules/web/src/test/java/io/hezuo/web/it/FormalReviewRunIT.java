@@ -448,4 +448,149 @@ class FormalReviewRunIT extends BrowserIT {
         Db.strings("select status from sub_application where id = ?", other));
     assertTrue(browser.axe().isEmpty(), browser.axe().toString());
   }
+
+  /** A zip of the given files (name, bytes). */
+  private static byte[] zip(Object... nameAndBytes) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (int i = 0; i < nameAndBytes.length; i += 2) {
+        z.putNextEntry(new java.util.zip.ZipEntry((String) nameAndBytes[i]));
+        z.write((byte[]) nameAndBytes[i + 1]);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] docx(String text) throws Exception {
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument d =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      d.createParagraph().createRun().setText(text);
+      d.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] pdf(String text) throws Exception {
+    try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+      d.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream c =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(d, page)) {
+        c.beginText();
+        c.setFont(
+            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+            11);
+        c.newLineAtOffset(50, 700);
+        c.showText(text);
+        c.endText();
+      }
+      d.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * The library of earlier projects: a zip with an unreadable file is refused whole with a per-file
+   * report; a clean one (TXT, DOCX, PDF, judged by content) is imported, a duplicate skipped; an
+   * application that copies a library document fails G3 with it as its source.
+   */
+  @Test
+  void theLibraryIsImportedWholeOrNotAndCountsForG3() throws Exception {
+    setUpRound();
+    StringBuilder earlier = new StringBuilder("往年项目：");
+    for (int i = 0; i < 200; i++) {
+      earlier.append((char) (0x4E00 + (int) ((i * 7919L + 424242) % 20000)));
+    }
+    String earlierText = earlier.toString();
+    byte[] txt = earlierText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] word = docx("往年项目的另一份文档，内容与本批次无关：海上风电运维的经验总结与教训。");
+    byte[] acrobat = pdf("An earlier project on offshore aquaculture monitoring, 2019.");
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    String zipType = "application/zip";
+
+    Api.Reply refused =
+        officer.send(
+            "POST",
+            "api/v1/formal-review/library",
+            zipType,
+            zip(
+                "2019/往年项目甲.txt",
+                txt,
+                "2019/往年项目乙.docx",
+                word,
+                "2019/坏文件.pdf",
+                "%PDF-1.4 this is not a PDF".getBytes(),
+                "2019/程序.pdf",
+                new byte[] {'M', 'Z', 0, 0, 1, 2, 3}));
+    assertEquals(422, refused.status(), refused.body());
+    JsonObject report = refused.json();
+    assertEquals(false, report.getBoolean("imported"));
+    List<String> outcomes =
+        report.getJsonArray("files").stream()
+            .map(
+                v ->
+                    v.asJsonObject().getString("file")
+                        + " "
+                        + v.asJsonObject().getString("outcome"))
+            .toList();
+    assertEquals(
+        List.of(
+            "2019/往年项目甲.txt IMPORTED",
+            "2019/往年项目乙.docx IMPORTED",
+            "2019/坏文件.pdf REFUSED",
+            "2019/程序.pdf REFUSED"),
+        outcomes);
+    assertEquals(
+        List.of("0"), Db.strings("select count(*) from fr_library_document where title = '往年项目甲'"));
+
+    Api.Reply imported =
+        officer.send(
+            "POST",
+            "api/v1/formal-review/library",
+            zipType,
+            zip(
+                "往年项目甲.txt", txt,
+                "往年项目乙.docx", word,
+                "往年项目丙.pdf", acrobat,
+                "往年项目甲-副本.txt", txt));
+    assertEquals(200, imported.status(), imported.body());
+    assertEquals(3, imported.json().getInt("stored"), imported.body());
+    assertEquals(1, imported.json().getInt("skipped"), imported.body());
+    assertTrue(
+        Db.strings("select body from fr_library_document where title = '往年项目丙'")
+            .get(0)
+            .contains("offshore aquaculture"));
+    // formal reviewers read the count, applicants nothing
+    assertEquals(
+        200,
+        Api.as(browser, base, "demo_review", "Demo@2026")
+            .get("api/v1/formal-review/library")
+            .status());
+    assertEquals(
+        403,
+        Api.as(browser, base, "demo_pi", "Demo@2026").get("api/v1/formal-review/library").status());
+
+    // an application that copies the earlier project fails G3 with the library document named
+    long copy = recommended();
+    Db.update(
+        "update sub_application set text_basis = ?, content_sha256 = sha2(?, 256) where id = ?",
+        earlierText,
+        earlierText + copy,
+        copy);
+    Api reviewer = Api.as(browser, base, "demo_review", "Demo@2026");
+    JsonObject checklist =
+        reviewer.get("api/v1/formal-review/applications/" + copy + "/checklist").json();
+    JsonObject g3 =
+        checklist.getJsonArray("checks").stream()
+            .map(v -> v.asJsonObject())
+            .filter(o -> o.getString("ruleId").equals("G3"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("FAIL", g3.getString("outcome"), g3.toString());
+    assertTrue(g3.toString().contains("往年项目甲"), g3.toString());
+  }
 }
