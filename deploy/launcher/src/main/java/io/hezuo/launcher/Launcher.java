@@ -117,6 +117,8 @@ public final class Launcher {
     pb.environment().put("HEZUO_DB_URL", url);
     pb.environment().put("HEZUO_DB_USER", user);
     pb.environment().put("HEZUO_DB_PASSWORD", password);
+    // the similarity index's snapshot (the library of earlier projects) survives restarts here
+    pb.environment().put("HEZUO_INDEX_DIR", data.resolve("index").toString());
     // e-mail: to the SMTP server of HEZUO_SMTP_* when HEZUO_SMTP_HOST is set (the server reads
     // them from the environment it inherits), else as .eml files into <data>/mailbox
     boolean smtp = env.get("HEZUO_SMTP_HOST") != null && !env.get("HEZUO_SMTP_HOST").isBlank();

@@ -44,9 +44,6 @@ public class Library {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  /** A library document as the index reads it. */
-  record Doc(long id, String title, String text) {}
-
   /** One file of an import: IMPORTED, SKIPPED (a duplicate) or REFUSED, with the reason's key. */
   public record FileReport(String file, String outcome, String messageKey) {}
 
@@ -154,16 +151,37 @@ public class Library {
     return r[0] + "/" + r[1];
   }
 
-  /** Every document with its text (the round's index holds them). */
-  List<Doc> all() {
-    List<Doc> out = new ArrayList<>();
+  /** A library document's id, title and the SHA-256 of its text. */
+  record Title(long id, String title, String sha256) {
+
+    /** Its key in the index: the id and the text's hash (another text is another document). */
+    String key() {
+      return "lib:" + id + ":" + sha256.substring(0, 16);
+    }
+  }
+
+  /** Every document's id and title, in the order of their ids. */
+  List<Title> titles() {
+    List<Title> out = new ArrayList<>();
     for (Object o :
-        em.createNativeQuery("select id, title, body from fr_library_document order by id")
+        em.createNativeQuery("select id, title, text_sha256 from fr_library_document order by id")
             .getResultList()) {
       Object[] r = (Object[]) o;
-      out.add(new Doc(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
+      out.add(new Title(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
     }
     return out;
+  }
+
+  /** A document's text (when a check verifies it as a candidate). */
+  String text(long id) throws IOException {
+    List<?> r =
+        em.createNativeQuery("select body from fr_library_document where id = ?")
+            .setParameter(1, id)
+            .getResultList();
+    if (r.isEmpty()) {
+      throw new IOException("library document " + id + " is gone");
+    }
+    return (String) r.get(0);
   }
 
   @SuppressWarnings("unchecked")

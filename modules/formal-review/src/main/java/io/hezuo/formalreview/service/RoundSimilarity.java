@@ -41,9 +41,12 @@ public class RoundSimilarity {
   @Inject Caller caller;
   @Inject CallCatalogue calls;
   @Inject ApplicationLifecycle applications;
-  @Inject Library library;
+  @Inject CorpusIndex corpus;
 
   private Snapshot snapshot;
+
+  /** The content hash of each application of the round in the index, by id. */
+  private final Map<Long, String> inIndex = new HashMap<>();
 
   /**
    * The round's index (with the library of earlier projects), the round's texts and what names each
@@ -54,14 +57,15 @@ public class RoundSimilarity {
       SimilarityIndex index,
       Map<Long, String> texts,
       Map<Long, String> titles,
-      Map<String, String> libraryTitles) {
+      java.util.function.Function<String, String> libraryTitle) {
 
     /** What names a source of the index. */
     String title(String sourceKey) {
       if (sourceKey.startsWith("app:")) {
         return titles.getOrDefault(id(sourceKey), sourceKey);
       }
-      return libraryTitles.getOrDefault(sourceKey, sourceKey);
+      String t = libraryTitle.apply(sourceKey);
+      return t == null ? sourceKey : t;
     }
   }
 
@@ -192,38 +196,48 @@ public class RoundSimilarity {
             .toList());
   }
 
-  /** The round's index for these members, rebuilt when they or a content hash changed. */
+  /**
+   * The round in the server's index (with the library): an application new to the round or whose
+   * content changed is added again, one that left is removed; the texts and titles of the round.
+   */
   private synchronized Snapshot snapshot(CallView call, List<Long> ids) {
+    SimilarityIndex index = corpus.index();
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
     String key =
         call.id()
-            + ":"
-            + library.stamp()
             + ":"
             + ids.stream()
                 .map(
                     id -> id + "=" + (stamps.get(id) == null ? "" : stamps.get(id).contentSha256()))
                 .collect(Collectors.joining(","));
-    if (snapshot != null && snapshot.key().equals(key)) {
+    if (snapshot != null && snapshot.key().equals(key) && snapshot.index() == index) {
       return snapshot;
     }
-    SimilarityIndex index = new SimilarityIndex();
-    Map<Long, String> texts = new HashMap<>();
-    Map<Long, String> titles = new HashMap<>();
+    Map<Long, String> texts = snapshot == null ? new HashMap<>() : new HashMap<>(snapshot.texts());
+    Map<Long, String> titles =
+        snapshot == null ? new HashMap<>() : new HashMap<>(snapshot.titles());
+    java.util.Set<Long> members = new java.util.HashSet<>(ids);
+    for (Long gone : List.copyOf(inIndex.keySet())) {
+      if (!members.contains(gone)) {
+        index.remove(key(gone));
+        inIndex.remove(gone);
+        texts.remove(gone);
+        titles.remove(gone);
+      }
+    }
     for (Long id : ids) {
+      String sha = stamps.get(id) == null ? "" : stamps.get(id).contentSha256();
+      if (sha.equals(inIndex.get(id)) && texts.containsKey(id) && index.contains(key(id))) {
+        continue;
+      }
       ApplicationView v = applications.read(id);
       String text = text(v.form());
       texts.put(id, text);
       titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.form().titleZh(), ""));
       index.add(key(id), text);
+      inIndex.put(id, sha);
     }
-    Map<String, String> libraryTitles = new HashMap<>();
-    for (Library.Doc d : library.all()) {
-      String k = "lib:" + d.id();
-      libraryTitles.put(k, d.title());
-      index.add(k, d.text());
-    }
-    snapshot = new Snapshot(key, index, texts, titles, libraryTitles);
+    snapshot = new Snapshot(key, index, texts, titles, corpus::libraryTitle);
     return snapshot;
   }
 

@@ -99,6 +99,8 @@ final class ItServer {
     cmd.add("--postbootcommandfile");
     cmd.add(commands.toAbsolutePath().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // the similarity index's snapshot file: this server's own
+    pb.environment().put("HEZUO_INDEX_DIR", dir.resolve("index").toAbsolutePath().toString());
     pb.redirectOutput(log.toFile());
     process = pb.start();
     Runtime.getRuntime().addShutdownHook(new Thread(ItServer::stop, "stop-payara-it"));
