@@ -5,17 +5,14 @@ import io.hezuo.directory.api.UnitAdminView;
 import io.hezuo.directory.api.UnitDirectory;
 import io.hezuo.kernel.error.HezuoException;
 import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.faces.PagedModel;
 import io.hezuo.kernel.rule.RuleViolationException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Backing bean of {@code app/directory/units.xhtml}: the officer searches the units, enters a new
@@ -49,55 +46,18 @@ public class DirectoryUnits implements Serializable {
   private boolean newRecommending;
   private Long newRecommenderId;
 
-  private transient UnitAdminView.Page page;
-  private int pageFirst = -1;
-  private int pageSize = -1;
   private transient List<UnitAdminView> recommending;
   private transient Long pending;
 
-  private final LazyDataModel<UnitAdminView> model =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
+  private final PagedModel<UnitAdminView> model =
+      new PagedModel<>(
+          (first, size) -> {
+            UnitAdminView.Page p = units.units(query, filter, first, size);
+            return new PagedModel.Page<>(p.total(), p.rows());
+          },
+          UnitAdminView::id);
 
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) Math.min(Integer.MAX_VALUE, fetch(0, 20).total());
-        }
-
-        @Override
-        public List<UnitAdminView> load(
-            int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> f) {
-          UnitAdminView.Page p = fetch(first, size);
-          setRowCount((int) p.total());
-          return p.rows();
-        }
-
-        private UnitAdminView.Page fetch(int first, int size) {
-          if (page == null || first != pageFirst || size != pageSize) {
-            page = units.units(query, filter, first, size);
-            pageFirst = first;
-            pageSize = size;
-          }
-          return page;
-        }
-
-        @Override
-        public String getRowKey(UnitAdminView r) {
-          return String.valueOf(r.id());
-        }
-
-        @Override
-        public UnitAdminView getRowData(String key) {
-          return page == null
-              ? null
-              : page.rows().stream()
-                  .filter(r -> String.valueOf(r.id()).equals(key))
-                  .findFirst()
-                  .orElse(null);
-        }
-      };
-
-  public LazyDataModel<UnitAdminView> getModel() {
+  public PagedModel<UnitAdminView> getModel() {
     return model;
   }
 
@@ -137,7 +97,7 @@ public class DirectoryUnits implements Serializable {
   }
 
   private void refresh() {
-    page = null;
+    model.refresh();
     recommending = null;
     pending = null;
   }

@@ -11,6 +11,7 @@ import io.hezuo.formalreview.service.Queue;
 import io.hezuo.formalreview.service.Runs;
 import io.hezuo.kernel.error.HezuoException;
 import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.faces.PagedModel;
 import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.time.Zones;
 import jakarta.faces.context.FacesContext;
@@ -21,10 +22,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Backing bean of {@code app/formal-review/queue.xhtml}: the round's applications with their
@@ -50,61 +47,24 @@ public class FormalReviewQueue implements Serializable {
   private String rule;
   private String text;
 
-  private transient QueueRow.Page page;
-  private int pageFirst = -1;
-  private int pageSize = -1;
   private transient RunView run;
   private transient boolean runRead;
   private transient List<String[]> lines;
   private transient List<OrganisationView> recommenders;
 
-  private final LazyDataModel<QueueRow> model =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) fetch(0, 20).total();
-        }
-
-        @Override
-        public List<QueueRow> load(
-            int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> f) {
-          QueueRow.Page p = fetch(first, size);
-          setRowCount((int) p.total());
-          return p.rows();
-        }
-
-        private QueueRow.Page fetch(int first, int size) {
-          if (page == null || first != pageFirst || size != pageSize) {
-            page = queue.find(filter(), first, size);
-            pageFirst = first;
-            pageSize = size;
-          }
-          return page;
-        }
-
-        @Override
-        public String getRowKey(QueueRow r) {
-          return String.valueOf(r.applicationId());
-        }
-
-        @Override
-        public QueueRow getRowData(String key) {
-          return page == null
-              ? null
-              : page.rows().stream()
-                  .filter(r -> String.valueOf(r.applicationId()).equals(key))
-                  .findFirst()
-                  .orElse(null);
-        }
-      };
+  private final PagedModel<QueueRow> model =
+      new PagedModel<>(
+          (first, size) -> {
+            QueueRow.Page p = queue.find(filter(), first, size);
+            return new PagedModel.Page<>(p.total(), p.rows());
+          },
+          QueueRow::applicationId);
 
   private Queue.Filter filter() {
     return new Queue.Filter(line, recommenderId, automatic, rule, text);
   }
 
-  public LazyDataModel<QueueRow> getModel() {
+  public PagedModel<QueueRow> getModel() {
     return model;
   }
 
@@ -156,12 +116,12 @@ public class FormalReviewQueue implements Serializable {
   }
 
   public void search() {
-    page = null;
+    model.refresh();
   }
 
   /** Polled while the run works: the progress and the table are read again. */
   public void refresh() {
-    page = null;
+    model.refresh();
     runRead = false;
   }
 

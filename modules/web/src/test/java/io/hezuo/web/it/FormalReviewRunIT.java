@@ -442,10 +442,16 @@ class FormalReviewRunIT extends BrowserIT {
     browser.ajaxIdle();
     browser.clickWhenClickable(org.openqa.selenium.By.id("queue:apps:passGreen"));
     browser.clickWhenClickable(org.openqa.selenium.By.id("run:confirmYes"));
-    browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(text(), '已一键通过')]"));
+    String said =
+        browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(text(), '已一键通过')]")).getText();
     assertEquals(
         List.of("FORMAL_PASSED"),
-        Db.strings("select status from sub_application where id = ?", other));
+        Db.strings("select status from sub_application where id = ?", other),
+        said
+            + " / "
+            + Db.strings(
+                "select concat(automatic, ' ', failed_rules) from fr_result where application_id = ?",
+                other));
     assertTrue(browser.axe().isEmpty(), browser.axe().toString());
   }
 

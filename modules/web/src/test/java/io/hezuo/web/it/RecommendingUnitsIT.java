@@ -102,7 +102,7 @@ class RecommendingUnitsIT extends BrowserIT {
         List.of("create-unit", "recommending"),
         Db.strings(
             "select action from krn_audit where entity_type = 'Organisation' and entity_id = ?"
-                + " order by id",
+                + " order by action",
             String.valueOf(bureau)));
 
     // the quota grid follows: the new bureau takes a quota
