@@ -385,10 +385,25 @@ class FormalReviewRunIT extends BrowserIT {
             .getText()
             .contains("待形式审查"));
     browser.open("/app/formal-review/queue.xhtml");
+    String before = Db.strings("select coalesce(max(id), 0) from fr_run").get(0);
     browser.clickWhenClickable(org.openqa.selenium.By.id("run:start"));
     browser.clickWhenClickable(org.openqa.selenium.By.id("run:confirmYes"));
-    // the progress bar moves to the end (the page polls while the run works)
-    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='runStatus' and contains(., '已完成')]"));
+    // a new run, and the page follows it to the end (it polls while the run works)
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () ->
+                Db.strings("select status from fr_run where id > ? order by id desc", before)
+                    .contains("DONE"));
+    String total =
+        Db.strings("select total from fr_run where id > ? order by id desc", before).get(0);
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//*[@id='runStatus' and contains(., '已完成') and contains(., '"
+                + total
+                + " / "
+                + total
+                + "')]"));
 
     browser.chooseByClick("queue:recommender", String.valueOf(REC));
     browser.chooseByClick("queue:automatic", "FAIL");
