@@ -133,24 +133,26 @@ def person_name(i):
 # Applications: (unit, line, choice, status, title_zh, title_en, partner, country, tech, product)
 # choice: A1 partner code; A2 platform code; A3 field code; B "REGION/TOPIC".
 S, C, R, D = "SUBMITTED", "CONFIRMED", "RETURNED", "DRAFT"
+# recommended by the Hangzhou bureau (demo_rec): the formal review's round in the demo
+RC = "RECOMMENDED"
 APPS = [
     # --- 900003 浙江演示海洋科技有限公司 (Hangzhou; demo_unit's unit): 16 applications + demo_pi's draft
     (900003, "A1", "NO", D, "深远海养殖平台智能监测与运维关键技术联合研发",
      "Joint R&D on smart monitoring and maintenance of deep-sea aquaculture platforms",
      "Havbruk Teknologi AS", "挪威", "网箱结构健康监测与水下机器人巡检", "深远海养殖平台运维系统"),
-    (900003, "A1", "NO", C, "海上风电基础防腐涂层与阴极保护一体化技术合作",
+    (900003, "A1", "NO", RC, "海上风电基础防腐涂层与阴极保护一体化技术合作",
      "Integrated anti-corrosion coating and cathodic protection for offshore wind foundations",
      "Nordic Coating Solutions AS", "挪威", "海洋大气区重防腐涂层与外加电流阴极保护", "海上风电防腐套装"),
-    (900003, "A1", "SG", C, "智慧港口集装箱无人集卡协同调度系统研发",
+    (900003, "A1", "SG", RC, "智慧港口集装箱无人集卡协同调度系统研发",
      "Cooperative dispatching of driverless container trucks for smart ports",
      "PortTech Innovations Pte. Ltd.", "新加坡", "多车协同路径规划与港区高精地图", "无人集卡调度平台"),
     (900003, "A1", "BE-VWV", S, "海洋塑料垃圾回收再生与循环利用技术合作",
      "Recovery and recycling of marine plastic litter",
      "Flanders Circular Materials NV", "比利时", "海漂塑料分选清洗与化学解聚再生", "再生聚酯切片"),
-    (900003, "A1", "FI", C, "船舶尾气低温余热回收与碳捕集系统联合开发",
+    (900003, "A1", "FI", RC, "船舶尾气低温余热回收与碳捕集系统联合开发",
      "Low-temperature waste-heat recovery and carbon capture for ship exhaust",
      "Baltic Marine Energy Oy", "芬兰", "有机朗肯循环余热发电与胺法碳捕集", "船用余热碳捕集撬装装置"),
-    (900003, "A1", "HK", C, "海洋牧场水下声学观测网与数据服务平台",
+    (900003, "A1", "HK", RC, "海洋牧场水下声学观测网与数据服务平台",
      "Underwater acoustic observation network and data services for marine ranches",
      "香港海洋数据科技有限公司", "中国香港", "水声通信组网与鱼群声学识别", "海洋牧场观测数据服务平台"),
     (900003, "A3", "SUSTAINABLE", C, "东南亚红树林生态修复与海岸防护技术示范",
@@ -572,8 +574,14 @@ def generate():
         # the audit trail the steps would have left (status history on the application's page)
         steps = [(submitted_at, username, "APPLICANT", "submit", "DRAFT", "SUBMITTED " + accept, None)]
         admin = UNIT_ADMIN[org]
-        if status == C:
+        if status in (C, RC):
             steps.append((updated, admin, "UNIT_ADMIN", "confirm", "SUBMITTED", "CONFIRMED", None))
+        if status == RC:
+            decided = "2025-09-%02d 02:%02d:00" % (min(day + 3, 19), i % 60)
+            steps.append((decided, "demo_rec", "RECOMMENDER", "recommend", "CONFIRMED", "RECOMMENDED", None))
+            rank = sum(1 for a in APPS[:i] if a[3] == RC) + 1
+            w("INSERT IGNORE INTO rec_decision (application_id,call_id,recommender_id,line_code,rank_group,decision,rank_no,decided_by,decided_at) SELECT %d,id,900002,%s,'A1','RECOMMENDED',%d,'demo_rec',%s FROM call_call WHERE call_year = 2026;"
+              % (app_id, q(line), rank, q(decided)))
         elif status == R:
             steps.append((updated, admin, "UNIT_ADMIN", "return", "SUBMITTED", "RETURNED",
                           RETURN_REASONS[i % len(RETURN_REASONS)]))
