@@ -75,6 +75,20 @@ public class CorpusIndex {
           }
         }
         LOG.info("similarity index opened from " + file + " (" + opened.size() + " documents)");
+        // read every page once in the background: checks the file's postings and makes the first
+        // checks after a restart as fast as the later ones (see the similarity README)
+        Thread verify =
+            new Thread(
+                () -> {
+                  try {
+                    opened.verifySnapshot();
+                  } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "similarity snapshot " + file + " is damaged", e);
+                  }
+                },
+                "verify-similarity-snapshot");
+        verify.setDaemon(true);
+        verify.start();
         return opened;
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "similarity snapshot " + file + " not usable; building anew", e);

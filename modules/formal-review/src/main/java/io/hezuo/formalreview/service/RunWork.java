@@ -124,6 +124,10 @@ public class RunWork {
     List<io.hezuo.submission.api.PiDocument> round =
         applications.piDocuments(callId, RoundG2.ROUND);
     Map<Long, RuleCheck> g2s = g2.of(call.year(), round, ids);
+    Map<Long, String> lines = new HashMap<>();
+    round.forEach(d -> lines.put(d.applicationId(), d.lineCode()));
+    java.time.LocalDate today =
+        java.time.LocalDate.ofInstant(clock.instant(), io.hezuo.kernel.time.Zones.SHANGHAI);
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
     Map<Long, String> stored = new HashMap<>();
     for (Object row :
@@ -142,6 +146,10 @@ public class RunWork {
       StringBuilder inputs = new StringBuilder(RULES_VERSION);
       ContentStamp stamp = stamps.get(id);
       inputs.append('|').append(stamp == null ? "" : stamp.contentSha256());
+      if ("A1".equals(lines.get(id))) {
+        // G8: whether the partner's foreign deadline has passed changes with the day
+        inputs.append('|').append(today);
+      }
       RuleCheck g2check = g2s.get(id);
       if (g2check != null) {
         checks.add(g2check);
