@@ -3,6 +3,7 @@ package io.hezuo.directory.web;
 import io.hezuo.directory.api.AccountAdminView;
 import io.hezuo.directory.api.AccountDirectory;
 import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.faces.PagedModel;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
@@ -16,11 +17,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Backing bean of {@code app/directory/accounts.xhtml}: the administrator searches every account,
@@ -41,56 +38,17 @@ public class DirectoryAccounts implements Serializable {
   private String oneTimePassword;
   private Long lastTotal;
 
-  /** The page read last (once per request and page, not once per EL evaluation). */
-  private transient AccountAdminView.Page page;
+  /** Each page read once per request and page, not once per EL evaluation. */
+  private final PagedModel<AccountAdminView> model =
+      new PagedModel<>(
+          (first, size) -> {
+            AccountAdminView.Page p = directory.accounts(query, first, size);
+            lastTotal = p.total();
+            return new PagedModel.Page<>(p.total(), p.rows());
+          },
+          AccountAdminView::id);
 
-  private int pageFirst = -1;
-  private int pageSize = -1;
-
-  private final LazyDataModel<AccountAdminView> model =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) Math.min(Integer.MAX_VALUE, fetch(0, 20).total());
-        }
-
-        @Override
-        public List<AccountAdminView> load(
-            int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> f) {
-          AccountAdminView.Page p = fetch(first, size);
-          setRowCount((int) p.total());
-          return p.rows();
-        }
-
-        private AccountAdminView.Page fetch(int first, int size) {
-          if (page == null || first != pageFirst || size != pageSize) {
-            page = directory.accounts(query, first, size);
-            pageFirst = first;
-            pageSize = size;
-            lastTotal = page.total();
-          }
-          return page;
-        }
-
-        @Override
-        public String getRowKey(AccountAdminView r) {
-          return String.valueOf(r.id());
-        }
-
-        @Override
-        public AccountAdminView getRowData(String key) {
-          return page == null
-              ? null
-              : page.rows().stream()
-                  .filter(r -> String.valueOf(r.id()).equals(key))
-                  .findFirst()
-                  .orElse(null);
-        }
-      };
-
-  public LazyDataModel<AccountAdminView> getModel() {
+  public PagedModel<AccountAdminView> getModel() {
     return model;
   }
 
@@ -100,7 +58,7 @@ public class DirectoryAccounts implements Serializable {
   }
 
   private void refresh() {
-    page = null;
+    model.refresh();
   }
 
   public void unlock(AccountAdminView a) {
