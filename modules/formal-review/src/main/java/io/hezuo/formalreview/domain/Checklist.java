@@ -14,7 +14,21 @@ public record Checklist(long applicationId, List<RuleCheck> checks) implements S
 
   /** The order in which a checklist shows the rules; other rules follow in their given order. */
   public static final List<String> ORDER =
-      List.of("F-COMPLETE", "G1", "G1-FIELD", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9");
+      List.of(
+          "F-COMPLETE",
+          "G1",
+          "G1-FIELD",
+          "G2",
+          "G3",
+          "G4",
+          "G5",
+          "G6",
+          "G7",
+          "G8",
+          "G9",
+          "R1",
+          "R2",
+          "D1");
 
   public Checklist {
     checks = List.copyOf(checks);

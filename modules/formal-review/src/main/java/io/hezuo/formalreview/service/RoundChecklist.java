@@ -16,12 +16,15 @@ import io.hezuo.formalreview.domain.FormFinding;
 import io.hezuo.formalreview.domain.LineKind;
 import io.hezuo.formalreview.domain.PlatformField;
 import io.hezuo.formalreview.domain.PlatformLimit;
+import io.hezuo.formalreview.domain.RecommendationChecks;
 import io.hezuo.formalreview.domain.RuleCheck;
 import io.hezuo.kernel.error.NotFoundException;
 import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Role;
 import io.hezuo.kernel.time.Zones;
+import io.hezuo.recommendation.api.RecommendationRecord;
+import io.hezuo.recommendation.api.RecommendationRecords;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationLifecycle;
 import io.hezuo.submission.api.ApplicationView;
@@ -30,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +45,11 @@ import java.util.Objects;
  * submission facade (completeness, G1, G4 … G7 and the form's own rules, as {@link FormChecks}),
  * the platform's field beside the project's ({@link PlatformField}), G2 over the round ({@link
  * RoundG2}), G3 within the round ({@link RoundSimilarity}), G8's dual submission ({@link
- * DualSubmission}) and G9's platform limits across the round ({@link PlatformLimit}). The round's
- * members and ID documents are read once, the application once, and for G9 only the other
- * applications of the same A2 line. For formal reviewers and officers only; an application outside
- * the current call's round is not found.
+ * DualSubmission}), G9's platform limits across the round ({@link PlatformLimit}), and the
+ * recommendation's R1, R2 and D1 ({@link RecommendationChecks}). The round's members and ID
+ * documents are read once, the application once, the call's recommendation records and deadline
+ * extensions once ({@link Facts}), and for G9 only the other applications of the same A2 line. For
+ * formal reviewers and officers only; an application outside the current call's round is not found.
  */
 @ApplicationScoped
 public class RoundChecklist {
@@ -55,7 +60,33 @@ public class RoundChecklist {
   @Inject WhiteList whiteList;
   @Inject RoundG2 g2;
   @Inject RoundSimilarity g3;
+  @Inject RecommendationRecords recommendations;
   @Inject Clock clock;
+
+  /**
+   * What R1, R2 and D1 read of the whole call, once for many applications: the recommendation
+   * records by application id and the submission deadline extensions by applying unit.
+   */
+  record Facts(Map<Long, RecommendationRecord> records, Map<Long, Instant> extensions) {
+
+    /**
+     * What R1, R2 and D1 of one application depend on at {@code now} (part of a run's inputs: a
+     * change recomputes it): its recommendation, whether its round's deadline has passed, and the
+     * call's extensions (rare: one recomputes every application).
+     */
+    String signature(long applicationId, Instant now) {
+      RecommendationRecord r = records.get(applicationId);
+      return (r == null ? "-" : r.signature() + "/" + now.isBefore(r.roundClosesAt()))
+          + "|"
+          + new java.util.TreeMap<>(extensions);
+    }
+  }
+
+  /** The call's {@link Facts}. */
+  Facts facts(CallView call) {
+    return new Facts(
+        recommendations.recommended(call.id()), applications.submissionExtensions(call.id()));
+  }
 
   /** An application's checklist with what identifies the application. */
   public record Result(
@@ -80,7 +111,8 @@ public class RoundChecklist {
         round,
         applicationId,
         g2.of(call, round, applicationId),
-        g3.of(call, round.stream().map(PiDocument::applicationId).toList(), applicationId));
+        g3.of(call, round.stream().map(PiDocument::applicationId).toList(), applicationId),
+        facts(call));
   }
 
   /**
@@ -93,7 +125,8 @@ public class RoundChecklist {
       List<PiDocument> round,
       long applicationId,
       RuleCheck g2check,
-      RuleCheck g3check) {
+      RuleCheck g3check,
+      Facts facts) {
     ApplicationView v = applications.read(applicationId);
     LineView line =
         call.line(v.lineCode()).orElseThrow(() -> new NotFoundException("no line " + v.lineCode()));
@@ -134,6 +167,15 @@ public class RoundChecklist {
             today,
             only(findings, "G8")));
     checks.add(g9(call, line, kind, v, round, only(findings, "G9")));
+    RecommendationChecks.Recommendation rec = recommendation(facts.records().get(applicationId));
+    checks.add(RecommendationChecks.r1(rec));
+    checks.add(RecommendationChecks.r2(rec, clock.instant()));
+    checks.add(
+        RecommendationChecks.d1(
+            v.submittedAt(),
+            call.submissionClosesAt(),
+            facts.extensions().get(v.organisationId()),
+            rec));
     return new Result(
         applicationId,
         v.acceptanceNo(),
@@ -141,6 +183,27 @@ public class RoundChecklist {
         form.titleZh(),
         v.status(),
         Checklist.ordered(applicationId, checks));
+  }
+
+  private static RecommendationChecks.Recommendation recommendation(RecommendationRecord r) {
+    if (r == null) {
+      return null;
+    }
+    return new RecommendationChecks.Recommendation(
+        r.rankGroup(),
+        r.rank(),
+        r.decidedAt(),
+        "SUBMITTED".equals(r.roundStatus()),
+        r.roundSubmittedAt(),
+        r.roundClosesAt(),
+        r.quota() == null ? null : r.quota().places(),
+        r.quota() == null ? 0 : r.quota().used(),
+        r.documents().stream()
+            .map(
+                d ->
+                    new RecommendationChecks.Document(
+                        d.kind(), d.fileName(), d.uploadedAt(), d.valid(), d.voidReason()))
+            .toList());
   }
 
   /** The attachments present, with their kinds' labels in both languages (never their bytes). */

@@ -46,7 +46,7 @@ public class RunWork {
    * The version of what the checks compute: part of every result's inputs, so a new version of the
    * rules recomputes everything.
    */
-  static final String RULES_VERSION = "fr-1";
+  static final String RULES_VERSION = "fr-2";
 
   /** This server, as the owner of the runs it executes. */
   static final String NODE = node();
@@ -129,6 +129,7 @@ public class RunWork {
     java.time.LocalDate today =
         java.time.LocalDate.ofInstant(clock.instant(), io.hezuo.kernel.time.Zones.SHANGHAI);
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
+    RoundChecklist.Facts facts = checklists.facts(call);
     Map<Long, String> stored = new HashMap<>();
     for (Object row :
         em.createNativeQuery(
@@ -150,6 +151,8 @@ public class RunWork {
         // G8: whether the partner's foreign deadline has passed changes with the day
         inputs.append('|').append(today);
       }
+      // R1, R2, D1: the recommendation and the unit's extension
+      inputs.append('|').append(facts.signature(id, clock.instant()));
       RuleCheck g2check = g2s.get(id);
       if (g2check != null) {
         checks.add(g2check);
@@ -167,7 +170,7 @@ public class RunWork {
         // in full: only for what changed
         Checklist list =
             checklists
-                .build(call, round, id, g2check, judged == null ? null : judged.check())
+                .build(call, round, id, g2check, judged == null ? null : judged.check(), facts)
                 .checklist();
         checks = list.checks();
         em.createNativeQuery(

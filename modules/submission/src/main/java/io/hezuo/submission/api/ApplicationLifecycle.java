@@ -60,6 +60,14 @@ public interface ApplicationLifecycle {
       long callId, java.util.Collection<ApplicationStatus> statuses);
 
   /**
+   * D1 at formal review: the latest extension of the submission deadline the Department granted
+   * each applying unit in a call, by organisation id (units without one are left out), in one
+   * query. An application submitted after its call's deadline is on time only until its unit's
+   * extension.
+   */
+  java.util.Map<Long, java.time.Instant> submissionExtensions(long callId);
+
+  /**
    * The submission rules re-run on the application as it stands, for formal review: the same checks
    * the PI saw (completeness, G1, G4 … G9, the form's own rules), with today's facts (the white
    * list, the platform hosts, the attachments present), errors and warnings alike. Left out: D1

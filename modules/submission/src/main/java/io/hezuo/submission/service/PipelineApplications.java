@@ -120,6 +120,19 @@ public class PipelineApplications implements ApplicationLifecycle {
         .toList();
   }
 
+  @Override
+  public java.util.Map<Long, java.time.Instant> submissionExtensions(long callId) {
+    java.util.Map<Long, java.time.Instant> out = new java.util.HashMap<>();
+    em.createQuery(
+            "select e from Extension e where e.callId = :c",
+            io.hezuo.submission.domain.Extension.class)
+        .setParameter("c", callId)
+        .getResultList()
+        .forEach(
+            e -> out.merge(e.getOrganisationId(), e.getUntil(), (x, y) -> x.isAfter(y) ? x : y));
+    return out;
+  }
+
   /** The rules the formal review re-runs itself or no longer applies: G2 (the round) and D1. */
   private static final java.util.Set<String> NOT_FOR_REVIEW = java.util.Set.of("D1", "G2");
 

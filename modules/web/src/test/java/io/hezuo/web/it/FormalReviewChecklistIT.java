@@ -36,12 +36,13 @@ class FormalReviewChecklistIT extends BrowserIT {
     }
     RecommendationIT.recommender(REC, "测试推荐局清单", "11330100IT0000601M");
     RecommendationIT.unit(UNIT, "测试申报单位清单", "91330100IT0000611N", REC);
+    RecommendationIT.submittedRound(REC);
     Db.createApplicant("it_frc_pi", "许清单", "33010619750605123", UNIT);
     Api pi = Api.as(browser, base, "it_frc_pi", "Demo@2026");
     green = SubmissionIT.submitA1(pi);
     pi.systemClock();
     // the PI's own submitted application, recommended, with texts of its own (no similarity)
-    Db.update("update sub_application set status = 'RECOMMENDED' where id = ?", green);
+    RecommendationIT.onRecord(REC, green);
     texts(green, "许清单团队围绕极地冰区船舶结构健康监测的独有研究");
     RecommendationIT.template = green;
     created = true;
@@ -60,7 +61,21 @@ class FormalReviewChecklistIT extends BrowserIT {
             .toList());
     Map<String, JsonObject> rules = byRule(c);
     assertEquals(
-        List.of("F-COMPLETE", "G1", "G1-FIELD", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9"),
+        List.of(
+            "F-COMPLETE",
+            "G1",
+            "G1-FIELD",
+            "G2",
+            "G3",
+            "G4",
+            "G5",
+            "G6",
+            "G7",
+            "G8",
+            "G9",
+            "R1",
+            "R2",
+            "D1"),
         List.copyOf(rules.keySet()),
         c.toString());
     for (JsonObject r : rules.values()) {
@@ -79,6 +94,54 @@ class FormalReviewChecklistIT extends BrowserIT {
     assertTrue(g8.get(0).contains("挪威"), g8.toString());
     assertEquals("外方申报编号 IN-2025-77，申报日期 2025-09-10", g8.get(1));
     assertTrue(g8.get(2).startsWith("外方截止日期 2025-09-25，截至 "), g8.toString());
+  }
+
+  /**
+   * R1, R2 and D1 read the recommendation: the rank and the unlimited A1 group, the three documents
+   * and when the round was submitted, the times against the deadlines; a voided letter after the
+   * deadline fails R2, and an application marked recommended with no decision on record is a
+   * warning on R1 and R2.
+   */
+  @Test
+  void theRecommendationIsCheckedOnR1R2AndD1() throws Exception {
+    setUpRound();
+    Map<String, JsonObject> rules = byRule(checklist(reviewer(), green));
+    assertEquals("PASS", rules.get("R1").getString("outcome"), rules.get("R1").toString());
+    assertTrue(
+        rules.get("R1").getString("messageZh").contains("A1 类不限推荐名额"), rules.get("R1").toString());
+    assertEquals(
+        List.of(
+            "推荐函：letter.pdf（2025-09-18 09:00:00 上传）",
+            "推荐汇总表：summary.pdf（2025-09-18 09:00:00 上传）",
+            "承诺书：commitment.pdf（2025-09-18 09:00:00 上传）",
+            "推荐单位于 2025-09-18 10:00:00 提交推荐"),
+        evidence(rules.get("R2"), "messageZh"));
+    List<String> d1 = evidence(rules.get("D1"), "messageEn");
+    assertTrue(d1.get(0).endsWith("the submission deadline is 2025-09-15 17:30:00"), d1.toString());
+    assertEquals(
+        "Recommended at 2025-09-17 10:00:00; the recommendation deadline is 2025-09-19 17:30:00",
+        d1.get(1));
+
+    Db.update(
+        "update rec_document set voided_at = UTC_TIMESTAMP(6), void_reason = 'SET_CHANGED'"
+            + " where recommender_id = ? and kind = 'LETTER'",
+        REC);
+    try {
+      JsonObject r2 = byRule(checklist(reviewer(), green)).get("R2");
+      assertEquals("FAIL", r2.getString("outcome"), r2.toString());
+      assertTrue(
+          evidence(r2, "messageEn").get(0).contains("is void: the recommended set"), r2.toString());
+    } finally {
+      Db.update(
+          "update rec_document set voided_at = null, void_reason = null"
+              + " where recommender_id = ? and kind = 'LETTER'",
+          REC);
+    }
+
+    long unrecorded = recommended(UNIT, "A1", null);
+    Map<String, JsonObject> bare = byRule(checklist(reviewer(), unrecorded));
+    assertEquals("WARNING", bare.get("R1").getString("outcome"), bare.get("R1").toString());
+    assertEquals("WARNING", bare.get("R2").getString("outcome"), bare.get("R2").toString());
   }
 
   @Test

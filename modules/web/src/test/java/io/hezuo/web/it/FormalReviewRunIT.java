@@ -29,6 +29,7 @@ class FormalReviewRunIT extends BrowserIT {
     }
     RecommendationIT.recommender(REC, "测试推荐局批量", "11330100IT0000801M");
     RecommendationIT.unit(UNIT, "测试申报单位批量", "91330100IT0000811N", REC);
+    RecommendationIT.submittedRound(REC);
     created = true;
   }
 
@@ -43,7 +44,7 @@ class FormalReviewRunIT extends BrowserIT {
     Api pi = Api.as(browser, base, user, "Demo@2026");
     long id = SubmissionIT.submitA1(pi);
     pi.systemClock();
-    Db.update("update sub_application set status = 'RECOMMENDED' where id = ?", id);
+    RecommendationIT.onRecord(REC, id);
     text(id, "批量检查第" + n + "号申报书");
     return id;
   }
@@ -264,12 +265,6 @@ class FormalReviewRunIT extends BrowserIT {
     assertTrue(!failingIds.contains(green), failing.toString());
 
     // copy1 was recommended by the test's recommending unit, which has an account
-    Db.update(
-        "insert into rec_decision (application_id, call_id, recommender_id, line_code, rank_group,"
-            + " decision, rank_no, decided_by, decided_at) select id, call_id, ?, line_code, 'A1',"
-            + " 'RECOMMENDED', 1, 'it_run_rec', UTC_TIMESTAMP(6) from sub_application where id = ?",
-        REC,
-        copy1);
     if (Db.strings("select id from dir_account where username = 'it_run_rec'").isEmpty()) {
       Db.createAccount("it_run_rec", "RECOMMENDER", REC);
     }

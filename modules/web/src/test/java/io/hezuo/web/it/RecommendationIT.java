@@ -77,6 +77,43 @@ class RecommendationIT extends BrowserIT {
         code);
   }
 
+  /**
+   * A recommending unit's round of the test call as formal review finds it when everything was on
+   * time (R2, D1): submitted on 2025-09-18 (before the 2025-09-19 17:30 deadline) with its three
+   * stamped documents uploaded before that.
+   */
+  static void submittedRound(long recommender) throws Exception {
+    Db.update(
+        "insert into rec_round (call_id, recommender_id, status, set_hash, submitted_by,"
+            + " submitted_at) select id, ?, 'SUBMITTED', repeat('0', 64), 'it_round',"
+            + " '2025-09-18 02:00:00' from call_call where call_year = 2026",
+        recommender);
+    for (String kind : List.of("LETTER", "SUMMARY", "COMMITMENT")) {
+      Db.update(
+          "insert into rec_document (call_id, recommender_id, kind, file_name, size_bytes, pages,"
+              + " sha256, content, set_hash, uploaded_by, uploaded_at) select id, ?, ?, ?, 4, 1,"
+              + " repeat('a', 64), x'25504446', repeat('0', 64), 'it_round',"
+              + " '2025-09-18 01:00:00' from call_call where call_year = 2026",
+          recommender,
+          kind,
+          kind.toLowerCase(java.util.Locale.ROOT) + ".pdf");
+    }
+  }
+
+  /**
+   * The recommending unit's decision on an application, as recommending it leaves it (recommended,
+   * first of its group, on 2025-09-17), and the application's status.
+   */
+  static void onRecord(long recommender, long applicationId) throws Exception {
+    Db.update(
+        "insert into rec_decision (application_id, call_id, recommender_id, line_code, rank_group,"
+            + " decision, rank_no, decided_by, decided_at) select id, call_id, ?, line_code,"
+            + " case when line_code like 'B%' then 'B' else line_code end, 'RECOMMENDED', 1, 'it_round', '2025-09-17 02:00:00' from sub_application"
+            + " where id = ?",
+        recommender, applicationId);
+    Db.update("update sub_application set status = 'RECOMMENDED' where id = ?", applicationId);
+  }
+
   static void unit(long id, String name, String code, long recommender) throws Exception {
     Db.update(
         "insert into dir_organisation (id, name, name_en, credit_code, type, city, county,"
