@@ -70,6 +70,18 @@ public class FormalReviewResource {
         .build();
   }
 
+  /**
+   * An application beside a document of the library of earlier projects: both texts cut at the
+   * matched passages (404 for an application outside the round or an unknown document).
+   */
+  @GET
+  @Path("/applications/{id}/similarity/library/{libraryId}")
+  @Allow({Role.FORMAL_REVIEWER, Role.OFFICER})
+  public Response sideBySideLibrary(
+      @PathParam("id") long id, @PathParam("libraryId") long libraryId) {
+    return Response.ok(g3.sideBySideLibrary(id, libraryId)).build();
+  }
+
   /** An application and one of its sources side by side: both texts cut at the matched passages. */
   @GET
   @Path("/applications/{id}/similarity/{sourceId}")

@@ -44,8 +44,21 @@ public class CorpusIndex {
   private String libraryStamp;
   private int unmerged;
 
-  /** The index, with the library as the database has it now. */
+  /** Set by the background verification when the snapshot the index runs on is damaged. */
+  private volatile SimilarityIndex damaged;
+
+  /** Where the snapshot is kept (a field so that a test can put it elsewhere). */
+  Path snapshotFile = file();
+
+  /**
+   * The index, with the library as the database has it now. An index whose snapshot the background
+   * verification found damaged is dropped here: the file is set aside and the library indexed anew
+   * from the database (and written to a new snapshot).
+   */
   synchronized SimilarityIndex index() {
+    if (index != null && index == damaged) {
+      rebuild();
+    }
     if (index == null) {
       index = open();
       libraryStamp = null;
@@ -63,8 +76,60 @@ public class CorpusIndex {
     return libraryTitles.get(key);
   }
 
+  /** The library document's id in a source key of the index ({@code lib:ID:…}), or null. */
+  static Long libraryId(String key) {
+    if (key == null || !key.startsWith("lib:")) {
+      return null;
+    }
+    int end = key.indexOf(':', 4);
+    return Long.parseLong(end < 0 ? key.substring(4) : key.substring(4, end));
+  }
+
+  /** A library document's text from the database (null: no such document). */
+  String libraryText(long id) {
+    try {
+      return library.text(id);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A library document's title as the index knows it (null: not in the index). */
+  synchronized String libraryTitleOf(long id) {
+    for (Map.Entry<String, String> e : libraryTitles.entrySet()) {
+      if (Long.valueOf(id).equals(libraryId(e.getKey()))) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Drops a damaged index; the next look-up builds it anew from the database. */
+  private void rebuild() {
+    Path file = snapshotFile;
+    LOG.warning("similarity snapshot " + file + " is damaged: rebuilding it from the database");
+    try {
+      Files.move(
+          file,
+          file.resolveSibling(file.getFileName() + ".damaged"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "damaged similarity snapshot " + file + " not set aside", e);
+    }
+    index = new SimilarityIndex();
+    libraryTitles.clear();
+    libraryStamp = null;
+    unmerged = 0;
+    damaged = null;
+  }
+
+  /** Whether the index in use was found damaged and waits to be rebuilt (for tests). */
+  boolean damaged() {
+    return damaged != null;
+  }
+
   private SimilarityIndex open() {
-    Path file = file();
+    Path file = snapshotFile;
     if (Files.isRegularFile(file)) {
       try {
         SimilarityIndex opened = SimilarityIndex.openSnapshot(file, loader());
@@ -83,7 +148,11 @@ public class CorpusIndex {
                   try {
                     opened.verifySnapshot();
                   } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.SEVERE, "similarity snapshot " + file + " is damaged", e);
+                    LOG.log(
+                        Level.SEVERE,
+                        "similarity snapshot " + file + " is damaged; it is rebuilt at next use",
+                        e);
+                    damaged = opened;
                   }
                 },
                 "verify-similarity-snapshot");
@@ -127,7 +196,7 @@ public class CorpusIndex {
     unmerged += added;
     if (added > 0 && (unmerged >= MERGE_AFTER || index.snapshotFile() == null)) {
       try {
-        Path file = file();
+        Path file = snapshotFile;
         Files.createDirectories(file.getParent());
         index.writeSnapshot(file);
         unmerged = 0;
@@ -141,7 +210,7 @@ public class CorpusIndex {
   private Function<String, SimilarityIndex.TextLoader> loader() {
     return key -> {
       if (key.startsWith("lib:")) {
-        long id = Long.parseLong(key.substring(4, key.indexOf(':', 4)));
+        long id = libraryId(key);
         return () -> library.text(id);
       }
       return null; // an application left in an old snapshot: its text is gone, it is removed

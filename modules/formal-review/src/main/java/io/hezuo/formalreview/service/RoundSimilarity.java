@@ -84,10 +84,17 @@ public class RoundSimilarity {
       implements Serializable {}
 
   /**
-   * One of an application's top sources: an application of the round (to open side by side) or a
-   * document of the library (sourceId null).
+   * One of an application's top sources, to open side by side: an application of the round ({@code
+   * sourceId}) or a document of the library ({@code libraryId}; sourceId null).
    */
-  public record Source(Long sourceId, String title, BigDecimal percent) implements Serializable {}
+  public record Source(Long sourceId, Long libraryId, String title, BigDecimal percent)
+      implements Serializable {
+
+    /** Whether the source is a document of the library of earlier projects. */
+    public boolean library() {
+      return libraryId != null;
+    }
+  }
 
   /** An application's top sources in the round (at most {@link SimilarityCheck#TOP}). */
   public List<Source> sources(long applicationId) {
@@ -102,6 +109,7 @@ public class RoundSimilarity {
             x ->
                 new Source(
                     x.sourceId().startsWith("app:") ? id(x.sourceId()) : null,
+                    CorpusIndex.libraryId(x.sourceId()),
                     s.title(x.sourceId()),
                     x.percent()))
         .toList();
@@ -159,6 +167,34 @@ public class RoundSimilarity {
             s.texts().get(applicationId),
             s.texts().get(sourceId),
             src == null ? List.of() : src.passages()));
+  }
+
+  /**
+   * An application of the round beside a document of the library of earlier projects that it copies
+   * from (formal reviewers and officers only). A document that is not among the application's
+   * sources is shown with 0 % and nothing marked.
+   */
+  public Pair sideBySideLibrary(long applicationId, long libraryId) {
+    caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
+    Snapshot s = snapshot();
+    String text = corpus.libraryText(libraryId);
+    if (!s.texts().containsKey(applicationId) || text == null) {
+      throw new NotFoundException(
+          "not in the round or the library: " + applicationId + ", " + libraryId);
+    }
+    SourceSimilarity src =
+        s.index().check(key(applicationId)).sources().stream()
+            .filter(x -> Long.valueOf(libraryId).equals(CorpusIndex.libraryId(x.sourceId())))
+            .findFirst()
+            .orElse(null);
+    return new Pair(
+        applicationId,
+        s.titles().get(applicationId),
+        libraryId,
+        corpus.libraryTitleOf(libraryId),
+        src == null ? BigDecimal.ZERO.setScale(2) : src.percent(),
+        SideBySide.of(
+            s.texts().get(applicationId), text, src == null ? List.of() : src.passages()));
   }
 
   /**

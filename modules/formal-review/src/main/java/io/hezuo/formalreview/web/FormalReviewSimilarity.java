@@ -9,7 +9,8 @@ import jakarta.inject.Named;
 
 /**
  * Backing bean of {@code app/formal-review/similarity.xhtml}: an application of the round beside
- * one of its sources, the copied passages marked in both (formal reviewers and officers only).
+ * one of its sources (an application of the round or a document of the library of earlier
+ * projects), the copied passages marked in both (formal reviewers and officers only).
  */
 @Named("frSimilarity")
 @RequestScoped
@@ -19,11 +20,15 @@ public class FormalReviewSimilarity {
 
   private long id;
   private long source;
+  private Long library;
   private RoundSimilarity.Pair pair;
 
   public void load() {
     try {
-      pair = similarity.sideBySide(id, source);
+      pair =
+          library != null
+              ? similarity.sideBySideLibrary(id, library)
+              : similarity.sideBySide(id, source);
     } catch (HezuoException e) {
       pair = null;
       FacesViolations.error("formalreview.web.notFound");
@@ -48,5 +53,14 @@ public class FormalReviewSimilarity {
 
   public void setSource(long source) {
     this.source = source;
+  }
+
+  /** A library document's id (the source is then that document, not an application). */
+  public Long getLibrary() {
+    return library;
+  }
+
+  public void setLibrary(Long library) {
+    this.library = library;
   }
 }

@@ -613,4 +613,70 @@ class FormalReviewRunIT extends BrowserIT {
     assertEquals("FAIL", g3.getString("outcome"), g3.toString());
     assertTrue(g3.toString().contains("往年项目甲"), g3.toString());
   }
+
+  /**
+   * A document of the library of earlier projects opens side by side with the application that
+   * copies it: the copied passages marked in both texts, over REST and on the screen from the
+   * checklist's list of sources (axe clean); an applicant gets 403 and an unknown document 404.
+   */
+  @Test
+  void aLibrarySourceOpensSideBySide() throws Exception {
+    setUpRound();
+    StringBuilder earlier = new StringBuilder("往年项目乙：");
+    java.util.Random r = new java.util.Random(4242);
+    for (int i = 0; i < 600; i++) {
+      earlier.append((char) (0x4E00 + r.nextInt(0x51A5)));
+    }
+    String earlierText = earlier.toString();
+    Db.update(
+        "insert into fr_library_document (title, file_name, text_sha256, body, import_batch,"
+            + " imported_by, imported_at) values ('往年项目乙', '往年项目乙.txt', sha2(?, 256), ?,"
+            + " 'it-side', 'demo_officer', UTC_TIMESTAMP(6))",
+        earlierText,
+        earlierText);
+    long libraryId =
+        Long.parseLong(
+            Db.strings(
+                    "select id from fr_library_document where text_sha256 = sha2(?, 256)",
+                    earlierText)
+                .get(0));
+    long copy = recommended();
+    Db.update(
+        "update sub_application set text_basis = ?, content_sha256 = sha2(?, 256) where id = ?",
+        earlierText,
+        earlierText + "side" + copy,
+        copy);
+
+    Api reviewer = Api.as(browser, base, "demo_review", "Demo@2026");
+    String path = "api/v1/formal-review/applications/" + copy + "/similarity/library/";
+    Api.Reply pair = reviewer.get(path + libraryId);
+    assertEquals(200, pair.status(), pair.body());
+    JsonObject o = pair.json();
+    assertEquals("往年项目乙", o.getString("sourceTitle"));
+    assertTrue(o.getJsonNumber("percent").doubleValue() > 30, o.toString());
+    assertTrue(o.getJsonObject("view").toString().contains("\"passage\":1"), o.toString());
+    assertEquals(404, reviewer.get(path + "999999999").status());
+    assertEquals(403, Api.as(browser, base, "demo_pi", "Demo@2026").get(path + libraryId).status());
+
+    // on the screen: the checklist names the library document and opens it side by side
+    browser.driver.manage().deleteAllCookies();
+    browser.login("demo_review", "Demo@2026");
+    browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
+    browser.open("/app/formal-review/review.xhtml?id=" + copy);
+    browser.clickWhenClickable(org.openqa.selenium.By.cssSelector("a.fr-side-library"));
+    browser.waitFor(org.openqa.selenium.By.cssSelector("#document mark.fr-passage"));
+    assertTrue(
+        browser
+            .driver
+            .findElement(org.openqa.selenium.By.id("srcTitle"))
+            .getText()
+            .contains("往年项目乙"));
+    assertTrue(
+        browser
+                .driver
+                .findElements(org.openqa.selenium.By.cssSelector("#source mark.fr-passage"))
+                .size()
+            > 0);
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+  }
 }

@@ -91,6 +91,12 @@ class SecurityMatrixIT extends BrowserIT {
             Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint(
             "GET",
+            "api/v1/formal-review/applications/999999999/similarity/library/999999999",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET",
             "api/v1/formal-review/runs/current",
             null,
             null,
