@@ -334,19 +334,11 @@ public class Runs {
     Long execution = executionOf(runId);
     Long lastRead = null;
     if (execution != null && !"RUNNING".equals(r[1])) {
-      try {
-        long sum = 0;
-        for (var step : BatchRuntime.getJobOperator().getStepExecutions(execution)) {
-          for (var m : step.getMetrics()) {
-            if (m.getType() == jakarta.batch.runtime.Metric.MetricType.READ_COUNT) {
-              sum += m.getValue();
-            }
-          }
-        }
-        lastRead = sum;
-      } catch (RuntimeException e) {
-        lastRead = null; // the repository no longer knows the execution
-      }
+      // a run that is not running no longer changes its execution's metrics: read from the batch
+      // repository once (home pages show the last run on every render), not on every view
+      lastRead =
+          lastReads.computeIfAbsent(
+              runId + "/" + execution + "/" + r[1], k -> readCount(execution));
     }
     return new RunView(
         ((Number) r[0]).longValue(),
@@ -361,6 +353,33 @@ public class Runs {
         instant(r[6]),
         (String) r[7],
         lastRead);
+  }
+
+  /** The read counts of finished runs' executions, by run, execution and status. */
+  private final java.util.Map<String, Long> lastReads =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+              return size() > 100;
+            }
+          });
+
+  /** The items an execution read, from the batch repository (null: it no longer knows it). */
+  private static Long readCount(long execution) {
+    try {
+      long sum = 0;
+      for (var step : BatchRuntime.getJobOperator().getStepExecutions(execution)) {
+        for (var m : step.getMetrics()) {
+          if (m.getType() == jakarta.batch.runtime.Metric.MetricType.READ_COUNT) {
+            sum += m.getValue();
+          }
+        }
+      }
+      return sum;
+    } catch (RuntimeException e) {
+      return null; // the repository no longer knows the execution
+    }
   }
 
   private static Instant instant(Object o) {
