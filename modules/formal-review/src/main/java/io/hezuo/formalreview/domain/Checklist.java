@@ -34,6 +34,13 @@ public record Checklist(long applicationId, List<RuleCheck> checks) implements S
     checks = List.copyOf(checks);
   }
 
+  /**
+   * The rules a reviewer's decision may name as failed (the checklist's, without G1-FIELD, which is
+   * a reminder to look, never a reason of its own).
+   */
+  public static final List<String> DECIDABLE =
+      ORDER.stream().filter(r -> !r.equals("G1-FIELD")).toList();
+
   /** The checks in the checklist's order of the rules ({@link #ORDER}), other rules last. */
   public static Checklist ordered(long applicationId, List<RuleCheck> checks) {
     return new Checklist(

@@ -85,7 +85,7 @@ public class FormalReviewApplication implements Serializable {
   }
 
   public List<String> getRules() {
-    return List.of("F-COMPLETE", "G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9");
+    return io.hezuo.formalreview.domain.Checklist.DECIDABLE;
   }
 
   public long getId() {

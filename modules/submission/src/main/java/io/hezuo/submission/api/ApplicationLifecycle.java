@@ -47,6 +47,12 @@ public interface ApplicationLifecycle {
   java.util.List<UnitStatusCount> countsByApplyingUnit(Long callId);
 
   /**
+   * The list rows of the given applications in one query (not each read in full), in the order of
+   * their ids; ids that do not exist are left out. Role and ownership are the caller's to check.
+   */
+  java.util.List<ApplicationRow> rows(java.util.Collection<Long> applicationIds);
+
+  /**
    * The content stamps of applications in one query (not each read in full), by id; ids that do not
    * exist are left out. Role and ownership are the caller's to check, as for {@link #read}.
    */

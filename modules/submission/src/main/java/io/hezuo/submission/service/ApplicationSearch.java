@@ -88,6 +88,35 @@ public class ApplicationSearch {
   }
 
   /**
+   * The list rows of the given applications, in one query (and one for their units), in the order
+   * of their ids; ids that do not exist are left out. Role and ownership are the caller's to check.
+   */
+  public List<ApplicationRow> rows(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> found =
+        em.createQuery(
+                ApplicationRows.SELECT + " from Application a where a.id in :ids order by a.id",
+                Object[].class)
+            .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
+            .getResultList();
+    Map<Long, UnitWithRecommender> units =
+        accounts.unitsWithRecommender(found.stream().map(r -> (Long) r[8]).toList());
+    List<ApplicationRow> out = new ArrayList<>();
+    for (Object[] r : found) {
+      UnitWithRecommender u = units.get((Long) r[8]);
+      out.add(
+          ApplicationRows.of(
+              r,
+              u == null ? null : u.unit().name(),
+              u == null || u.recommender() == null ? null : u.recommender().id(),
+              u == null || u.recommender() == null ? null : u.recommender().name()));
+    }
+    return out;
+  }
+
+  /**
    * How many applications of the call (null: the current call) the caller may see are in each line
    * and status (drafts not counted), ordered by line and status; one query.
    */

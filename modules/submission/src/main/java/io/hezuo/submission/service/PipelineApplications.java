@@ -121,6 +121,12 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   @Override
+  public java.util.List<io.hezuo.submission.api.ApplicationRow> rows(
+      java.util.Collection<Long> applicationIds) {
+    return search.rows(applicationIds);
+  }
+
+  @Override
   public java.util.Map<Long, java.time.Instant> submissionExtensions(long callId) {
     java.util.Map<Long, java.time.Instant> out = new java.util.HashMap<>();
     em.createQuery(
