@@ -95,6 +95,8 @@ class SecurityMatrixIT extends BrowserIT {
             null,
             null,
             Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint("GET", "api/v1/scoring/sheets", null, null, Set.of("OFFICER")),
+        new Endpoint("GET", "api/v1/scoring/sheets/A1", null, null, Set.of("OFFICER", "EXPERT")),
         new Endpoint(
             "GET",
             "api/v1/formal-review/runs/current",
@@ -146,6 +148,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/directory/units.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/formal-review/queue.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/formal-review/integrity.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
+    SCREENS.put("/app/scoring/sheets.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/list.xhtml", Set.of("RECOMMENDER"));
