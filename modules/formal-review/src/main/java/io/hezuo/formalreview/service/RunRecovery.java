@@ -1,26 +1,47 @@
 package io.hezuo.formalreview.service;
 
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Resumes stalled formal review runs: every half minute, a RUNNING run whose owner has not beaten
- * its heart for {@link Runs#STALE} (its server died, or this server restarted) is claimed by this
- * server (one server wins the claim) and its job restarted from the last checkpoint.
+ * Resumes stalled formal review runs: every {@link #PERIOD} (half a minute), a RUNNING run whose
+ * owner has not beaten its heart for {@link Runs#STALE} (its server died, or this server restarted)
+ * is claimed by this server (one server wins the claim) and its job restarted from the last
+ * checkpoint.
  */
 @Singleton
+@Startup
 public class RunRecovery {
 
   private static final Logger LOG = Logger.getLogger(RunRecovery.class.getName());
 
-  @Inject Runs runs;
+  /**
+   * How often stalled runs are looked for: 30 s, or the seconds in {@code
+   * HEZUO_RUN_RECOVERY_SECONDS} (the integration tests shorten it).
+   */
+  static final Duration PERIOD = Runs.seconds("HEZUO_RUN_RECOVERY_SECONDS", Duration.ofSeconds(30));
 
-  @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+  @Inject Runs runs;
+  @Resource TimerService timers;
+
+  @PostConstruct
+  void schedule() {
+    // not persistent: every server looks for itself from its start
+    timers.createIntervalTimer(PERIOD.toMillis(), PERIOD.toMillis(), new TimerConfig(null, false));
+  }
+
+  @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void resumeStalled() {
     for (long runId : runs.stalled()) {

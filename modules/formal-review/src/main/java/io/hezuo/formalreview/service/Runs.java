@@ -40,8 +40,14 @@ import java.util.logging.Logger;
 public class Runs {
 
   static final String JOB = "formal-review-run";
-  static final Duration STALE = Duration.ofMinutes(2);
   private static final Logger LOG = Logger.getLogger(Runs.class.getName());
+
+  /**
+   * How old a running run's heartbeat may be before its owner counts as dead: 2 minutes, or the
+   * seconds in {@code HEZUO_RUN_STALE_SECONDS} (the integration tests shorten it). It must exceed
+   * the longest chunk, since the owner beats the heart once per chunk.
+   */
+  static final Duration STALE = seconds("HEZUO_RUN_STALE_SECONDS", Duration.ofMinutes(2));
 
   @PersistenceContext(unitName = "formalreview")
   EntityManager em;
@@ -380,6 +386,28 @@ public class Runs {
     } catch (RuntimeException e) {
       return null; // the repository no longer knows the execution
     }
+  }
+
+  /**
+   * A duration given in whole seconds by an environment variable; unset, blank or not a positive
+   * number: the default (a bad value is logged).
+   */
+  static Duration seconds(String variable, Duration otherwise) {
+    String v = System.getenv(variable);
+    if (v == null || v.isBlank()) {
+      return otherwise;
+    }
+    try {
+      long s = Long.parseLong(v.trim());
+      if (s > 0) {
+        return Duration.ofSeconds(s);
+      }
+    } catch (NumberFormatException e) {
+      // logged below
+    }
+    LOG.warning(
+        variable + "=" + v + " is not a positive number of seconds; " + otherwise + " used");
+    return otherwise;
   }
 
   private static Instant instant(Object o) {

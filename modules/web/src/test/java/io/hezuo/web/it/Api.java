@@ -31,6 +31,9 @@ final class Api {
    */
   private volatile String csrfToken;
 
+  /** The {@code Authorization} header of a client that signs in by HTTP Basic, else null. */
+  private String authorization;
+
   private Api(URL base, String cookie) throws Exception {
     this.base = Db.loopback(base).toURI();
     this.cookie = cookie;
@@ -38,6 +41,19 @@ final class Api {
 
   static Api anonymous(URL base) throws Exception {
     return new Api(base, null);
+  }
+
+  /**
+   * A machine client that signs in by HTTP Basic on every call (no browser, no session, so no
+   * anti-forgery token), e.g. on a server other than the tests' own.
+   */
+  static Api basic(URL base, String user, String password) throws Exception {
+    Api api = new Api(base, null);
+    api.authorization =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return api;
   }
 
   /** The session cookie this client sends (null for the anonymous). */
@@ -89,6 +105,9 @@ final class Api {
           b.header("X-CSRF-Token", csrfToken);
         }
       }
+    }
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     if (contentType != null) {
       b.header("Content-Type", contentType);

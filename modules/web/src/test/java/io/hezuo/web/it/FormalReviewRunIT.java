@@ -23,7 +23,7 @@ class FormalReviewRunIT extends BrowserIT {
   static boolean created;
   static int next = 1;
 
-  void setUpRound() throws Exception {
+  static void setUpRound() throws Exception {
     if (created) {
       return;
     }
@@ -38,6 +38,11 @@ class FormalReviewRunIT extends BrowserIT {
    * with its agreement and budget), recommended, with six sections of text of its own.
    */
   private long recommended() throws Exception {
+    return recommended(browser, base);
+  }
+
+  /** {@link #recommended()} for other test classes (on the tests' server at {@code base}). */
+  static long recommended(Browser browser, java.net.URL base) throws Exception {
     int n = next++;
     String user = "it_run_pi" + n;
     Db.createApplicant(user, "韩批" + n, "11010519500101" + String.format("%03d", 100 + n), UNIT);
@@ -100,7 +105,7 @@ class FormalReviewRunIT extends BrowserIT {
     return waitFor(reviewer, id, "DONE");
   }
 
-  private static JsonObject waitFor(Api reviewer, long id, String status) {
+  static JsonObject waitFor(Api reviewer, long id, String status) {
     AtomicReference<JsonObject> last = new AtomicReference<>();
     Awaitility.await()
         .atMost(Duration.ofSeconds(120))
@@ -117,7 +122,7 @@ class FormalReviewRunIT extends BrowserIT {
     return last.get();
   }
 
-  private static int roundSize() throws Exception {
+  static int roundSize() throws Exception {
     return Integer.parseInt(
         Db.strings(
                 "select count(*) from sub_application"

@@ -23,12 +23,15 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * tests are all client-side ({@code @RunAsClient}) and need nothing else of Arquillian.
  *
  * <p>The server's log goes to {@code target/payara-it.log}; a server that does not come up fails
- * the first test with the end of that log.
+ * the first test with the end of that log. A test that needs another server on the same database
+ * (e.g. to kill it) starts one with {@link #launch}.
  */
 final class ItServer {
 
   private static URL base;
-  private static Process process;
+
+  /** The test WAR as exported for the first server started, copied for the others. */
+  private static Path exported;
 
   private ItServer() {}
 
@@ -41,21 +44,125 @@ final class ItServer {
   }
 
   private static void start() throws Exception {
-    Path dir = Path.of("target", "it-server");
+    Micro micro =
+        launch(Path.of("target", "it-server"), Path.of("target", "payara-it.log"), List.of());
+    micro.awaitReady(Duration.ofSeconds(300));
+    base = micro.base;
+  }
+
+  /**
+   * How old a formal review run's heartbeat may be before the run counts as stalled, and how often
+   * the servers look for stalled runs (production: 120 s and 30 s), so that a run of a killed
+   * server is resumed within a test ({@code FormalReviewKillIT}). The staleness stays well above a
+   * stop and resume by hand ({@code FormalReviewRunIT}) and above the longest chunk of the tests.
+   */
+  static final int RUN_STALE_SECONDS = 20;
+
+  static final int RUN_RECOVERY_SECONDS = 5;
+
+  /**
+   * A Payara Micro process of the test WAR on the tests' database: the command line of {@link
+   * ItServer} (the same batch repository setup), in a root directory and on a port of its own.
+   */
+  static final class Micro {
+
+    final Process process;
+    final URL base;
+    final Path log;
+    private final int port;
+
+    private Micro(Process process, int port, Path log) throws Exception {
+      this.process = process;
+      this.port = port;
+      this.log = log;
+      this.base = URI.create("http://127.0.0.1:" + port + "/hezuo/").toURL();
+    }
+
+    /**
+     * Waits until the server serves the application (its health check and its login page), else
+     * stops it and fails with the end of its log.
+     */
+    void awaitReady(Duration atMost) throws Exception {
+      URL ready = URI.create("http://127.0.0.1:" + port + "/health/ready").toURL();
+      URL login = URI.create("http://127.0.0.1:" + port + "/hezuo/login.xhtml").toURL();
+      try {
+        org.awaitility.Awaitility.await()
+            .atMost(atMost)
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> {
+                  if (!process.isAlive()) {
+                    throw new IllegalStateException(
+                        "Payara Micro ended while starting:\n" + tail(log));
+                  }
+                  // the health check can answer before the WAR's context serves its pages (then
+                  // the first page of the build was Payara's own 404): wait for both
+                  return status(ready) == 200 && status(login) == 200;
+                });
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        stop();
+        throw new IllegalStateException(
+            "Payara Micro was not ready in " + atMost.toSeconds() + " s:\n" + tail(log), e);
+      }
+    }
+
+    /**
+     * Kills the server as a crash would: SIGKILL ({@link Process#destroyForcibly} on Linux), no
+     * shutdown of any kind. Returns its exit value (137 = 128 + SIGKILL).
+     */
+    int kill() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("Payara Micro " + process.pid() + " outlived SIGKILL");
+      }
+      return process.exitValue();
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 30 s), if it still runs. */
+    synchronized void stop() {
+      if (process.isAlive()) {
+        process.destroy();
+        try {
+          if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts a Payara Micro with the test WAR in {@code dir} (emptied first), on a free port, its log
+   * in {@code log}, with the JVM options given besides the heap; it is stopped when the tests' JVM
+   * ends, whatever happens to the tests.
+   */
+  static Micro launch(Path dir, Path log, List<String> jvmOptions) throws Exception {
     // a root directory left by an earlier run would redeploy that run's application
     deleteTree(dir);
     Files.createDirectories(dir);
     File war = dir.resolve("hezuo.war").toFile(); // context root /hezuo, as Arquillian deployed it
-    Deployments.war().as(ZipExporter.class).exportTo(war, true);
+    synchronized (ItServer.class) {
+      if (exported == null) {
+        Deployments.war().as(ZipExporter.class).exportTo(war, true);
+        exported = war.toPath();
+      } else {
+        // the WAR exported for the first server (exporting takes half a minute on a busy machine)
+        Files.copy(exported, war.toPath());
+      }
+    }
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path log = Path.of("target", "payara-it.log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-Duser.timezone=UTC");
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(System.getProperty("payara.microJar", "target/payara-micro.jar"));
     cmd.add("--nocluster");
@@ -101,31 +208,14 @@ final class ItServer {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     // the similarity index's snapshot file: this server's own
     pb.environment().put("HEZUO_INDEX_DIR", dir.resolve("index").toAbsolutePath().toString());
+    // formal review runs of a dead server are resumed within a test
+    pb.environment().put("HEZUO_RUN_STALE_SECONDS", String.valueOf(RUN_STALE_SECONDS));
+    pb.environment().put("HEZUO_RUN_RECOVERY_SECONDS", String.valueOf(RUN_RECOVERY_SECONDS));
     pb.redirectOutput(log.toFile());
-    process = pb.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(ItServer::stop, "stop-payara-it"));
-    URL url = URI.create("http://127.0.0.1:" + port + "/hezuo/").toURL();
-    URL ready = URI.create("http://127.0.0.1:" + port + "/health/ready").toURL();
-    URL login = URI.create("http://127.0.0.1:" + port + "/hezuo/login.xhtml").toURL();
-    try {
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(300))
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> {
-                if (!process.isAlive()) {
-                  throw new IllegalStateException(
-                      "Payara Micro ended while starting:\n" + tail(log));
-                }
-                // the health check can answer before the WAR's context serves its pages (then the
-                // first page of the build was Payara's own 404): wait for both
-                return status(ready) == 200 && status(login) == 200;
-              });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      stop();
-      throw new IllegalStateException("Payara Micro was not ready in 300 s:\n" + tail(log), e);
-    }
-    base = url;
+    Micro micro = new Micro(pb.start(), port, log);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(micro::stop, "stop-payara-it-" + micro.process.pid()));
+    return micro;
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -158,20 +248,6 @@ final class ItServer {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
-    }
-  }
-
-  private static synchronized void stop() {
-    if (process != null && process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
     }
   }
 }
