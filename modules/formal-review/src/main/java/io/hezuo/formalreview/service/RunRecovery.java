@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * Resumes stalled formal review runs: every {@link #PERIOD} (half a minute), a RUNNING run whose
  * owner has not beaten its heart for {@link Runs#STALE} (its server died, or this server restarted)
  * is claimed by this server (one server wins the claim) and its job restarted from the last
- * checkpoint.
+ * checkpoint. A run a person stopped waits for a person to resume it.
  */
 @Singleton
 @Startup
@@ -45,6 +45,9 @@ public class RunRecovery {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void resumeStalled() {
     for (long runId : runs.stalled()) {
+      if (!runs.recoverable(runId)) {
+        continue;
+      }
       try {
         runs.restart(runId);
         LOG.info("formal review run " + runId + " resumed on " + RunWork.NODE);

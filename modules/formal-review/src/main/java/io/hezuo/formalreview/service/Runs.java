@@ -214,7 +214,8 @@ public class Runs {
 
   /**
    * Stops a running run after its current chunk (e.g. to leave the database to the users during
-   * office hours); it stays RUNNING and is resumed later from its last checkpoint.
+   * office hours); it stays RUNNING and is resumed from its last checkpoint when a person resumes
+   * it, never by {@link RunRecovery} (see {@link #recoverable}).
    */
   public RunView stop(long runId) {
     caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
@@ -296,6 +297,35 @@ public class Runs {
             .setParameter(5, RunWork.NODE)
             .executeUpdate()
         == 1;
+  }
+
+  /**
+   * Whether {@link RunRecovery} may resume a stale run: not when a person stopped it (its execution
+   * is STOPPED: it waits for them to resume it), nor while its execution still runs on this server
+   * (a chunk longer than the staleness threshold); yes when its server died (the execution stays
+   * STARTED in the shared job repository, under another owner) or it has no execution.
+   */
+  boolean recoverable(long runId) {
+    Long execution = executionOf(runId);
+    if (execution == null) {
+      return true;
+    }
+    BatchStatus s;
+    try {
+      s = BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
+    } catch (RuntimeException e) {
+      return true; // the repository no longer knows it
+    }
+    if (s == BatchStatus.STOPPED) {
+      return false;
+    }
+    Object owner =
+        em.createNativeQuery("select owner from fr_run where id = ?")
+            .setParameter(1, runId)
+            .getSingleResult();
+    boolean running =
+        s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
+    return !(running && RunWork.NODE.equals(owner));
   }
 
   /** The RUNNING runs whose owner's heartbeat is stale (for {@link RunRecovery}). */
