@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,11 +45,21 @@ public class RunRecovery {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void resumeStalled() {
-    for (long runId : runs.stalled()) {
-      if (!runs.recoverable(runId)) {
-        continue;
-      }
+    List<Long> stalled;
+    try {
+      stalled = runs.stalled();
+    } catch (RuntimeException e) {
+      // the database not there yet (migrations still running at start-up) or down for a while:
+      // the timer must not fail, or the container drops it after two failed deliveries and no run
+      // is ever recovered on this server again
+      LOG.log(Level.WARNING, "formal review runs not looked for now: " + e);
+      return;
+    }
+    for (long runId : stalled) {
       try {
+        if (!runs.recoverable(runId)) {
+          continue;
+        }
         runs.restart(runId);
         LOG.info("formal review run " + runId + " resumed on " + RunWork.NODE);
       } catch (RuntimeException e) {
