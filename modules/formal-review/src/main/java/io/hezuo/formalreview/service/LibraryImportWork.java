@@ -116,10 +116,10 @@ public class LibraryImportWork {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void publish(long jobId) {
-    ImportJobView job = jobs.view(jobId);
-    if (!job.running()) {
+    if (!jobs.lockRunning(jobId)) {
       return;
     }
+    ImportJobView job = jobs.view(jobId);
     int refused = jobs.count(jobId, ImportItem.REFUSED);
     if (refused > 0) {
       em.createNativeQuery("delete from fr_library_staging where job_id = ?")

@@ -19,6 +19,7 @@ public record ImportJobView(
     String kind,
     String status,
     String fileName,
+    String note,
     Integer total,
     int done,
     int imported,

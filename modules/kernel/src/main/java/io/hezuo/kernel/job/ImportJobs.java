@@ -352,6 +352,21 @@ public class ImportJobs {
     return true;
   }
 
+  /**
+   * Locks a job's row for the caller's transaction (the one that publishes what it staged): a
+   * second execution publishing at the same time waits, then finds it ended.
+   *
+   * @return whether the job is still RUNNING
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean lockRunning(long id) {
+    List<?> r =
+        em.createNativeQuery("select status from krn_import_job where id = ? for update")
+            .setParameter(1, id)
+            .getResultList();
+    return !r.isEmpty() && ImportJobView.RUNNING.equals(r.get(0));
+  }
+
   /** The job broke (or could not start): FAILED, nothing imported. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void failed(long id, String why) {
@@ -381,7 +396,7 @@ public class ImportJobs {
         em.createNativeQuery(
                 "select j.id, j.kind, j.status, j.file_name, j.total, j.done, j.restarts,"
                     + " j.started_by, j.started_at, j.finished_at, j.summary, j.failure,"
-                    + " j.heartbeat_at,"
+                    + " j.heartbeat_at, j.note,"
                     + " (select count(*) from krn_import_item i where i.job_id = j.id"
                     + " and i.outcome = 'IMPORTED'),"
                     + " (select count(*) from krn_import_item i where i.job_id = j.id"
@@ -403,11 +418,12 @@ public class ImportJobs {
         (String) r[1],
         (String) r[2],
         (String) r[3],
+        (String) r[13],
         r[4] == null ? null : ((Number) r[4]).intValue(),
         ((Number) r[5]).intValue(),
-        ((Number) r[13]).intValue(),
         ((Number) r[14]).intValue(),
         ((Number) r[15]).intValue(),
+        ((Number) r[16]).intValue(),
         stalled,
         ((Number) r[6]).intValue(),
         (String) r[7],
