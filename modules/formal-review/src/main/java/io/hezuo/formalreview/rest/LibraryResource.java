@@ -28,8 +28,10 @@ import java.util.Map;
  * ?fileName=&chunk=&pauseMillis=}; 202 with the job and its {@code Location}); {@code GET
  * …/library/imports/{id}} reads its progress and per-file report (status RUNNING, then DONE when
  * every file was read and the documents were stored, or REFUSED when a file could not be read and
- * nothing was stored); {@code GET …/library/imports/latest} the latest import (204 when none);
- * {@code GET …/library} says how many documents it holds (officers, formal reviewers).
+ * nothing was stored); {@code POST …/imports/{id}/stop} stops it after the current chunk and {@code
+ * POST …/imports/{id}/resume} resumes a stopped or stalled one from its last checkpoint; {@code GET
+ * …/library/imports/latest} the latest import (204 when none); {@code GET …/library} says how many
+ * documents it holds (officers, formal reviewers).
  */
 @Path("/v1/formal-review/library")
 @RequestScoped
@@ -61,6 +63,20 @@ public class LibraryResource {
   @Allow(Role.OFFICER)
   public Response readImport(@PathParam("id") long id) {
     return Response.ok(ImportReport.of(imports.view(id), imports.report(id))).build();
+  }
+
+  @POST
+  @Path("/imports/{id}/stop")
+  @Allow(Role.OFFICER)
+  public Response stopImport(@PathParam("id") long id) {
+    return Response.ok(ImportReport.of(imports.stop(id), imports.report(id))).build();
+  }
+
+  @POST
+  @Path("/imports/{id}/resume")
+  @Allow(Role.OFFICER)
+  public Response resumeImport(@PathParam("id") long id) {
+    return Response.ok(ImportReport.of(imports.resume(id), imports.report(id))).build();
   }
 
   @GET

@@ -84,6 +84,18 @@ public class LibraryImports {
     return jobs.view(KIND, id);
   }
 
+  /** Stops a running import after its current chunk, to be resumed later (officers). */
+  public ImportJobView stop(long id) {
+    caller.require(Role.OFFICER);
+    return jobs.stop(KIND, id);
+  }
+
+  /** Resumes a stopped or stalled import from its last checkpoint (officers). */
+  public ImportJobView resume(long id) {
+    caller.require(Role.OFFICER);
+    return jobs.resume(KIND, id);
+  }
+
   /** An import's per-file report (officers). */
   public List<ImportItem> report(long id) {
     caller.require(Role.OFFICER);

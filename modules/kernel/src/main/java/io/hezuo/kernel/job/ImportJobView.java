@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param stalled a RUNNING job whose owner has not beaten its heart for a while (it died; it is
  *     restarted from its last checkpoint)
  * @param summary what was published, as the importing module wrote it
+ * @param readByLastExecution what the batch execution that ended it read (after a restart: only
+ *     what came after the checkpoint); null while it runs
  */
 public record ImportJobView(
     long id,
@@ -31,7 +33,8 @@ public record ImportJobView(
     Instant startedAt,
     Instant finishedAt,
     String summary,
-    String failure)
+    String failure,
+    Long readByLastExecution)
     implements Serializable {
 
   public static final String RUNNING = "RUNNING";

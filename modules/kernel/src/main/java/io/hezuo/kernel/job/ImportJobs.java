@@ -4,9 +4,14 @@ import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.NotFoundException;
 import io.hezuo.kernel.error.PayloadTooLargeException;
+import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Role;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -390,7 +395,11 @@ public class ImportJobs {
     ended.fire(new ImportJobEnded(id, (String) rows.get(0), ImportJobView.FAILED));
   }
 
-  /** A job with its progress. */
+  /**
+   * A job with its progress, read in a transaction of its own (a batch artifact may call it inside
+   * the chunk's transaction on the batch runtime's pool).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public ImportJobView view(long id) {
     List<?> rows =
         em.createNativeQuery(
@@ -430,7 +439,8 @@ public class ImportJobs {
         instant(r[8]),
         instant(r[9]),
         (String) r[10],
-        (String) r[11]);
+        (String) r[11],
+        ImportJobView.RUNNING.equals(r[2]) ? null : readByLastExecution(id));
   }
 
   /** A job of the kind (another kind's job is not found). */
@@ -483,6 +493,88 @@ public class ImportJobs {
     return out;
   }
 
+  /**
+   * Stops a running import after its current chunk; it stays RUNNING and is resumed from its last
+   * checkpoint ({@link #resume}, or by {@link ImportJobRecovery} once its heartbeat is stale).
+   */
+  public ImportJobView stop(String kind, long id) {
+    ImportJobView v = view(kind, id);
+    Long execution = executionOf(id);
+    if (!v.running() || execution == null) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-JOB", null, "kernel.import.notRunning"));
+    }
+    try {
+      BatchRuntime.getJobOperator().stop(execution);
+    } catch (JobExecutionNotRunningException e) {
+      // it has just ended or stopped
+    }
+    return view(id);
+  }
+
+  /**
+   * Resumes a stopped or stalled import from its last checkpoint on this server: what was read
+   * before it is not read again. Refused for an import that works on a live server or has ended.
+   */
+  public ImportJobView resume(String kind, long id) {
+    ImportJobView v = view(kind, id);
+    if (!v.running()) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-JOB", null, "kernel.import.notResumable"));
+    }
+    Long execution = executionOf(id);
+    BatchStatus status =
+        execution == null
+            ? null
+            : BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
+    boolean ended =
+        status == BatchStatus.STOPPED
+            || status == BatchStatus.FAILED
+            || status == BatchStatus.ABANDONED;
+    if (!(ended || v.stalled()) || !self.claim(id, ended)) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-JOB", null, "kernel.import.notResumable"));
+    }
+    restartClaimed(id);
+    return view(id);
+  }
+
+  private Long executionOf(long id) {
+    List<?> r =
+        em.createNativeQuery("select execution_id from krn_import_job where id = ?")
+            .setParameter(1, id)
+            .getResultList();
+    return r.isEmpty() || r.get(0) == null ? null : ((Number) r.get(0)).longValue();
+  }
+
+  /**
+   * What the batch execution that ended a job read (after a restart: only what came after its
+   * checkpoint), summed over its steps; null while it runs or when the repository lost it.
+   */
+  public Long readByLastExecution(long id) {
+    Long execution = executionOf(id);
+    if (execution == null) {
+      return null;
+    }
+    try {
+      JobOperator jobs = BatchRuntime.getJobOperator();
+      if (jobs.getJobExecution(execution).getEndTime() == null) {
+        return null;
+      }
+      long sum = 0;
+      for (var step : jobs.getStepExecutions(execution)) {
+        for (var m : step.getMetrics()) {
+          if (m.getType() == Metric.MetricType.READ_COUNT) {
+            sum += m.getValue();
+          }
+        }
+      }
+      return sum;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The RUNNING jobs whose owner's heartbeat is stale (for {@link ImportJobRecovery}). */
   List<Long> stalled() {
     return em
@@ -504,9 +596,14 @@ public class ImportJobs {
    * @return whether this server restarted it
    */
   boolean restart(long id) {
-    if (!self.claim(id)) {
+    if (!self.claim(id, false)) {
       return false;
     }
+    restartClaimed(id);
+    return true;
+  }
+
+  private void restartClaimed(long id) {
     Object[] r =
         (Object[])
             em.createNativeQuery("select job_name, execution_id from krn_import_job where id = ?")
@@ -535,20 +632,23 @@ public class ImportJobs {
       next = jobs.start(jobName, p);
     }
     self.executing(id, next, true);
-    return true;
   }
 
-  /** Takes over a stalled job for this server, by a conditional update (one server wins). */
+  /**
+   * Takes over a RUNNING job for this server, by a conditional update (one server wins): a stalled
+   * one, or ({@code stopped}) one whose execution has stopped.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(long id) {
+  public boolean claim(long id, boolean stopped) {
     Instant now = clock.instant();
     return em.createNativeQuery(
                 "update krn_import_job set owner = ?, heartbeat_at = ? where id = ?"
-                    + " and status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < ?)")
+                    + " and status = 'RUNNING' and (? or heartbeat_at is null or heartbeat_at < ?)")
             .setParameter(1, NODE)
             .setParameter(2, utc(now))
             .setParameter(3, id)
-            .setParameter(4, utc(now.minus(STALE)))
+            .setParameter(4, stopped)
+            .setParameter(5, utc(now.minus(STALE)))
             .executeUpdate()
         == 1;
   }

@@ -26,6 +26,7 @@ public record ImportReport(
     Instant finishedAt,
     String summary,
     String failure,
+    Long readByLastExecution,
     List<Line> items) {
 
   /** One line of the report. */
@@ -56,6 +57,7 @@ public record ImportReport(
         v.finishedAt(),
         v.summary(),
         v.failure(),
+        v.readByLastExecution(),
         items.stream()
             .map(
                 i ->

@@ -9,9 +9,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -138,6 +141,66 @@ class LibraryImportIT extends BrowserIT {
             .status());
     assertEquals(401, Api.anonymous(base).get(IMPORTS + "/" + id).status());
     assertEquals(404, officer.get(IMPORTS + "/999999999").status());
+  }
+
+  /**
+   * A stopped import (as after its server died) resumes from its last checkpoint: the files read
+   * before are not read again, every document is stored once.
+   */
+  @Test
+  void aStoppedImportResumesFromItsCheckpoint() throws Exception {
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    List<Object> files = new ArrayList<>();
+    int total = 8;
+    for (int i = 1; i <= total; i++) {
+      files.add("IT续传-" + i + ".txt");
+      files.add(text(66_000 + i).getBytes(StandardCharsets.UTF_8));
+    }
+    Api.Reply started =
+        officer.send(
+            "POST",
+            IMPORTS + "?chunk=1&pauseMillis=700",
+            "application/zip",
+            FormalReviewRunIT.zip(files.toArray()));
+    assertEquals(202, started.status(), started.body());
+    long id = started.json().getJsonNumber("id").longValue();
+    String path = IMPORTS + "/" + id;
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> officer.get(path).json().getInt("done") >= 3);
+    Api.Reply stop = officer.send("POST", path + "/stop", null, null);
+    assertEquals(200, stop.status(), stop.body());
+    // stopped after the chunk in hand: the count stays where it is
+    AtomicReference<Integer> doneAtStop = new AtomicReference<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              int now = officer.get(path).json().getInt("done");
+              boolean stable = doneAtStop.get() != null && doneAtStop.get() == now;
+              doneAtStop.set(now);
+              return stable;
+            });
+    int before = doneAtStop.get();
+    assertTrue(before >= 3 && before < total, before + " of " + total);
+    assertEquals("RUNNING", officer.get(path).json().getString("status"));
+    Api.Reply resumed = officer.send("POST", path + "/resume", null, null);
+    assertEquals(200, resumed.status(), resumed.body());
+
+    JsonObject end = await(officer, path, null);
+    assertEquals("DONE", end.getString("status"), end.toString());
+    assertEquals(1, end.getInt("restarts"), end.toString());
+    assertEquals(total, end.getInt("done"), end.toString());
+    assertEquals(total, end.getInt("imported"), end.toString());
+    assertEquals(total, end.getJsonArray("items").size(), end.toString());
+    // the resumed execution read only what came after the checkpoint
+    assertEquals(
+        total - before, end.getJsonNumber("readByLastExecution").intValue(), end.toString());
+    assertEquals(total, documents("IT续传-"));
+    // an import that has ended cannot be resumed or stopped
+    assertEquals(422, officer.send("POST", path + "/resume", null, null).status());
+    assertEquals(422, officer.send("POST", path + "/stop", null, null).status());
   }
 
   @Test

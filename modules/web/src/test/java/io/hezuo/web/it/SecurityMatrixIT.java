@@ -59,6 +59,10 @@ class SecurityMatrixIT extends BrowserIT {
         new Endpoint("GET", "api/v1/formal-review/library/imports/999999999", null, null, officer),
         new Endpoint("GET", "api/v1/formal-review/library/imports/latest", null, null, officer),
         new Endpoint(
+            "POST", "api/v1/formal-review/library/imports/999999999/stop", JSON, "{}", officer),
+        new Endpoint(
+            "POST", "api/v1/formal-review/library/imports/999999999/resume", JSON, "{}", officer),
+        new Endpoint(
             "GET",
             "api/v1/formal-review/library",
             null,
