@@ -52,6 +52,7 @@ public class OtherPlansImportReader extends AbstractItemReader {
       rows = OtherPlansWorkbook.parse(content, today).rows();
     } catch (RuleViolationException e) {
       work.refuse(jobId, e.violations());
+      jobs.counted(jobId, 0);
       return;
     }
     if (view.total() == null) {

@@ -40,7 +40,10 @@ public class OtherPlansImportWork {
   /** A good row of the file at its position. */
   record Row(int position, OtherPlansWorkbook.PiRow row) {}
 
-  /** Reports every problem of the file (nothing will be saved). */
+  /**
+   * Reports every problem of the file (nothing will be saved). The reader counts the job's total
+   * after this transaction (its report lines hold a lock on the job's row until it commits).
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void refuse(long jobId, List<RuleViolation> violations) {
     List<ImportItem> items = new ArrayList<>();
@@ -56,7 +59,6 @@ public class OtherPlansImportWork {
               v.args().stream().map(String::valueOf).toList()));
     }
     jobs.record(jobId, items);
-    jobs.counted(jobId, 0);
   }
 
   /** Stages a chunk of rows and counts them done. */

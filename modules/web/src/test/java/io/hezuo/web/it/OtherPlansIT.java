@@ -342,7 +342,15 @@ class OtherPlansIT extends BrowserIT {
     browser.type("list:q", "界面导入");
     browser.driver.findElement(By.id("list:search")).click();
     browser.waitForText(By.id("list:total"), "共 1 条");
-    String table = browser.driver.findElement(By.id("list:pis")).getText();
+    // read once the search's answer has replaced the table
+    String table =
+        browser
+            .patiently()
+            .until(
+                d -> {
+                  String t = d.findElement(By.id("list:pis")).getText();
+                  return t.contains("IT 界面导入的项目") ? t : null;
+                });
     assertTrue(table.contains("IT 界面导入的项目") && table.contains("省领雁计划"), table);
     assertTrue(table.contains(number.substring(0, 6) + "********" + number.substring(14)), table);
     assertFalse(browser.driver.getPageSource().contains(number));
