@@ -20,6 +20,20 @@ final class XlsxImportResponses {
   }
 
   /**
+   * 413 with the problem {@code file.tooLarge} when the declared {@code length} is over the limit.
+   */
+  static Response tooLarge(XlsxImport xlsx, long length) {
+    if (length > xlsx.maxBytes()) {
+      return Problems.of(
+          413,
+          "Content too large",
+          "The file is larger than the limit / 文件超过大小限制",
+          List.of(xlsx.fileProblem("file.tooLarge", xlsx.maxMegabytes())));
+    }
+    return null;
+  }
+
+  /**
    * Runs the import of an uploaded body: 413 with the problem {@code file.tooLarge} when the
    * declared {@code length} is over the limit (the body is not read), else 200 with what {@code
    * importer} returns, 403 when the caller may not import, or 422 with every problem of the file.

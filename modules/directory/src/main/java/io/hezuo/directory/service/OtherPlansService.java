@@ -7,64 +7,39 @@ import io.hezuo.directory.domain.IdDocumentType;
 import io.hezuo.directory.domain.OtherPlanKind;
 import io.hezuo.directory.domain.OtherPlanPi;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
-import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.AccessDeniedException;
-import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Role;
-import io.hezuo.kernel.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The applicant lists of other provincial plans and of the provincial Natural Science Foundation
- * (G2): what the submission module asks ({@link OtherPlans#find}), the officer's and formal
- * reviewer's list, and the officer's Excel import.
- *
- * <p>An import is all-or-nothing. For every list the file holds (a year and a plan kind) it
- * replaces all rows of that year and kind; lists the file does not hold stay as they are. It is
- * audited with the counts of each list before and after.
+ * (G2): what the submission module asks ({@link OtherPlans#find}) and the officer's and formal
+ * reviewer's list. The officer's Excel import is a batch job ({@link OtherPlansImports}): all or
+ * nothing; every list the file holds (a year and a plan kind) replaces all rows of that year and
+ * kind, lists the file does not hold stay as they are; audited with the counts before and after.
  */
 @ApplicationScoped
 public class OtherPlansService implements OtherPlans {
-
-  /** What one list (year, kind) of an import became. */
-  public record ListOutcome(int year, String planKind, long before, int after)
-      implements Serializable {}
-
-  /** What an import did. */
-  public record ImportOutcome(String batch, int rows, List<ListOutcome> lists)
-      implements Serializable {}
 
   /** One list as it stands: its size and when it was imported last. */
   public record ListSummary(
       int year, String planKind, long rows, Instant importedAt, String importedBy, String source)
       implements Serializable {}
 
-  /** Rows written between two flushes of the persistence context. */
-  static final int CHUNK = 500;
-
   @PersistenceContext(unitName = "directory")
   EntityManager em;
 
-  @Inject AuditLog audit;
-  @Inject Clock clock;
   @Inject Caller caller;
 
   @Override
@@ -157,72 +132,6 @@ public class OtherPlansService implements OtherPlans {
   /** The empty import template. */
   public byte[] template() {
     return OtherPlansWorkbook.template();
-  }
-
-  /**
-   * Imports lists from an .xlsx file (OFFICER only). Reads at most {@link
-   * OtherPlansWorkbook#MAX_BYTES} + 1 bytes.
-   *
-   * @throws io.hezuo.kernel.error.AccessDeniedException when the caller is not an officer
-   * @throws RuleViolationException (rule F-OPL) listing every problem; nothing is saved
-   */
-  @Transactional
-  public ImportOutcome importWorkbook(InputStream in, String fileName, String note) {
-    String officer = requireOfficer();
-    XlsxUpload upload = XlsxUpload.read(OtherPlansWorkbook.IMPORT, in, fileName, note);
-    LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-    OtherPlansWorkbook.Parsed parsed = OtherPlansWorkbook.parse(upload.content(), today);
-
-    String batch = UUID.randomUUID().toString();
-    Instant now = clock.instant();
-    String source = upload.source();
-    List<ListOutcome> lists = new ArrayList<>();
-    for (Map.Entry<OtherPlansWorkbook.ListKey, Integer> e : parsed.lists().entrySet()) {
-      OtherPlansWorkbook.ListKey k = e.getKey();
-      long before =
-          em.createQuery(
-                  "select count(p) from OtherPlanPi p where p.planYear = :y and p.planKind = :k",
-                  Long.class)
-              .setParameter("y", k.year())
-              .setParameter("k", k.planKind())
-              .getSingleResult();
-      em.createQuery("delete from OtherPlanPi p where p.planYear = :y and p.planKind = :k")
-          .setParameter("y", k.year())
-          .setParameter("k", k.planKind())
-          .executeUpdate();
-      lists.add(new ListOutcome(k.year(), k.planKind().name(), before, e.getValue()));
-    }
-    int n = 0;
-    for (OtherPlansWorkbook.PiRow r : parsed.rows()) {
-      em.persist(new OtherPlanPi(r, batch, source, now, officer));
-      if (++n % CHUNK == 0) {
-        em.flush();
-        em.clear();
-      }
-    }
-    em.flush();
-
-    ImportOutcome outcome = new ImportOutcome(batch, parsed.rows().size(), List.copyOf(lists));
-    audit.record(
-        upload.audit(
-            officer,
-            "OtherPlans",
-            batch,
-            lists.stream()
-                .map(l -> l.year() + " " + l.planKind() + ": " + l.before())
-                .collect(Collectors.joining("; ")),
-            lists.stream()
-                .map(l -> l.year() + " " + l.planKind() + ": " + l.after())
-                .collect(Collectors.joining("; "))));
-    return outcome;
-  }
-
-  private String requireOfficer() {
-    if (!caller.isSignedIn() || !caller.hasRole(Role.OFFICER)) {
-      throw new AccessDeniedException(
-          "only a programme officer may import the lists of other plans");
-    }
-    return caller.name();
   }
 
   private void requireReader() {

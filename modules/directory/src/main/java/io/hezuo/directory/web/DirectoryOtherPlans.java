@@ -2,9 +2,14 @@ package io.hezuo.directory.web;
 
 import io.hezuo.directory.api.OtherPlanPiView;
 import io.hezuo.directory.domain.OtherPlansWorkbook;
+import io.hezuo.directory.service.OtherPlansImports;
 import io.hezuo.directory.service.OtherPlansService;
+import io.hezuo.kernel.error.HezuoException;
 import io.hezuo.kernel.faces.FacesViolations;
+import io.hezuo.kernel.job.ImportItem;
+import io.hezuo.kernel.job.ImportJobView;
 import io.hezuo.kernel.time.Zones;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -32,10 +37,12 @@ public class DirectoryOtherPlans implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient OtherPlansService service;
+  @Inject transient OtherPlansImports imports;
 
   private final XlsxImportForm form = new XlsxImportForm(OtherPlansWorkbook.IMPORT);
   private transient UploadedFile file;
-  private OtherPlansService.ImportOutcome outcome;
+  private ImportJobView job;
+  private OtherPlansImports.Outcome outcome;
   private List<OtherPlansService.ListSummary> summary;
 
   private Integer year;
@@ -63,17 +70,73 @@ public class DirectoryOtherPlans implements Serializable {
         }
       };
 
+  /** The latest import (its progress, or what it did), read once when the page opens. */
+  @PostConstruct
+  void load() {
+    try {
+      job = imports.latest().orElse(null);
+      if (job != null && !job.running()) {
+        outcome = OtherPlansImports.outcome(job);
+        if (ImportJobView.REFUSED.equals(job.status())) {
+          List<ImportItem> items = imports.report(job.id());
+          if (!(items.size() == 1 && "file".equals(items.get(0).name()))) {
+            form.showProblems(items);
+          }
+        }
+      }
+    } catch (HezuoException e) {
+      // not an officer: the page's guard refuses it
+    }
+  }
+
+  /** Starts an import job of the uploaded file; the page then polls its progress. */
   public void upload() {
-    outcome =
+    ImportJobView started =
         form.upload(
             file == null ? 0 : file.getSize(),
             () -> file.getInputStream(),
-            (in, note) -> service.importWorkbook(in, file.getFileName(), note));
-    if (outcome != null) {
-      summary = null;
-      FacesViolations.info(
-          "directory.otherplans.import.done", outcome.rows(), outcome.lists().size());
+            (in, note) -> imports.start(in, file.getFileName(), note, null, null));
+    if (started != null) {
+      job = started;
+      outcome = null;
+      FacesViolations.info("directory.otherplans.import.started");
+      finished();
     }
+  }
+
+  /** Polled while the import runs: its progress, and at the end what it did or its problems. */
+  public void refresh() {
+    if (job == null || !job.running()) {
+      return;
+    }
+    job = imports.view(job.id());
+    finished();
+  }
+
+  private void finished() {
+    if (job.running()) {
+      return;
+    }
+    switch (job.status()) {
+      case ImportJobView.DONE -> {
+        outcome = OtherPlansImports.outcome(job);
+        summary = null;
+        FacesViolations.info(
+            "directory.otherplans.import.done",
+            outcome == null ? 0 : outcome.rows(),
+            outcome == null ? 0 : outcome.lists().size());
+      }
+      case ImportJobView.REFUSED -> form.refused(imports.report(job.id()));
+      default -> FacesViolations.error("directory.otherplans.import.broken");
+    }
+  }
+
+  public ImportJobView getJob() {
+    return job;
+  }
+
+  public boolean isRunning() {
+    return job != null && job.running();
   }
 
   /** Applies the filters: the table starts again at its first page. */
@@ -120,7 +183,7 @@ public class DirectoryOtherPlans implements Serializable {
     this.file = file;
   }
 
-  public OtherPlansService.ImportOutcome getOutcome() {
+  public OtherPlansImports.Outcome getOutcome() {
     return outcome;
   }
 

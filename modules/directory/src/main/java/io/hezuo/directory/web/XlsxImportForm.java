@@ -82,6 +82,44 @@ public final class XlsxImportForm implements Serializable {
     return null;
   }
 
+  /**
+   * Shows the problems an import job refused the file for (its report lines: the cell is the line's
+   * name): a file refused as a whole in one message, problems on cells listed.
+   */
+  void refused(List<io.hezuo.kernel.job.ImportItem> items) {
+    if (items.size() == 1 && "file".equals(items.get(0).name())) {
+      problems = List.of();
+      FacesViolations.error(items.get(0).messageKey(), items.get(0).arguments());
+      return;
+    }
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    List<Problem> list = new ArrayList<>();
+    for (io.hezuo.kernel.job.ImportItem i : items) {
+      list.add(
+          new Problem(
+              i.ruleId() == null ? "" : i.ruleId(),
+              i.name(),
+              Messages.get(locale, i.messageKey(), i.arguments())));
+    }
+    problems = list;
+    FacesViolations.error(
+        xlsx.key("import.failed"), items.stream().filter(i -> !i.name().isEmpty()).count());
+  }
+
+  /** The problems of an import job's report, without messages (the page opened again). */
+  void showProblems(List<io.hezuo.kernel.job.ImportItem> items) {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    List<Problem> list = new ArrayList<>();
+    for (io.hezuo.kernel.job.ImportItem i : items) {
+      list.add(
+          new Problem(
+              i.ruleId() == null ? "" : i.ruleId(),
+              i.name(),
+              Messages.get(locale, i.messageKey(), i.arguments())));
+    }
+    problems = list;
+  }
+
   private static List<Problem> problems(List<RuleViolation> vs) {
     Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
     List<Problem> list = new ArrayList<>();

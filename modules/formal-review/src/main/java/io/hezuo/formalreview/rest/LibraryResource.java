@@ -1,7 +1,9 @@
 package io.hezuo.formalreview.rest;
 
 import io.hezuo.formalreview.service.Library;
-import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.formalreview.service.LibraryImports;
+import io.hezuo.kernel.job.ImportJobView;
+import io.hezuo.kernel.job.ImportReport;
 import io.hezuo.kernel.security.Allow;
 import io.hezuo.kernel.security.MaxBody;
 import io.hezuo.kernel.security.Role;
@@ -11,64 +13,85 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
+import java.net.URI;
 import java.util.Map;
 
 /**
- * The library of earlier projects over REST: {@code POST /api/v1/formal-review/library} imports a
- * zip of PDF, DOCX and TXT files (officers; all or nothing: 200 with the per-file report when
- * stored, 422 with it when a file was refused and nothing was stored); {@code GET …/library} says
- * how many documents it holds (officers, formal reviewers).
+ * The library of earlier projects over REST: {@code POST /api/v1/formal-review/library/imports}
+ * starts an import of a zip of PDF, DOCX and TXT files as a batch job (officers; {@code
+ * ?fileName=&chunk=&pauseMillis=}; 202 with the job and its {@code Location}); {@code GET
+ * …/library/imports/{id}} reads its progress and per-file report (status RUNNING, then DONE when
+ * every file was read and the documents were stored, or REFUSED when a file could not be read and
+ * nothing was stored); {@code POST …/imports/{id}/stop} stops it after the current chunk and {@code
+ * POST …/imports/{id}/resume} resumes a stopped or stalled one from its last checkpoint; {@code GET
+ * …/library/imports/latest} the latest import (204 when none); {@code GET …/library} says how many
+ * documents it holds (officers, formal reviewers).
  */
 @Path("/v1/formal-review/library")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LibraryResource {
 
-  /** The largest zip accepted. */
-  static final long MAX_ZIP = 200L * 1024 * 1024;
-
   @Inject Library library;
-
-  /** One file of the report, its reason in both languages. */
-  public record FileJson(String file, String outcome, String messageZh, String messageEn) {}
-
-  /** The report of an import. */
-  public record ReportJson(boolean imported, int stored, int skipped, List<FileJson> files) {}
+  @Inject LibraryImports imports;
 
   @POST
+  @Path("/imports")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @Allow(Role.OFFICER)
-  @MaxBody(MAX_ZIP)
-  public Response importZip(InputStream content) throws IOException {
-    Library.Report r = library.importZip(content == null ? null : content.readAllBytes());
-    return Response.status(r.imported() ? 200 : 422).entity(json(r)).build();
+  @MaxBody(LibraryImports.MAX_ZIP)
+  public Response startImport(
+      InputStream content,
+      @QueryParam("fileName") String fileName,
+      @QueryParam("chunk") Integer chunk,
+      @QueryParam("pauseMillis") Integer pauseMillis) {
+    ImportJobView job = imports.start(content, fileName, chunk, pauseMillis);
+    return Response.status(202)
+        .location(URI.create("v1/formal-review/library/imports/" + job.id()))
+        .entity(ImportReport.of(job, imports.report(job.id())))
+        .build();
+  }
+
+  @GET
+  @Path("/imports/{id}")
+  @Allow(Role.OFFICER)
+  public Response readImport(@PathParam("id") long id) {
+    return Response.ok(ImportReport.of(imports.view(id), imports.report(id))).build();
+  }
+
+  @POST
+  @Path("/imports/{id}/stop")
+  @Allow(Role.OFFICER)
+  public Response stopImport(@PathParam("id") long id) {
+    return Response.ok(ImportReport.of(imports.stop(id), imports.report(id))).build();
+  }
+
+  @POST
+  @Path("/imports/{id}/resume")
+  @Allow(Role.OFFICER)
+  public Response resumeImport(@PathParam("id") long id) {
+    return Response.ok(ImportReport.of(imports.resume(id), imports.report(id))).build();
+  }
+
+  @GET
+  @Path("/imports/latest")
+  @Allow(Role.OFFICER)
+  public Response latestImport() {
+    return imports
+        .latest()
+        .map(j -> Response.ok(ImportReport.of(j, imports.report(j.id()))).build())
+        .orElse(Response.noContent().build());
   }
 
   @GET
   @Allow({Role.OFFICER, Role.FORMAL_REVIEWER})
   public Response count() {
     return Response.ok(Map.of("documents", library.count())).build();
-  }
-
-  static ReportJson json(Library.Report r) {
-    return new ReportJson(
-        r.imported(),
-        r.stored(),
-        r.skipped(),
-        r.files().stream()
-            .map(
-                f ->
-                    new FileJson(
-                        f.file(),
-                        f.outcome(),
-                        Messages.get(Messages.CHINESE, f.messageKey()),
-                        Messages.get(Messages.ENGLISH, f.messageKey())))
-            .toList());
   }
 }

@@ -1,138 +1,27 @@
 package io.hezuo.formalreview.service;
 
-import io.hezuo.kernel.audit.AuditEntry;
-import io.hezuo.kernel.audit.AuditLog;
-import io.hezuo.kernel.rule.RuleViolation;
-import io.hezuo.kernel.rule.RuleViolationException;
 import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * The library of earlier projects that G3 compares every application of the round with: the officer
- * imports a zip of PDF, DOCX and TXT files; each file's type is detected from its content and its
- * text taken out ({@link LibraryTexts}). The import is all or nothing: a file that cannot be read
- * (or is of another type, or empty) is named in the per-file report and nothing is stored; a file
- * whose text the library holds already is skipped and said so.
+ * The library of earlier projects that G3 compares every application of the round with: its
+ * documents' titles and texts. The officer fills it by imports ({@link LibraryImports}, a batch job
+ * per zip: all or nothing, with a per-file report).
  */
 @ApplicationScoped
 public class Library {
-
-  /** The most files of one import. */
-  static final int MAX_FILES = 50_000;
 
   @PersistenceContext(unitName = "formalreview")
   EntityManager em;
 
   @Inject Caller caller;
-  @Inject AuditLog audit;
-  @Inject Clock clock;
-
-  /** One file of an import: IMPORTED, SKIPPED (a duplicate) or REFUSED, with the reason's key. */
-  public record FileReport(String file, String outcome, String messageKey) {}
-
-  /** What an import did: whether it stored anything, and each file. */
-  public record Report(boolean imported, int stored, int skipped, List<FileReport> files) {}
-
-  /** Imports a zip of documents (officers). */
-  @Transactional
-  public Report importZip(byte[] zip) {
-    caller.require(Role.OFFICER);
-    if (zip == null || zip.length == 0) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-REQ", "file", "formalreview.library.noFile"));
-    }
-    List<FileReport> files = new ArrayList<>();
-    List<Object[]> toStore = new ArrayList<>();
-    Set<String> seen = new HashSet<>(existingHashes());
-    boolean refused = false;
-    int entries = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        String name = e.getName();
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        if (e.isDirectory()
-            || base.isEmpty()
-            || base.startsWith(".")
-            || name.startsWith("__MACOSX")) {
-          continue;
-        }
-        if (++entries > MAX_FILES) {
-          throw new RuleViolationException(
-              RuleViolation.error("F-LEN", "file", "formalreview.library.tooMany", MAX_FILES));
-        }
-        byte[] bytes = read(in, LibraryTexts.MAX_BYTES + 1);
-        LibraryTexts.Extracted x = LibraryTexts.extract(base, bytes);
-        if (x.problem() != null) {
-          files.add(new FileReport(name, "REFUSED", x.problem()));
-          refused = true;
-          continue;
-        }
-        String hash = RunWork.sha256(x.text());
-        if (!seen.add(hash)) {
-          files.add(new FileReport(name, "SKIPPED", "formalreview.library.duplicate"));
-          continue;
-        }
-        files.add(new FileReport(name, "IMPORTED", "formalreview.library.imported"));
-        toStore.add(new Object[] {title(base), name, hash, x.text()});
-      }
-    } catch (IOException | IllegalArgumentException ex) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-FILE", "file", "formalreview.library.notZip"));
-    }
-    if (entries == 0) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-FILE", "file", "formalreview.library.noDocuments"));
-    }
-    int skipped = (int) files.stream().filter(f -> f.outcome().equals("SKIPPED")).count();
-    if (refused) {
-      return new Report(false, 0, skipped, files);
-    }
-    String batch = UUID.randomUUID().toString();
-    Timestamp now = Timestamp.from(clock.instant());
-    for (Object[] d : toStore) {
-      em.createNativeQuery(
-              "insert into fr_library_document (title, file_name, text_sha256, body, import_batch,"
-                  + " imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?)")
-          .setParameter(1, d[0])
-          .setParameter(
-              2, ((String) d[1]).length() > 300 ? ((String) d[1]).substring(0, 300) : d[1])
-          .setParameter(3, d[2])
-          .setParameter(4, d[3])
-          .setParameter(5, batch)
-          .setParameter(6, caller.name())
-          .setParameter(7, now)
-          .executeUpdate();
-    }
-    audit.record(
-        new AuditEntry(
-            caller.name(),
-            Role.OFFICER.name(),
-            "Library",
-            batch,
-            "import",
-            null,
-            toStore.size() + " documents",
-            null));
-    return new Report(true, toStore.size(), skipped, files);
-  }
 
   /** How many documents the library holds. */
   public long count() {
@@ -184,19 +73,10 @@ public class Library {
     return (String) r.get(0);
   }
 
-  @SuppressWarnings("unchecked")
-  private List<String> existingHashes() {
-    return em.createNativeQuery("select text_sha256 from fr_library_document").getResultList();
-  }
-
   /** A document's title: its file name without the extension. */
   static String title(String base) {
     int dot = base.lastIndexOf('.');
     String t = dot > 0 ? base.substring(0, dot) : base;
     return t.length() > 300 ? t.substring(0, 300) : t;
-  }
-
-  private static byte[] read(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
   }
 }

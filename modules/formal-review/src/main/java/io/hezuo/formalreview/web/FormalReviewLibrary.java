@@ -1,10 +1,15 @@
 package io.hezuo.formalreview.web;
 
 import io.hezuo.formalreview.service.Library;
+import io.hezuo.formalreview.service.LibraryImports;
 import io.hezuo.kernel.error.HezuoException;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.i18n.Messages;
+import io.hezuo.kernel.job.ImportItem;
+import io.hezuo.kernel.job.ImportJobView;
 import io.hezuo.kernel.rule.RuleViolationException;
+import io.hezuo.kernel.time.Zones;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,12 +18,15 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Backing bean of {@code app/formal-review/library.xhtml}: the officer imports a zip of earlier
- * projects' documents and reads the per-file report.
+ * Backing bean of {@code app/formal-review/library.xhtml}: the officer uploads a zip of earlier
+ * projects' documents, which starts an import job; the page polls its progress bar while it runs
+ * and shows the per-file report when it has ended. The latest import is shown on opening the page
+ * (also one still running, e.g. after the server restarted it).
  */
 @Named("frLibrary")
 @ViewScoped
@@ -27,19 +35,25 @@ public class FormalReviewLibrary implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Library library;
+  @Inject transient LibraryImports imports;
 
   private transient Part file;
-  private Library.Report report;
-  private Long count;
+  private ImportJobView job;
+  private List<Line> lines = List.of();
+  private long count;
 
   /** One file of the report as shown. */
   public record Line(String file, String outcome, String message) implements Serializable {}
 
-  public long getCount() {
-    if (count == null) {
+  @PostConstruct
+  void load() {
+    try {
       count = library.count();
+      job = imports.latest().orElse(null);
+      lines = lines();
+    } catch (HezuoException e) {
+      // not an officer: the page's guard refuses it
     }
-    return count;
   }
 
   public void upload() {
@@ -48,13 +62,10 @@ public class FormalReviewLibrary implements Serializable {
       return;
     }
     try (InputStream in = file.getInputStream()) {
-      report = library.importZip(in.readAllBytes());
-      count = null;
-      if (report.imported()) {
-        FacesViolations.info("formalreview.web.library.done", report.stored(), report.skipped());
-      } else {
-        FacesViolations.error("formalreview.web.library.refused");
-      }
+      job = imports.start(in, file.getSubmittedFileName(), null, null);
+      lines = List.of();
+      FacesViolations.info("formalreview.web.library.started.message");
+      finished();
     } catch (RuleViolationException e) {
       FacesViolations.show("imp", e.violations());
     } catch (HezuoException | IOException e) {
@@ -62,14 +73,67 @@ public class FormalReviewLibrary implements Serializable {
     }
   }
 
-  public List<Line> getLines() {
-    if (report == null) {
+  /** Polled while the import runs: its progress, and at the end its report. */
+  public void refresh() {
+    if (job == null || !job.running()) {
+      return;
+    }
+    job = imports.view(job.id());
+    finished();
+  }
+
+  private void finished() {
+    if (job.running()) {
+      return;
+    }
+    count = library.count();
+    lines = lines();
+    if (ImportJobView.DONE.equals(job.status())) {
+      FacesViolations.info("formalreview.web.library.done", job.imported(), job.skipped());
+    } else {
+      FacesViolations.error("formalreview.web.library.refused");
+    }
+  }
+
+  private List<Line> lines() {
+    if (job == null || job.running()) {
       return List.of();
     }
     Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    return report.files().stream()
-        .map(f -> new Line(f.file(), f.outcome(), Messages.get(locale, f.messageKey())))
+    boolean refused = !ImportJobView.DONE.equals(job.status());
+    return imports.report(job.id()).stream()
+        .map(
+            i -> {
+              boolean readable = refused && ImportItem.IMPORTED.equals(i.outcome());
+              return new Line(
+                  i.name(),
+                  readable ? "READABLE" : i.outcome(),
+                  Messages.get(
+                      locale,
+                      readable ? "formalreview.library.readable" : i.messageKey(),
+                      i.arguments()));
+            })
         .toList();
+  }
+
+  public ImportJobView getJob() {
+    return job;
+  }
+
+  public boolean isRunning() {
+    return job != null && job.running();
+  }
+
+  public long getCount() {
+    return count;
+  }
+
+  public List<Line> getLines() {
+    return lines;
+  }
+
+  public String format(Instant at) {
+    return at == null ? "" : Zones.format(at);
   }
 
   public Part getFile() {

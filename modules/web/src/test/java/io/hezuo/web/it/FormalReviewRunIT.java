@@ -486,7 +486,7 @@ class FormalReviewRunIT extends BrowserIT {
   }
 
   /** A zip of the given files (name, bytes). */
-  private static byte[] zip(Object... nameAndBytes) throws Exception {
+  static byte[] zip(Object... nameAndBytes) throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
       for (int i = 0; i < nameAndBytes.length; i += 2) {
@@ -498,7 +498,7 @@ class FormalReviewRunIT extends BrowserIT {
     return out.toByteArray();
   }
 
-  private static byte[] docx(String text) throws Exception {
+  static byte[] docx(String text) throws Exception {
     try (org.apache.poi.xwpf.usermodel.XWPFDocument d =
             new org.apache.poi.xwpf.usermodel.XWPFDocument();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
@@ -508,7 +508,7 @@ class FormalReviewRunIT extends BrowserIT {
     }
   }
 
-  private static byte[] pdf(String text) throws Exception {
+  static byte[] pdf(String text) throws Exception {
     try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
       org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
@@ -547,13 +547,10 @@ class FormalReviewRunIT extends BrowserIT {
     byte[] word = docx("往年项目的另一份文档，内容与本批次无关：海上风电运维的经验总结与教训。");
     byte[] acrobat = pdf("An earlier project on offshore aquaculture monitoring, 2019.");
     Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
-    String zipType = "application/zip";
 
-    Api.Reply refused =
-        officer.send(
-            "POST",
-            "api/v1/formal-review/library",
-            zipType,
+    JsonObject report =
+        LibraryImportIT.imported(
+            officer,
             zip(
                 "2019/往年项目甲.txt",
                 txt,
@@ -563,14 +560,12 @@ class FormalReviewRunIT extends BrowserIT {
                 "%PDF-1.4 this is not a PDF".getBytes(),
                 "2019/程序.pdf",
                 new byte[] {'M', 'Z', 0, 0, 1, 2, 3}));
-    assertEquals(422, refused.status(), refused.body());
-    JsonObject report = refused.json();
-    assertEquals(false, report.getBoolean("imported"));
+    assertEquals("REFUSED", report.getString("status"), report.toString());
     List<String> outcomes =
-        report.getJsonArray("files").stream()
+        report.getJsonArray("items").stream()
             .map(
                 v ->
-                    v.asJsonObject().getString("file")
+                    v.asJsonObject().getString("name")
                         + " "
                         + v.asJsonObject().getString("outcome"))
             .toList();
@@ -584,19 +579,17 @@ class FormalReviewRunIT extends BrowserIT {
     assertEquals(
         List.of("0"), Db.strings("select count(*) from fr_library_document where title = '往年项目甲'"));
 
-    Api.Reply imported =
-        officer.send(
-            "POST",
-            "api/v1/formal-review/library",
-            zipType,
+    JsonObject imported =
+        LibraryImportIT.imported(
+            officer,
             zip(
                 "往年项目甲.txt", txt,
                 "往年项目乙.docx", word,
                 "往年项目丙.pdf", acrobat,
                 "往年项目甲-副本.txt", txt));
-    assertEquals(200, imported.status(), imported.body());
-    assertEquals(3, imported.json().getInt("stored"), imported.body());
-    assertEquals(1, imported.json().getInt("skipped"), imported.body());
+    assertEquals("DONE", imported.getString("status"), imported.toString());
+    assertEquals(3, imported.getInt("imported"), imported.toString());
+    assertEquals(1, imported.getInt("skipped"), imported.toString());
     assertTrue(
         Db.strings("select body from fr_library_document where title = '往年项目丙'")
             .get(0)

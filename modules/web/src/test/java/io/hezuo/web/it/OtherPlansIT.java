@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -44,12 +44,16 @@ class OtherPlansIT extends BrowserIT {
   static final String LAST_YEAR_ONLY = residentId("33010619920404042");
 
   static byte[] xlsx(List<String[]> rows) throws Exception {
+    return xlsx(HEADER, rows);
+  }
+
+  static byte[] xlsx(String[] header, List<String[]> rows) throws Exception {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = wb.createSheet("pis");
       Row h = sheet.createRow(0);
-      for (int c = 0; c < HEADER.length; c++) {
-        h.createCell(c).setCellValue(HEADER[c]);
+      for (int c = 0; c < header.length; c++) {
+        h.createCell(c).setCellValue(header[c]);
       }
       for (int r = 0; r < rows.size(); r++) {
         Row row = sheet.createRow(r + 1);
@@ -60,6 +64,41 @@ class OtherPlansIT extends BrowserIT {
       wb.write(out);
       return out.toByteArray();
     }
+  }
+
+  /**
+   * Uploads a file (202: an import job) and waits for the job to end: the job with its problems
+   * ({@code job.items}) and, when DONE, what it replaced ({@code outcome}). Each reading while it
+   * runs is added to {@code seen} (when given).
+   */
+  static JsonObject imported(Api officer, String query, byte[] xlsx, List<JsonObject> seen)
+      throws Exception {
+    Api.Reply started = officer.send("POST", "api/v1/directory/other-plans?" + query, XLSX, xlsx);
+    assertEquals(202, started.status(), started.body());
+    long id = started.json().getJsonObject("job").getJsonNumber("id").longValue();
+    long until = System.currentTimeMillis() + 120_000;
+    while (true) {
+      Api.Reply r = officer.get("api/v1/directory/other-plans/imports/" + id);
+      assertEquals(200, r.status(), r.body());
+      JsonObject job = r.json().getJsonObject("job");
+      if (!"RUNNING".equals(job.getString("status"))) {
+        return r.json();
+      }
+      if (seen != null) {
+        seen.add(job);
+      }
+      assertTrue(System.currentTimeMillis() < until, "the import did not end: " + r.body());
+      Thread.sleep(100);
+    }
+  }
+
+  /** The problems of a refused import, as rule:cell. */
+  static List<String> problems(JsonObject imported) {
+    assertEquals("REFUSED", imported.getJsonObject("job").getString("status"), imported.toString());
+    return imported.getJsonObject("job").getJsonArray("items").stream()
+        .map(v -> v.asJsonObject())
+        .map(v -> v.getString("ruleId") + ":" + v.getString("name"))
+        .toList();
   }
 
   static long rows() throws Exception {
@@ -82,16 +121,8 @@ class OtherPlansIT extends BrowserIT {
                   "26", "国家自然科学基金", "", "IT 坏项目", "张三", "居民身份证", "330106198001010014", ""
                 },
                 new String[] {"2026", "其他省级科技计划", "", "", "李四", "军官证", "123", ""}));
-    Api.Reply refused =
-        officer.send("POST", "api/v1/directory/other-plans?fileName=bad.xlsx", XLSX, bad);
-    assertEquals(422, refused.status(), refused.body());
-    assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
-    JsonArray vs = refused.json().getJsonArray("violations");
-    List<String> cells =
-        vs.stream()
-            .map(v -> v.asJsonObject())
-            .map(v -> v.getString("ruleId") + ":" + v.getString("field"))
-            .toList();
+    JsonObject refused = imported(officer, "fileName=bad.xlsx", bad, null);
+    List<String> cells = problems(refused);
     assertEquals(
         List.of(
             "F-OPL:pis!A3",
@@ -101,9 +132,10 @@ class OtherPlansIT extends BrowserIT {
             "F-OPL:pis!D4",
             "F-OPL:pis!F4"),
         cells);
-    JsonObject checkDigit = vs.getJsonObject(2);
-    assertTrue(checkDigit.getString("message_zh").contains("证件号码"), checkDigit.toString());
-    assertTrue(checkDigit.getString("message_en").contains("ID number"), checkDigit.toString());
+    JsonObject checkDigit = refused.getJsonObject("job").getJsonArray("items").getJsonObject(2);
+    assertTrue(checkDigit.getString("messageZh").contains("证件号码"), checkDigit.toString());
+    assertTrue(checkDigit.getString("messageEn").contains("ID number"), checkDigit.toString());
+    assertTrue(!refused.containsKey("outcome") || refused.isNull("outcome"), refused.toString());
     assertEquals(before, rows());
 
     // a good file: this year's NSFC and other plans, and last year's NSFC
@@ -119,15 +151,13 @@ class OtherPlansIT extends BrowserIT {
                 new String[] {
                   "2025", "NSFC", "", "IT 去年的基金项目", "陈去年", "RESIDENT_ID", LAST_YEAR_ONLY, ""
                 }));
-    Api.Reply imported =
-        officer.send(
-            "POST",
-            "api/v1/directory/other-plans?fileName=lists.xlsx&note=IT%20%E5%AF%BC%E5%85%A5",
-            XLSX,
-            good);
-    assertEquals(200, imported.status(), imported.body());
-    assertEquals(3, imported.json().getInt("rows"), imported.body());
-    assertEquals(3, imported.json().getJsonArray("lists").size(), imported.body());
+    JsonObject imported =
+        imported(officer, "fileName=lists.xlsx&note=IT%20%E5%AF%BC%E5%85%A5", good, null);
+    assertEquals("DONE", imported.getJsonObject("job").getString("status"), imported.toString());
+    assertEquals(100, imported.getJsonObject("job").getInt("percent"), imported.toString());
+    assertEquals(3, imported.getJsonObject("outcome").getInt("rows"), imported.toString());
+    assertEquals(
+        3, imported.getJsonObject("outcome").getJsonArray("lists").size(), imported.toString());
     assertEquals(
         List.of("省自然科学基金"),
         Db.strings(
@@ -181,6 +211,91 @@ class OtherPlansIT extends BrowserIT {
     assertTrue(g2(off, draft(off)).isEmpty());
   }
 
+  /**
+   * Wrong columns, bad ID numbers and duplicate rows: the import job refuses the file with a
+   * problem per cell and imports nothing; a good file is staged chunk by chunk, its progress
+   * moving, and replaces its list only at the end.
+   */
+  @Test
+  void badFilesImportNothingAndAGoodOneMovesTheProgressBar() throws Exception {
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    String a = residentId("33010619940606064");
+    String b = residentId("33010619950707075");
+    long before = rows();
+
+    String[] swapped = HEADER.clone();
+    swapped[5] = HEADER[6];
+    swapped[6] = HEADER[5];
+    List<String> columns =
+        problems(
+            imported(
+                officer,
+                "fileName=columns.xlsx",
+                xlsx(
+                    swapped,
+                    List.<String[]>of(
+                        new String[] {"2028", "NSFC", "", "IT 列", "甲", a, "居民身份证", ""})),
+                null));
+    assertEquals(List.of("F-OPL:pis!F1", "F-OPL:pis!G1"), columns);
+
+    String badDigit = a.substring(0, 17) + (a.charAt(17) == '1' ? "2" : "1");
+    List<String> ids =
+        problems(
+            imported(
+                officer,
+                "fileName=ids.xlsx",
+                xlsx(
+                    List.<String[]>of(
+                        new String[] {"2028", "NSFC", "", "IT 号码一", "甲", "居民身份证", badDigit, ""},
+                        new String[] {"2028", "NSFC", "", "IT 号码二", "乙", "居民身份证", "12345", ""},
+                        new String[] {"2028", "NSFC", "", "IT 号码三", "丙", "居民身份证", b, ""})),
+                null));
+    assertEquals(List.of("F-OPL:pis!G2", "F-OPL:pis!G3"), ids);
+
+    List<String> duplicates =
+        problems(
+            imported(
+                officer,
+                "fileName=duplicates.xlsx",
+                xlsx(
+                    List.<String[]>of(
+                        new String[] {"2028", "NSFC", "", "IT 重复", "甲", "居民身份证", a, ""},
+                        new String[] {"2028", "NSFC", "", "IT 其他", "乙", "居民身份证", b, ""},
+                        new String[] {"2028", "NSFC", "", "IT 重复", "甲", "居民身份证", a, ""})),
+                null));
+    assertEquals(List.of("F-OPL:pis!G4"), duplicates);
+    assertEquals(before, rows());
+    assertEquals(
+        List.of("3"),
+        Db.strings(
+            "select count(*) from krn_audit where entity_type = 'OtherPlans'"
+                + " and action = 'import-refused' and reason in"
+                + " ('columns.xlsx', 'ids.xlsx', 'duplicates.xlsx')"));
+
+    // a good file, one row a chunk with a pause: the progress moves, then the list is replaced
+    List<String[]> good = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      good.add(new String[] {"2029", "NSFC", "", "IT 进度 " + i, "进度" + i, "护照", "E1234567" + i, ""});
+    }
+    List<JsonObject> seen = new ArrayList<>();
+    JsonObject done =
+        imported(officer, "fileName=progress.xlsx&chunk=1&pauseMillis=400", xlsx(good), seen);
+    assertEquals("DONE", done.getJsonObject("job").getString("status"), done.toString());
+    assertEquals(5, done.getJsonObject("job").getInt("total"));
+    assertEquals(100, done.getJsonObject("job").getInt("percent"));
+    assertTrue(
+        seen.stream().anyMatch(j -> j.getInt("done") > 0 && j.getInt("done") < 5), seen.toString());
+    assertEquals(
+        List.of("5"),
+        Db.strings(
+            "select count(*) from dir_other_plan_pi where year = 2029 and plan_kind = 'NSFC'"));
+    assertEquals(
+        List.of("0"),
+        Db.strings(
+            "select count(*) from dir_other_plan_staging where job_id = ?",
+            done.getJsonObject("job").getJsonNumber("id").longValue()));
+  }
+
   private static long draft(Api pi) throws Exception {
     Api.Reply created = pi.json("POST", "api/v1/submission/applications", "{\"lineCode\":\"A1\"}");
     assertEquals(201, created.status(), created.body());
@@ -227,7 +342,15 @@ class OtherPlansIT extends BrowserIT {
     browser.type("list:q", "界面导入");
     browser.driver.findElement(By.id("list:search")).click();
     browser.waitForText(By.id("list:total"), "共 1 条");
-    String table = browser.driver.findElement(By.id("list:pis")).getText();
+    // read once the search's answer has replaced the table
+    String table =
+        browser
+            .patiently()
+            .until(
+                d -> {
+                  String t = d.findElement(By.id("list:pis")).getText();
+                  return t.contains("IT 界面导入的项目") ? t : null;
+                });
     assertTrue(table.contains("IT 界面导入的项目") && table.contains("省领雁计划"), table);
     assertTrue(table.contains(number.substring(0, 6) + "********" + number.substring(14)), table);
     assertFalse(browser.driver.getPageSource().contains(number));

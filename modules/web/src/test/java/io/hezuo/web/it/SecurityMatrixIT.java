@@ -48,6 +48,26 @@ class SecurityMatrixIT extends BrowserIT {
             null,
             null,
             Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint("GET", "api/v1/directory/other-plans/imports/999999999", null, null, officer),
+        new Endpoint("GET", "api/v1/directory/other-plans/imports/latest", null, null, officer),
+        new Endpoint(
+            "POST",
+            "api/v1/formal-review/library/imports",
+            "application/zip",
+            "not a zip",
+            officer),
+        new Endpoint("GET", "api/v1/formal-review/library/imports/999999999", null, null, officer),
+        new Endpoint("GET", "api/v1/formal-review/library/imports/latest", null, null, officer),
+        new Endpoint(
+            "POST", "api/v1/formal-review/library/imports/999999999/stop", JSON, "{}", officer),
+        new Endpoint(
+            "POST", "api/v1/formal-review/library/imports/999999999/resume", JSON, "{}", officer),
+        new Endpoint(
+            "GET",
+            "api/v1/formal-review/library",
+            null,
+            null,
+            Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint(
             "GET",
             "api/v1/directory/other-plans/summary",
@@ -149,6 +169,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/formal-review/queue.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/formal-review/integrity.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/scoring/sheets.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/formal-review/library.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/list.xhtml", Set.of("RECOMMENDER"));
