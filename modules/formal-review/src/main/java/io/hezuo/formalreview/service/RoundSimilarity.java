@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,15 +163,23 @@ public class RoundSimilarity {
   }
 
   /**
-   * G3 of one application of the round (the batch run: no signed-in caller), with the signature of
-   * its result (total copied units and each source's copied units) that tells a re-run whether it
-   * changed; null when the application is not in the round.
+   * G3 of some applications of a call's round (the batch run: no signed-in caller), over the round
+   * ({@code roundIds}) as the caller read it once for its chunk, each with the signature of its
+   * result (total copied units and each source's copied units) that tells a re-run whether it
+   * changed; an application not in the round is left out.
    */
-  Judged judge(long applicationId) {
-    Snapshot s = snapshot();
-    if (!s.texts().containsKey(applicationId)) {
-      return null;
+  Map<Long, Judged> judge(CallView call, List<Long> roundIds, Collection<Long> applicationIds) {
+    Snapshot s = snapshot(call, roundIds);
+    Map<Long, Judged> out = new HashMap<>();
+    for (long id : applicationIds) {
+      if (s.texts().containsKey(id)) {
+        out.put(id, judged(s, id));
+      }
     }
+    return out;
+  }
+
+  private static Judged judged(Snapshot s, long applicationId) {
     DocumentSimilarity r = s.index().check(key(applicationId));
     String signature =
         r.copiedUnits()
@@ -225,17 +234,33 @@ public class RoundSimilarity {
         titles.remove(gone);
       }
     }
+    // added all at once (fingerprinted on every core, the index's postings merged once)
+    List<SimilarityIndex.Document> add = new ArrayList<>();
+    Map<Long, String> shas = new HashMap<>();
     for (Long id : ids) {
       String sha = stamps.get(id) == null ? "" : stamps.get(id).contentSha256();
-      if (sha.equals(inIndex.get(id)) && texts.containsKey(id) && index.contains(key(id))) {
+      if (sha.equals(inIndex.get(id)) && texts.containsKey(id)) {
+        if (!index.contains(key(id))) {
+          // the same text, in an index opened again (the library's snapshot was merged)
+          add.add(SimilarityIndex.Document.of(key(id), texts.get(id)));
+        }
         continue;
       }
       ApplicationView v = applications.read(id);
       String text = text(v.form());
       texts.put(id, text);
       titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.form().titleZh(), ""));
-      index.add(key(id), text);
-      inIndex.put(id, sha);
+      add.add(SimilarityIndex.Document.of(key(id), text));
+      shas.put(id, sha);
+    }
+    if (!add.isEmpty()) {
+      List<SimilarityIndex.Failure> failures =
+          index.addAll(
+              add, Runtime.getRuntime().availableProcessors(), SimilarityIndex.Progress.NONE);
+      if (!failures.isEmpty()) {
+        throw new IllegalArgumentException(failures.get(0).id() + ": " + failures.get(0).reason());
+      }
+      inIndex.putAll(shas);
     }
     snapshot = new Snapshot(key, index, texts, titles, corpus::libraryTitle);
     return snapshot;

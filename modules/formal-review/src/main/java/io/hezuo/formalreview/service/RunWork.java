@@ -129,6 +129,12 @@ public class RunWork {
     java.time.LocalDate today =
         java.time.LocalDate.ofInstant(clock.instant(), io.hezuo.kernel.time.Zones.SHANGHAI);
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
+    // G3 for the chunk over one view of the round (not the round read again for each item)
+    Map<Long, RoundSimilarity.Judged> g3s =
+        g3.judge(
+            call,
+            round.stream().map(io.hezuo.submission.api.PiDocument::applicationId).toList(),
+            ids);
     Map<Long, String> stored = new HashMap<>();
     for (Object row :
         em.createNativeQuery(
@@ -155,7 +161,7 @@ public class RunWork {
         checks.add(g2check);
         inputs.append('|').append(json(List.of(g2check)));
       }
-      RoundSimilarity.Judged judged = g3.judge(id);
+      RoundSimilarity.Judged judged = g3s.get(id);
       if (judged != null) {
         checks.add(judged.check());
         inputs.append('|').append(judged.signature());
