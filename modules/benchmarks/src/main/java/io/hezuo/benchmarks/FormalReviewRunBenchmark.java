@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * java -cp CP io.hezuo.benchmarks.FormalReviewRunBenchmark RUN URL [CHUNK]
  * java -cp CP io.hezuo.benchmarks.FormalReviewRunBenchmark CHANGE JDBC_URL [N]
  * java -cp CP io.hezuo.benchmarks.FormalReviewRunBenchmark RESET JDBC_URL
+ * java -cp CP io.hezuo.benchmarks.FormalReviewRunBenchmark FORGET JDBC_URL
+ * java -cp CP io.hezuo.benchmarks.FormalReviewRunBenchmark ENDRUNS JDBC_URL
  * </pre>
  *
  * <p>LOAD writes APPS (default 2,000) RECOMMENDED applications of the 2026 call and LIBRARY
@@ -50,7 +52,10 @@ import java.util.regex.Pattern;
  * and the six text sections cut from its generated text; ids {@value #FIRST_ID} and up, library
  * documents of import batch {@value #BATCH}. It first removes what an earlier LOAD wrote (RESET
  * does only that), so it can be run again. CHANGE edits the texts of N (default 20) of the loaded
- * applications, spread over the round (a sentence added to one section, a new content hash).
+ * applications, spread over the round (a sentence added to one section, a new content hash). FORGET
+ * removes every stored result (fr_result), so the next run computes every application, as the first
+ * run over a round does; ENDRUNS marks runs left RUNNING by a server stopped in the middle as
+ * FAILED, so that the next server does not resume them.
  *
  * <p>RUN signs in as {@code demo_review}, starts a run over REST ({@code POST
  * /api/v1/formal-review/runs}), reads its progress ({@code GET …/runs/current}, what the progress
@@ -72,7 +77,8 @@ public final class FormalReviewRunBenchmark {
     if (args.length < 2) {
       System.err.println(
           "usage: FormalReviewRunBenchmark LOAD JDBC_URL [APPS] [LIBRARY] [UNITS]"
-              + " | RUN URL [CHUNK] | CHANGE JDBC_URL [N] | RESET JDBC_URL");
+              + " | RUN URL [CHUNK] | CHANGE JDBC_URL [N] | RESET JDBC_URL | FORGET JDBC_URL"
+              + " | ENDRUNS JDBC_URL");
       System.exit(2);
     }
     switch (args[0]) {
@@ -81,6 +87,13 @@ public final class FormalReviewRunBenchmark {
       case "RESET" -> {
         try (Connection c = connect(args[1])) {
           reset(c);
+        }
+      }
+      case "FORGET" -> {
+        try (Connection c = connect(args[1]);
+            Statement s = c.createStatement()) {
+          int n = s.executeUpdate("delete from fr_result");
+          System.out.println("FORGET " + n + " stored results removed: the next run computes all");
         }
       }
       case "ENDRUNS" -> {

@@ -1,11 +1,16 @@
 package io.hezuo.formalreview.service;
 
 import io.hezuo.formalreview.similarity.SimilarityIndex;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The one similarity index of this server: the library of earlier projects (kept as a memory-mapped
@@ -40,6 +46,14 @@ public class CorpusIndex {
   private static final Logger LOG = Logger.getLogger(CorpusIndex.class.getName());
 
   @Inject Library library;
+
+  /**
+   * The database, for the library's texts a check verifies as candidates: the batch run checks a
+   * chunk's applications on several of the container's threads, which must not share a
+   * container-managed EntityManager (its clean-up at the end of one task closes it for the others).
+   */
+  @Resource(lookup = "java:app/jdbc/hezuo")
+  DataSource database;
 
   private SimilarityIndex index;
 
@@ -213,7 +227,24 @@ public class CorpusIndex {
         text = null;
         return t;
       }
-      return library.text(id);
+      return libraryText(id);
+    }
+  }
+
+  /** A library document's text, read by JDBC (on whichever thread a check runs). */
+  String libraryText(long id) throws IOException {
+    try (Connection c = database.getConnection();
+        PreparedStatement p =
+            c.prepareStatement("select body from fr_library_document where id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          throw new IOException("library document " + id + " is gone");
+        }
+        return r.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IOException("library document " + id + " not read: " + e.getMessage(), e);
     }
   }
 
@@ -221,7 +252,7 @@ public class CorpusIndex {
     return key -> {
       if (key.startsWith("lib:")) {
         long id = Long.parseLong(key.substring(4, key.indexOf(':', 4)));
-        return () -> library.text(id);
+        return () -> libraryText(id);
       }
       return null; // an application left in an old snapshot: its text is gone, it is removed
     };

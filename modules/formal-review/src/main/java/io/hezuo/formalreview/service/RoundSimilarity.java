@@ -16,6 +16,8 @@ import io.hezuo.submission.api.ApplicationLifecycle;
 import io.hezuo.submission.api.ApplicationView;
 import io.hezuo.submission.api.ContentStamp;
 import io.hezuo.submission.api.PiDocument;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
@@ -26,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +47,11 @@ public class RoundSimilarity {
   @Inject CallCatalogue calls;
   @Inject ApplicationLifecycle applications;
   @Inject CorpusIndex corpus;
+
+  /** The container's threads the batch run's G3 checks of a chunk share. */
+  @Resource ManagedExecutorService executor;
+
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
   private Snapshot snapshot;
 
@@ -170,11 +179,45 @@ public class RoundSimilarity {
    */
   Map<Long, Judged> judge(CallView call, List<Long> roundIds, Collection<Long> applicationIds) {
     Snapshot s = snapshot(call, roundIds);
-    Map<Long, Judged> out = new HashMap<>();
-    for (long id : applicationIds) {
-      if (s.texts().containsKey(id)) {
-        out.put(id, judged(s, id));
+    List<Long> ids = applicationIds.stream().filter(s.texts()::containsKey).toList();
+    // the checks of a chunk on every core: a part each on the container's managed threads (the
+    // library's texts are read from the database there), one on this thread; a part no managed
+    // thread has taken when this one is done runs here too
+    int parts = executor == null ? 1 : Math.min(ids.size(), THREADS);
+    List<Future<Map<Long, Judged>>> others = new ArrayList<>();
+    List<List<Long>> slices = new ArrayList<>();
+    for (int k = 0; k < parts; k++) {
+      slices.add(ids.subList(k * ids.size() / parts, (k + 1) * ids.size() / parts));
+    }
+    for (int k = 1; k < parts; k++) {
+      List<Long> slice = slices.get(k);
+      others.add(executor.submit(() -> judged(s, slice)));
+    }
+    Map<Long, Judged> out = new HashMap<>(parts == 0 ? Map.of() : judged(s, slices.get(0)));
+    for (int k = 0; k < others.size(); k++) {
+      Future<Map<Long, Judged>> f = others.get(k);
+      if (f.cancel(false)) {
+        out.putAll(judged(s, slices.get(k + 1)));
+        continue;
       }
+      try {
+        out.putAll(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+    return out;
+  }
+
+  private static Map<Long, Judged> judged(Snapshot s, List<Long> ids) {
+    Map<Long, Judged> out = new HashMap<>();
+    for (long id : ids) {
+      out.put(id, judged(s, id));
     }
     return out;
   }
