@@ -13,7 +13,7 @@ import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationLifecycle;
-import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.ApplicationTexts;
 import io.hezuo.submission.api.ContentStamp;
 import io.hezuo.submission.api.PiDocument;
 import jakarta.annotation.Resource;
@@ -278,8 +278,10 @@ public class RoundSimilarity {
       }
     }
     // added all at once (fingerprinted on every core, the index's postings merged once)
+    // the texts of the new and changed ones read at once (not each application in full)
     List<SimilarityIndex.Document> add = new ArrayList<>();
     Map<Long, String> shas = new HashMap<>();
+    List<Long> toRead = new ArrayList<>();
     for (Long id : ids) {
       String sha = stamps.get(id) == null ? "" : stamps.get(id).contentSha256();
       if (sha.equals(inIndex.get(id)) && texts.containsKey(id)) {
@@ -289,12 +291,19 @@ public class RoundSimilarity {
         }
         continue;
       }
-      ApplicationView v = applications.read(id);
-      String text = text(v.form());
-      texts.put(id, text);
-      titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.form().titleZh(), ""));
-      add.add(SimilarityIndex.Document.of(key(id), text));
+      toRead.add(id);
       shas.put(id, sha);
+    }
+    Map<Long, ApplicationTexts> read = applications.texts(toRead);
+    for (Long id : toRead) {
+      ApplicationTexts v = read.get(id);
+      if (v == null) {
+        throw new NotFoundException("no application " + id);
+      }
+      String text = text(v);
+      texts.put(id, text);
+      titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.titleZh(), ""));
+      add.add(SimilarityIndex.Document.of(key(id), text));
     }
     if (!add.isEmpty()) {
       List<SimilarityIndex.Failure> failures =
@@ -307,6 +316,22 @@ public class RoundSimilarity {
     }
     snapshot = new Snapshot(key, index, texts, titles, corpus::libraryTitle);
     return snapshot;
+  }
+
+  /**
+   * The six text sections, one after another, as G3 compares them (as {@link
+   * #text(ApplicationForm)}).
+   */
+  static String text(ApplicationTexts t) {
+    return Stream.of(
+            t.textBasis(),
+            t.textContent(),
+            t.textRoute(),
+            t.textCooperation(),
+            t.textOutcomes(),
+            t.textIndicators())
+        .filter(Objects::nonNull)
+        .collect(Collectors.joining("\n\n"));
   }
 
   /** The six text sections, one after another, as G3 compares them. */
