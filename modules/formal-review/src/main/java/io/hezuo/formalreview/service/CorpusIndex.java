@@ -1,11 +1,17 @@
 package io.hezuo.formalreview.service;
 
 import io.hezuo.formalreview.similarity.SimilarityIndex;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The one similarity index of this server: the library of earlier projects (kept as a memory-mapped
@@ -32,9 +39,21 @@ import java.util.logging.Logger;
 public class CorpusIndex {
 
   static final int MERGE_AFTER = 5_000;
+
+  /** Library documents read from the database and fingerprinted at once. */
+  static final int PAGE = 500;
+
   private static final Logger LOG = Logger.getLogger(CorpusIndex.class.getName());
 
   @Inject Library library;
+
+  /**
+   * The database, for the library's texts a check verifies as candidates: the batch run checks a
+   * chunk's applications on several of the container's threads, which must not share a
+   * container-managed EntityManager (its clean-up at the end of one task closes it for the others).
+   */
+  @Resource(lookup = "java:app/jdbc/hezuo")
+  DataSource database;
 
   private SimilarityIndex index;
 
@@ -86,9 +105,9 @@ public class CorpusIndex {
   }
 
   /** A library document's text from the database (null: no such document). */
-  String libraryText(long id) {
+  String libraryTextOrNull(long id) {
     try {
-      return library.text(id);
+      return libraryText(id);
     } catch (IOException e) {
       return null;
     }
@@ -166,7 +185,13 @@ public class CorpusIndex {
     return new SimilarityIndex();
   }
 
-  /** Adds the library documents the index lacks and removes those the library no longer has. */
+  /**
+   * Adds the library documents the index lacks and removes those the library no longer has. The
+   * missing ones are read {@link #PAGE} at a time (one query per page) and fingerprinted on every
+   * core; whenever the delta holds {@link #MERGE_AFTER} library documents the snapshot is written
+   * and opened again, so the heap holds one batch at most (20,000 documents on the heap would not
+   * fit the server's heap).
+   */
   private void syncLibrary() {
     List<Library.Title> titles = library.titles();
     Set<String> wanted = new HashSet<>();
@@ -179,12 +204,11 @@ public class CorpusIndex {
         present.add(id);
       }
     }
-    int added = 0;
+    List<Library.Title> missing = new ArrayList<>();
     for (Library.Title t : titles) {
       libraryTitles.put(t.key(), t.title());
       if (!present.contains(t.key())) {
-        index.add(t.key(), () -> library.text(t.id()));
-        added++;
+        missing.add(t);
       }
     }
     for (String key : present) {
@@ -193,17 +217,109 @@ public class CorpusIndex {
         libraryTitles.remove(key);
       }
     }
-    unmerged += added;
-    if (added > 0 && (unmerged >= MERGE_AFTER || index.snapshotFile() == null)) {
-      try {
-        Path file = snapshotFile;
-        Files.createDirectories(file.getParent());
-        index.writeSnapshot(file);
-        unmerged = 0;
-        LOG.info("similarity snapshot written to " + file + " (" + index.size() + " documents)");
-      } catch (IOException e) {
-        LOG.log(Level.WARNING, "similarity snapshot not written; the index stays in memory", e);
+    int added = 0;
+    long t0 = System.nanoTime();
+    int threads = Runtime.getRuntime().availableProcessors();
+    for (int from = 0; from < missing.size(); from += PAGE) {
+      List<Library.Title> page = missing.subList(from, Math.min(missing.size(), from + PAGE));
+      Map<Long, String> texts = library.texts(page.stream().map(Library.Title::id).toList());
+      List<SimilarityIndex.Document> docs = new ArrayList<>(page.size());
+      for (Library.Title t : page) {
+        docs.add(new SimilarityIndex.Document(t.key(), new Prefetched(texts.get(t.id()), t.id())));
       }
+      List<SimilarityIndex.Failure> failures =
+          index.addAll(docs, threads, SimilarityIndex.Progress.NONE);
+      for (SimilarityIndex.Failure f : failures) {
+        LOG.warning("library document " + f.id() + " not indexed: " + f.reason());
+      }
+      added += page.size() - failures.size();
+      unmerged += page.size() - failures.size();
+      if (unmerged >= MERGE_AFTER) {
+        merge();
+      }
+    }
+    if (added > 0) {
+      LOG.info(
+          String.format(
+              java.util.Locale.ROOT,
+              "similarity index: %d library documents added in %.1f s",
+              added,
+              (System.nanoTime() - t0) / 1e9));
+    }
+    if (added > 0 && index.snapshotFile() == null) {
+      merge();
+    }
+  }
+
+  /**
+   * Writes the snapshot (the snapshot so far and the delta merged) and runs on it from then on: the
+   * delta leaves the heap. The round's applications in the snapshot are removed again, as when the
+   * snapshot is opened at start-up ({@link RoundSimilarity} adds them to the new index).
+   */
+  private void merge() {
+    try {
+      Path file = snapshotFile;
+      Files.createDirectories(file.getParent());
+      index.writeSnapshot(file);
+      unmerged = 0;
+      SimilarityIndex reopened = SimilarityIndex.openSnapshot(file, loader());
+      for (String id : reopened.ids()) {
+        if (id.startsWith("app:")) {
+          reopened.remove(id);
+        }
+      }
+      index = reopened;
+      LOG.info("similarity snapshot written to " + file + " (" + index.size() + " documents)");
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "similarity snapshot not written; the index stays in memory", e);
+    }
+  }
+
+  /**
+   * A library document's text read with its page for fingerprinting, handed out once; later (a
+   * check verifying the document as a candidate) it is read from the database again, so the index
+   * does not keep the library's texts on the heap.
+   */
+  private final class Prefetched implements SimilarityIndex.TextLoader {
+    private volatile String text;
+    private final long id;
+
+    Prefetched(String text, long id) {
+      this.text = text;
+      this.id = id;
+    }
+
+    @Override
+    public String load() throws IOException {
+      String t = text;
+      if (t != null) {
+        text = null;
+        return t;
+      }
+      return libraryText(id);
+    }
+  }
+
+  /**
+   * A library document's text, read by JDBC (on whichever thread a check runs); outside the
+   * container (no data source: the unit tests) through {@link Library}.
+   */
+  String libraryText(long id) throws IOException {
+    if (database == null) {
+      return library.text(id);
+    }
+    try (Connection c = database.getConnection();
+        PreparedStatement p =
+            c.prepareStatement("select body from fr_library_document where id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          throw new IOException("library document " + id + " is gone");
+        }
+        return r.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IOException("library document " + id + " not read: " + e.getMessage(), e);
     }
   }
 
@@ -211,7 +327,7 @@ public class CorpusIndex {
     return key -> {
       if (key.startsWith("lib:")) {
         long id = libraryId(key);
-        return () -> library.text(id);
+        return () -> libraryText(id);
       }
       return null; // an application left in an old snapshot: its text is gone, it is removed
     };

@@ -73,6 +73,33 @@ public class Library {
     return (String) r.get(0);
   }
 
+  /**
+   * The texts of some documents in one query, by id (the index reads the library a page at a time,
+   * not one query per document); ids that are gone are left out.
+   */
+  java.util.Map<Long, String> texts(java.util.Collection<Long> ids) {
+    java.util.Map<Long, String> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    StringBuilder in = new StringBuilder();
+    for (Long id : ids) {
+      in.append(in.length() == 0 ? "" : ",").append(id.longValue());
+    }
+    for (Object o :
+        em.createNativeQuery("select id, body from fr_library_document where id in (" + in + ")")
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.put(((Number) r[0]).longValue(), (String) r[1]);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> existingHashes() {
+    return em.createNativeQuery("select text_sha256 from fr_library_document").getResultList();
+  }
+
   /** A document's title: its file name without the extension. */
   static String title(String base) {
     int dot = base.lastIndexOf('.');

@@ -13,18 +13,23 @@ import io.hezuo.kernel.security.Caller;
 import io.hezuo.kernel.security.Role;
 import io.hezuo.submission.api.ApplicationForm;
 import io.hezuo.submission.api.ApplicationLifecycle;
-import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.ApplicationTexts;
 import io.hezuo.submission.api.ContentStamp;
 import io.hezuo.submission.api.PiDocument;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,6 +47,11 @@ public class RoundSimilarity {
   @Inject CallCatalogue calls;
   @Inject ApplicationLifecycle applications;
   @Inject CorpusIndex corpus;
+
+  /** The container's threads the batch run's G3 checks of a chunk share. */
+  @Resource ManagedExecutorService executor;
+
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
   private Snapshot snapshot;
 
@@ -177,7 +187,7 @@ public class RoundSimilarity {
   public Pair sideBySideLibrary(long applicationId, long libraryId) {
     caller.require(Role.FORMAL_REVIEWER, Role.OFFICER);
     Snapshot s = snapshot();
-    String text = corpus.libraryText(libraryId);
+    String text = corpus.libraryTextOrNull(libraryId);
     if (!s.texts().containsKey(applicationId) || text == null) {
       throw new NotFoundException(
           "not in the round or the library: " + applicationId + ", " + libraryId);
@@ -198,15 +208,57 @@ public class RoundSimilarity {
   }
 
   /**
-   * G3 of one application of the round (the batch run: no signed-in caller), with the signature of
-   * its result (total copied units and each source's copied units) that tells a re-run whether it
-   * changed; null when the application is not in the round.
+   * G3 of some applications of a call's round (the batch run: no signed-in caller), over the round
+   * ({@code roundIds}) as the caller read it once for its chunk, each with the signature of its
+   * result (total copied units and each source's copied units) that tells a re-run whether it
+   * changed; an application not in the round is left out.
    */
-  Judged judge(long applicationId) {
-    Snapshot s = snapshot();
-    if (!s.texts().containsKey(applicationId)) {
-      return null;
+  Map<Long, Judged> judge(CallView call, List<Long> roundIds, Collection<Long> applicationIds) {
+    Snapshot s = snapshot(call, roundIds);
+    List<Long> ids = applicationIds.stream().filter(s.texts()::containsKey).toList();
+    // the checks of a chunk on every core: a part each on the container's managed threads (the
+    // library's texts are read from the database there), one on this thread; a part no managed
+    // thread has taken when this one is done runs here too
+    int parts = executor == null ? 1 : Math.min(ids.size(), THREADS);
+    List<Future<Map<Long, Judged>>> others = new ArrayList<>();
+    List<List<Long>> slices = new ArrayList<>();
+    for (int k = 0; k < parts; k++) {
+      slices.add(ids.subList(k * ids.size() / parts, (k + 1) * ids.size() / parts));
     }
+    for (int k = 1; k < parts; k++) {
+      List<Long> slice = slices.get(k);
+      others.add(executor.submit(() -> judged(s, slice)));
+    }
+    Map<Long, Judged> out = new HashMap<>(parts == 0 ? Map.of() : judged(s, slices.get(0)));
+    for (int k = 0; k < others.size(); k++) {
+      Future<Map<Long, Judged>> f = others.get(k);
+      if (f.cancel(false)) {
+        out.putAll(judged(s, slices.get(k + 1)));
+        continue;
+      }
+      try {
+        out.putAll(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+    return out;
+  }
+
+  private static Map<Long, Judged> judged(Snapshot s, List<Long> ids) {
+    Map<Long, Judged> out = new HashMap<>();
+    for (long id : ids) {
+      out.put(id, judged(s, id));
+    }
+    return out;
+  }
+
+  private static Judged judged(Snapshot s, long applicationId) {
     DocumentSimilarity r = s.index().check(key(applicationId));
     String signature =
         r.copiedUnits()
@@ -261,20 +313,61 @@ public class RoundSimilarity {
         titles.remove(gone);
       }
     }
+    // added all at once (fingerprinted on every core, the index's postings merged once)
+    // the texts of the new and changed ones read at once (not each application in full)
+    List<SimilarityIndex.Document> add = new ArrayList<>();
+    Map<Long, String> shas = new HashMap<>();
+    List<Long> toRead = new ArrayList<>();
     for (Long id : ids) {
       String sha = stamps.get(id) == null ? "" : stamps.get(id).contentSha256();
-      if (sha.equals(inIndex.get(id)) && texts.containsKey(id) && index.contains(key(id))) {
+      if (sha.equals(inIndex.get(id)) && texts.containsKey(id)) {
+        if (!index.contains(key(id))) {
+          // the same text, in an index opened again (the library's snapshot was merged)
+          add.add(SimilarityIndex.Document.of(key(id), texts.get(id)));
+        }
         continue;
       }
-      ApplicationView v = applications.read(id);
-      String text = text(v.form());
+      toRead.add(id);
+      shas.put(id, sha);
+    }
+    Map<Long, ApplicationTexts> read = applications.texts(toRead);
+    for (Long id : toRead) {
+      ApplicationTexts v = read.get(id);
+      if (v == null) {
+        throw new NotFoundException("no application " + id);
+      }
+      String text = text(v);
       texts.put(id, text);
-      titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.form().titleZh(), ""));
-      index.add(key(id), text);
-      inIndex.put(id, sha);
+      titles.put(id, v.acceptanceNo() + " " + Objects.toString(v.titleZh(), ""));
+      add.add(SimilarityIndex.Document.of(key(id), text));
+    }
+    if (!add.isEmpty()) {
+      List<SimilarityIndex.Failure> failures =
+          index.addAll(
+              add, Runtime.getRuntime().availableProcessors(), SimilarityIndex.Progress.NONE);
+      if (!failures.isEmpty()) {
+        throw new IllegalArgumentException(failures.get(0).id() + ": " + failures.get(0).reason());
+      }
+      inIndex.putAll(shas);
     }
     snapshot = new Snapshot(key, index, texts, titles, corpus::libraryTitle);
     return snapshot;
+  }
+
+  /**
+   * The six text sections, one after another, as G3 compares them (as {@link
+   * #text(ApplicationForm)}).
+   */
+  static String text(ApplicationTexts t) {
+    return Stream.of(
+            t.textBasis(),
+            t.textContent(),
+            t.textRoute(),
+            t.textCooperation(),
+            t.textOutcomes(),
+            t.textIndicators())
+        .filter(Objects::nonNull)
+        .collect(Collectors.joining("\n\n"));
   }
 
   /** The six text sections, one after another, as G3 compares them. */

@@ -1,11 +1,16 @@
 package io.hezuo.formalreview.service;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -21,6 +26,41 @@ public class RunListener extends AbstractJobListener {
 
   @Inject JobContext job;
   @Inject RunWork work;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  /** How often the heart beats while the run prepares (well within {@link Runs#STALE}). */
+  static final Duration BEAT = Duration.ofSeconds(20);
+
+  /**
+   * Before the first chunk, outside its transaction: the similarity index with the library and the
+   * round (at the first run after a start, or after a library import, that takes a while). In the
+   * first chunk it ran into the chunk transaction's timeout on a busy machine, and a run whose
+   * heart does not beat for {@link Runs#STALE} is taken for dead and started again, so the heart
+   * beats while it prepares.
+   */
+  @Override
+  public void beforeJob() {
+    long runId = RunReader.runId(job);
+    ScheduledFuture<?> beat =
+        scheduler.scheduleAtFixedRate(
+            () -> work.beat(runId), BEAT.toSeconds(), BEAT.toSeconds(), TimeUnit.SECONDS);
+    try {
+      long t0 = System.nanoTime();
+      work.prepare(runId);
+      LOG.info(
+          String.format(
+              java.util.Locale.ROOT,
+              "formal review run %d: the round and the library indexed in %.1f s",
+              runId,
+              (System.nanoTime() - t0) / 1e9));
+    } catch (RuntimeException e) {
+      // the first chunk tries again (and fails the run with the reason if it cannot)
+      LOG.log(java.util.logging.Level.WARNING, "formal review run " + runId + ": not prepared", e);
+    } finally {
+      beat.cancel(false);
+    }
+  }
 
   @Override
   public void afterJob() {

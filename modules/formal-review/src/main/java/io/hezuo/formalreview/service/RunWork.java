@@ -82,6 +82,41 @@ public class RunWork {
     return out;
   }
 
+  /**
+   * Builds what the checks of a run read from memory, before its first chunk and outside any
+   * chunk's transaction (whose timeout the batch runtime sets): the similarity index with the
+   * library and the round's texts. Its own transaction only reads (no locks); what it read leaves
+   * the persistence context when it ends.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void prepare(long runId) {
+    long callId =
+        ((Number)
+                em.createNativeQuery("select call_id from fr_run where id = ?")
+                    .setParameter(1, runId)
+                    .getSingleResult())
+            .longValue();
+    CallView call = calls.find(callId).orElseThrow(() -> new NotFoundException("no such call"));
+    g3.judge(
+        call,
+        applications.piDocuments(callId, RoundG2.ROUND).stream()
+            .map(io.hezuo.submission.api.PiDocument::applicationId)
+            .toList(),
+        List.of());
+  }
+
+  /** Beats a running run's heart (while it prepares). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void beat(long runId) {
+    em.createNativeQuery(
+            "update fr_run set heartbeat_at = ?, owner = ?, version = version + 1 where id = ?"
+                + " and status = 'RUNNING'")
+        .setParameter(1, Timestamp.from(clock.instant()))
+        .setParameter(2, NODE)
+        .setParameter(3, runId)
+        .executeUpdate();
+  }
+
   /** Checks and stores a chunk's applications that are not done yet; beats the run's heart. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void process(long runId, List<Item> items) {
@@ -130,6 +165,12 @@ public class RunWork {
         java.time.LocalDate.ofInstant(clock.instant(), io.hezuo.kernel.time.Zones.SHANGHAI);
     Map<Long, ContentStamp> stamps = applications.stamps(ids);
     RoundChecklist.Facts facts = checklists.facts(call);
+    // G3 for the chunk over one view of the round (not the round read again for each item)
+    Map<Long, RoundSimilarity.Judged> g3s =
+        g3.judge(
+            call,
+            round.stream().map(io.hezuo.submission.api.PiDocument::applicationId).toList(),
+            ids);
     Map<Long, String> stored = new HashMap<>();
     for (Object row :
         em.createNativeQuery(
@@ -158,7 +199,7 @@ public class RunWork {
         checks.add(g2check);
         inputs.append('|').append(json(List.of(g2check)));
       }
-      RoundSimilarity.Judged judged = g3.judge(id);
+      RoundSimilarity.Judged judged = g3s.get(id);
       if (judged != null) {
         checks.add(judged.check());
         inputs.append('|').append(judged.signature());

@@ -251,7 +251,7 @@ public class Runs {
 
   /** Claims a run for this server and restarts its job (a fresh execution if it cannot). */
   void restart(long runId) {
-    if (!self.claim(runId)) {
+    if (runningHere(runId) || !self.claim(runId)) {
       throw new RuleViolationException(
           RuleViolation.error("F-RUN", null, "formalreview.run.notResumable"));
     }
@@ -326,6 +326,34 @@ public class Runs {
     boolean running =
         s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
     return !(running && RunWork.NODE.equals(owner));
+  }
+
+  /**
+   * Whether a run's job execution is still running in this server: a chunk slower than {@link
+   * #STALE} (a busy machine) is not a dead owner, and restarting it here would start a second
+   * execution beside it.
+   */
+  boolean runningHere(long runId) {
+    List<?> rows =
+        em.createNativeQuery("select owner, execution_id from fr_run where id = ?")
+            .setParameter(1, runId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return false;
+    }
+    Object[] r = (Object[]) rows.get(0);
+    if (!RunWork.NODE.equals(r[0]) || r[1] == null) {
+      return false;
+    }
+    try {
+      BatchStatus s =
+          BatchRuntime.getJobOperator()
+              .getJobExecution(((Number) r[1]).longValue())
+              .getBatchStatus();
+      return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
+    } catch (RuntimeException e) {
+      return false; // the repository no longer knows it
+    }
   }
 
   /** The RUNNING runs whose owner's heartbeat is stale (for {@link RunRecovery}). */

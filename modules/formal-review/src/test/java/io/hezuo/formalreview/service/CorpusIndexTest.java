@@ -50,6 +50,13 @@ class CorpusIndexTest {
         }
 
         @Override
+        Map<Long, String> texts(java.util.Collection<Long> ids) {
+          Map<Long, String> out = new java.util.HashMap<>();
+          ids.forEach(id -> out.put(id, documents.get(id)));
+          return out;
+        }
+
+        @Override
         String stamp() {
           return documents.size() + "/" + documents.keySet().stream().reduce(0L, Long::max);
         }

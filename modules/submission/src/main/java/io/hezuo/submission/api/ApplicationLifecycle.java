@@ -59,6 +59,13 @@ public interface ApplicationLifecycle {
   java.util.Map<Long, ContentStamp> stamps(java.util.Collection<Long> applicationIds);
 
   /**
+   * The acceptance numbers, titles and six text sections of applications, a few queries for many
+   * (not each read in full), by id; ids that do not exist are left out. Role and ownership are the
+   * caller's to check, as for {@link #read}.
+   */
+  java.util.Map<Long, ApplicationTexts> texts(java.util.Collection<Long> applicationIds);
+
+  /**
    * The PIs' ID documents of a call's applications in the given statuses, in one query, for rule G2
    * over the round (formal review). Role is the caller's to check: ID numbers are personal data.
    */

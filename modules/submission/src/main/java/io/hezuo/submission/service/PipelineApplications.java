@@ -93,6 +93,40 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   @Override
+  public java.util.Map<Long, io.hezuo.submission.api.ApplicationTexts> texts(
+      java.util.Collection<Long> applicationIds) {
+    java.util.Map<Long, io.hezuo.submission.api.ApplicationTexts> out = new java.util.HashMap<>();
+    if (applicationIds == null || applicationIds.isEmpty()) {
+      return out;
+    }
+    java.util.List<Long> ids = java.util.List.copyOf(applicationIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      for (Object[] r :
+          em.createQuery(
+                  "select a.id, a.acceptanceNo, a.titleZh, a.textBasis, a.textContent,"
+                      + " a.textRoute, a.textCooperation, a.textOutcomes, a.textIndicators"
+                      + " from Application a where a.id in :ids",
+                  Object[].class)
+              .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+              .getResultList()) {
+        out.put(
+            (Long) r[0],
+            new io.hezuo.submission.api.ApplicationTexts(
+                (Long) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                (String) r[7],
+                (String) r[8]));
+      }
+    }
+    return out;
+  }
+
+  @Override
   public java.util.List<io.hezuo.submission.api.PiDocument> piDocuments(
       long callId, java.util.Collection<ApplicationStatus> statuses) {
     if (statuses == null || statuses.isEmpty()) {
