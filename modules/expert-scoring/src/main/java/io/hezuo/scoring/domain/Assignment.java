@@ -24,30 +24,31 @@ import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
  *   <li>assigns the most experts in all (an application that cannot have {@code N} gets as many as
  *       possible, and its shortfall is reported with the reason),
  *   <li>then has the highest total {@linkplain #fit fit of fields},
- *   <li>then spreads the load most evenly (the smallest sum of the squared loads of the experts).
+ *   <li>then, if {@link Problem#spreadLoad()}, spreads the load most evenly (the smallest sum of
+ *       the squared loads of the experts);
+ *   <li>remaining ties fall by a fixed scramble of the pair (the same input, the same answer).
  * </ol>
  *
  * <p>Solved exactly as a minimum-cost flow with JGraphT's {@link CapacityScalingMinimumCostFlow}:
  * each application supplies the experts it still needs; an arc application → expert (capacity 1:
- * distinct experts) for each pair that is neither conflicted nor already fixed, costing {@code
- * (EXACT - fit) * W}; per expert, one arc expert → sink per free unit of load, the {@code k}-th
- * unit of load (counting from 0, fixed pairs included) costing {@code k} (convex: the flow fills
- * the least loaded experts first); per application a "not assigned" arc application → sink costing
- * {@code BIG}. The three criteria are lexicographic because {@code W} (the largest maximum load)
- * exceeds any change of the spread cost along one cycle of the residual network (at most {@code W -
- * 1}: a simple cycle passes the sink once) and {@code BIG = experts * EXACT * W + W} exceeds the
- * cost of any simple augmenting path (at most one arc per expert at {@code EXACT * W}, and one load
- * unit); so a flow of minimum cost has no improving cycle in any of the three criteria in turn. All
- * costs are integers far below the solver's infinite cost (1e9), so the doubles are exact.
+ * distinct experts) for each pair that is neither conflicted nor already fixed; per expert, one arc
+ * expert → sink per free unit of load (the {@code k}-th unit, fixed pairs included, costing {@code
+ * k}: convex, so the flow fills the least loaded experts first); per application a "not assigned"
+ * arc application → sink. The criteria are weighed into one integer cost per arc so that each
+ * outweighs everything below it along any simple cycle or path of the residual network (see {@code
+ * Costs}): a flow of minimum cost then has no improving cycle for any criterion in turn, which is
+ * the lexicographic optimum. All costs stay below half the solver's infinite cost (1e9), so the
+ * doubles are exact integers.
  *
- * <p><b>Sound reduction</b> (benchmark: 2,000 applications × 500 experts gives a million arcs): the
- * flow is first solved with a few candidate experts per application (the best fitting, ties rotated
- * per application so that candidates spread over the pool), then every pair left out is priced with
- * the solver's optimal node potentials {@code p}: its reduced cost {@code cost + p(e) - p(a)}. If
- * none is negative, the potentials are a dual solution of the <em>whole</em> problem that proves
- * the flow optimal there too (reduced-cost optimality conditions of linear programming); otherwise
- * the negative pairs are added and the flow solved again, until none is left. The answer is the
- * exact optimum of the full problem, whatever the candidates were.
+ * <p><b>Sound reduction</b> (the benchmark's 2,000 applications × 500 experts is a million pairs):
+ * the flow is first solved with a few candidate experts per application (the best fitting, ties
+ * rotated per application so that candidates spread over the pool), then every pair left out is
+ * priced with the solver's optimal node potentials {@code p}: its reduced cost {@code cost +
+ * p(expert) - p(application)}. If none is negative, the potentials are a dual solution of the
+ * <em>whole</em> problem that proves the flow optimal there too (reduced-cost optimality conditions
+ * of linear programming); otherwise the negative pairs are added and the flow solved again, until
+ * none is left. The answer is the exact optimum of the full problem, whatever the candidates were
+ * ({@link #solveFull} solves the whole network to check it).
  *
  * <p>Deterministic: applications and experts are taken in the order of their ids, and the solver is
  * deterministic for the same network.
@@ -100,15 +101,29 @@ public final class Assignment {
   /**
    * What to assign: {@code forbidden} holds the conflicted pairs (never assigned), {@code pinned}
    * the pairs the officer fixed by hand (kept; they count towards {@code perApplication} and the
-   * expert's load).
+   * expert's load); {@code spreadLoad} adds the third criterion (the smallest sum of squared loads
+   * among the assignments of the best count and fit), which costs several times the time on a large
+   * call (see the README's benchmark).
    */
   public record Problem(
       List<Application> applications,
       List<Expert> experts,
       Set<Pair> forbidden,
       Set<Pair> pinned,
-      int perApplication)
+      int perApplication,
+      boolean spreadLoad)
       implements Serializable {
+
+    /** A problem without the load-spreading criterion (ties fall by a fixed scramble). */
+    public Problem(
+        List<Application> applications,
+        List<Expert> experts,
+        Set<Pair> forbidden,
+        Set<Pair> pinned,
+        int perApplication) {
+      this(applications, experts, forbidden, pinned, perApplication, false);
+    }
+
     public Problem {
       applications = List.copyOf(applications);
       experts = List.copyOf(experts);
@@ -137,14 +152,16 @@ public final class Assignment {
 
   /**
    * The assignment: the picks (by application id, then expert id), the shortfalls (by application
-   * id), the total fit, the load of each expert (by expert id), and the sum of the squared loads.
+   * id), the total fit, the load of each expert (by expert id), the sum of the squared loads, and
+   * what the solver did.
    */
   public record Result(
       List<Pick> picks,
       List<Shortfall> shortfalls,
       long totalFit,
       Map<Long, Integer> loads,
-      long loadSquares)
+      long loadSquares,
+      Effort effort)
       implements Serializable {
     public Result {
       picks = List.copyOf(picks);
@@ -160,6 +177,13 @@ public final class Assignment {
           .toList();
     }
   }
+
+  /**
+   * What the solver did: how many times it solved the flow ({@code rounds}: 1 when the first
+   * candidates held the optimum), the application–expert arcs of the last network, and the pairs
+   * that could be assigned (neither conflicted nor fixed, expert with free load).
+   */
+  public record Effort(int rounds, int arcs, long openPairs) implements Serializable {}
 
   /** What is wrong with a pair or an application in an assignment made or changed by hand. */
   public enum Violation {
@@ -222,6 +246,14 @@ public final class Assignment {
   /** The optimal assignment of {@code problem} (see the class comment). */
   public static Result solve(Problem problem) {
     return solve(problem, CANDIDATE_FACTOR);
+  }
+
+  /**
+   * The same optimum (count, fit and load spread; ties may fall otherwise) from the whole network:
+   * every open pair an arc, no pricing. For checks and the benchmark.
+   */
+  public static Result solveFull(Problem problem) {
+    return solve(problem, 0);
   }
 
   /**
@@ -364,21 +396,7 @@ public final class Assignment {
     }
 
     Result solve(int factor) {
-      int wideLoad = 1;
-      for (Expert x : experts) {
-        wideLoad = Math.max(wideLoad, x.maxLoad());
-      }
-      long w = wideLoad;
-      long big = (long) ne * EXACT * w + w;
-      if (big * 4 >= CapacityScalingMinimumCostFlow.COST_INF) {
-        // too large for the solver's costs: give up the spreading criterion (W = 1, no load cost)
-        w = 0;
-        big = (long) ne * EXACT + 1;
-        if (big * 4 >= CapacityScalingMinimumCostFlow.COST_INF) {
-          throw new IllegalArgumentException("too many experts for one assignment: " + ne);
-        }
-      }
-      Costs costs = new Costs(Math.max(w, 1), w > 0, big);
+      Costs costs = Costs.of(ne, experts, problem.spreadLoad());
 
       // candidates per application
       boolean[][] in = new boolean[na][];
@@ -403,7 +421,7 @@ public final class Assignment {
         }
       }
 
-      while (true) {
+      for (int round = 1; ; round++) {
         AssignmentNetwork net = build(in, costs);
         CapacityScalingMinimumCostFlow<Integer, Integer> alg =
             new CapacityScalingMinimumCostFlow<>();
@@ -426,8 +444,8 @@ public final class Assignment {
           }
           for (int e = 0; e < ne; e++) {
             if (!in[a][e] && open(a, e)) {
-              double reduced = costs.pair(fitRows[a][e]) + p[na + e] - p[a];
-              if (reduced < -0.5) {
+              double reduced = costs.pair(a, e, fitRows[a][e]) + p[na + e] - p[a];
+              if (reduced < (round == 1 ? costs.margin() : 0) - 0.5) {
                 in[a][e] = true;
                 added++;
               }
@@ -435,7 +453,7 @@ public final class Assignment {
           }
         }
         if (added == 0) {
-          return result(net, flow.getFlowMap(), costs);
+          return result(net, flow.getFlowMap(), round);
         }
       }
     }
@@ -461,27 +479,31 @@ public final class Assignment {
         total += need[a];
         for (int e = 0; e < ne; e++) {
           if (in[a][e]) {
-            net.arc(a, na + e, 1, costs.pair(fitRows[a][e]));
+            net.arc(a, na + e, 1, costs.pair(a, e, fitRows[a][e]));
           }
         }
         net.arc(a, sink, need[a], costs.big);
       }
       for (int e = 0; e < ne; e++) {
         for (int k = pinnedLoad[e]; k < experts[e].maxLoad(); k++) {
-          net.arc(na + e, sink, 1, costs.spread ? k : 0);
+          net.arc(na + e, sink, 1, costs.unit(k));
         }
       }
       net.supply[sink] = -total;
       return net;
     }
 
-    Result result(AssignmentNetwork net, Map<Integer, Double> flows, Costs costs) {
+    Result result(AssignmentNetwork net, Map<Integer, Double> flows, int rounds) {
       List<Pick> picks = new ArrayList<>();
       int[] got = new int[na];
       int[] load = pinnedLoad.clone();
+      int arcs = 0;
       for (int x = 0; x < net.m; x++) {
         int a = net.src[x];
         int e = net.dst[x] - na;
+        if (a < na && e >= 0 && e < ne) {
+          arcs++;
+        }
         if (a < na && e >= 0 && e < ne && flows.get(x) > 0.5) {
           picks.add(new Pick(apps[a].id(), experts[e].id(), fitRows[a][e], false));
           got[a]++;
@@ -516,14 +538,73 @@ public final class Assignment {
         loads.put(experts[e].id(), load[e]);
         squares += (long) load[e] * load[e];
       }
-      return new Result(picks, shortfalls, totalFit, loads, squares);
+      long open = 0;
+      for (int a = 0; a < na; a++) {
+        for (int e = 0; e < ne; e++) {
+          if (open(a, e)) {
+            open++;
+          }
+        }
+      }
+      return new Result(
+          picks, shortfalls, totalFit, loads, squares, new Effort(rounds, arcs, open));
     }
   }
 
-  /** The costs of the network: per pair {@code (EXACT - fit) * w}, "not assigned" {@code big}. */
-  private record Costs(long w, boolean spread, long big) {
-    long pair(int fit) {
-      return (EXACT - fit) * w;
+  /**
+   * The integer costs of the network, four criteria in one number: "not assigned" costs {@code
+   * big}; a pair {@code (EXACT - fit) * w * p + jitter(a, e)}; the {@code k}-th unit of an expert's
+   * load {@code k * p}. The jitter ({@code 0 <= jitter < r}, a fixed scramble of the pair) only
+   * breaks ties: the solver's searches stop early instead of sweeping plateaus of equal cost, and
+   * equal assignments are told apart the same way every time. Each level outweighs everything below
+   * it along any simple cycle or path of the residual network (at most {@code 2 * experts} pair
+   * arcs, one load unit in and one out): {@code p > 2 * experts * r}, {@code w} above the largest
+   * load unit, {@code big} above a whole path. When the numbers would reach the solver's limit the
+   * jitter and then the spreading are given up (never the count or the fit).
+   */
+  private record Costs(long w, long p, int r, boolean spread, long big) {
+
+    static final double LIMIT = CapacityScalingMinimumCostFlow.COST_INF / 2;
+
+    static Costs of(int ne, Expert[] experts, boolean spread) {
+      int wide = 1;
+      for (Expert x : experts) {
+        wide = Math.max(wide, x.maxLoad());
+      }
+      if (!spread) {
+        wide = 1;
+      }
+      for (int r = 64; r >= 1; r /= 2) {
+        long p = r == 1 ? 1 : 2L * ne * r + 1;
+        Costs c = new Costs(wide, p, r, spread, 0);
+        long big = (long) ne * c.maxPair() + wide * p + 1;
+        if (big < LIMIT) {
+          return new Costs(wide, p, r, spread, big);
+        }
+      }
+      long big = (long) ne * EXACT + 1;
+      if (big >= LIMIT) {
+        throw new IllegalArgumentException("too many experts for one assignment: " + ne);
+      }
+      return new Costs(1, 1, 1, false, big);
+    }
+
+    long maxPair() {
+      return EXACT * w * p + r - 1;
+    }
+
+    long pair(int a, int e, int fit) {
+      return (EXACT - fit) * w * p + (r > 1 ? (int) Math.floorMod(mix(a, e), (long) r) : 0);
+    }
+
+    /** The cost of an expert's {@code k}-th unit of load (from 0). */
+    long unit(int k) {
+      return spread ? k * p : 0;
+    }
+
+    /** Pairs priced within this of 0 after the first round join the network too. */
+    long margin() {
+      return spread ? 10 * p : 0;
     }
   }
 

@@ -188,7 +188,7 @@ class AssignmentTest {
     }
     List<Expert> experts =
         List.of(expert(10, 6, "F01"), expert(11, 6, "F01"), expert(12, 6, "F01"));
-    Result res = Assignment.solve(new Problem(apps, experts, Set.of(), Set.of(), 1));
+    Result res = Assignment.solve(new Problem(apps, experts, Set.of(), Set.of(), 1, true));
     assertEquals(Map.of(10L, 2, 11L, 2, 12L, 2), res.loads());
   }
 
@@ -208,14 +208,16 @@ class AssignmentTest {
   void theCandidatesDoNotChangeTheOptimum() {
     // pricing with the dual solution adds what the first candidates missed: same optimum from
     // one candidate per expert needed as from the full network
-    for (int seed = 0; seed < 20; seed++) {
-      Random r = new Random(seed);
-      Problem p = random(r, 50, 20, 3, 0.05, 9, 0.02);
-      Result full = Assignment.solve(p, 0);
-      for (int factor : new int[] {1, 2, 3}) {
-        Result cut = Assignment.solve(p, factor);
-        assertEquals(key(full), key(cut), "seed " + seed + " factor " + factor);
-        assertEquals(List.of(), Assignment.check(p, pairs(cut)));
+    for (boolean spread : new boolean[] {false, true}) {
+      for (int seed = 0; seed < 20; seed++) {
+        Random r = new Random(seed);
+        Problem p = spread(random(r, 50, 20, 3, 0.05, 9, 0.02), spread);
+        Result full = Assignment.solveFull(p);
+        for (int factor : new int[] {1, 2, 3}) {
+          Result cut = Assignment.solve(p, factor);
+          assertEquals(key(full, spread), key(cut, spread), "seed " + seed + " factor " + factor);
+          assertEquals(List.of(), Assignment.check(p, pairs(cut)));
+        }
       }
     }
   }
@@ -246,6 +248,7 @@ class AssignmentTest {
       Random r = new Random(1000 + seed);
       Problem p = random(r, 4, 6, 2, 0.15, 3, 0.08);
       assertOptimal(p, "seed " + seed);
+      assertOptimal(spread(p, true), "seed " + seed + " spread");
     }
   }
 
@@ -255,6 +258,7 @@ class AssignmentTest {
       Random r = new Random(5000 + seed);
       Problem p = random(r, 3, 6, 3, 0.15, 3, 0.08);
       assertOptimal(p, "seed " + seed);
+      assertOptimal(spread(p, true), "seed " + seed + " spread");
     }
   }
 
@@ -308,9 +312,16 @@ class AssignmentTest {
     return res.picks().stream().map(k -> new Pair(k.applicationId(), k.expertId())).toList();
   }
 
-  /** The three criteria: experts assigned, total fit, sum of squared loads. */
-  static List<Long> key(Result res) {
-    return List.of((long) res.picks().size(), res.totalFit(), res.loadSquares());
+  static Problem spread(Problem p, boolean spread) {
+    return new Problem(
+        p.applications(), p.experts(), p.forbidden(), p.pinned(), p.perApplication(), spread);
+  }
+
+  /** The criteria: experts assigned, total fit, and with spreading the sum of squared loads. */
+  static List<Long> key(Result res, boolean spread) {
+    return spread
+        ? List.of((long) res.picks().size(), res.totalFit(), res.loadSquares())
+        : List.of((long) res.picks().size(), res.totalFit());
   }
 
   /** Compares the solver with every feasible assignment of a small problem. */
@@ -322,8 +333,8 @@ class AssignmentTest {
     }
     long[] best = brute(p);
     assertEquals(
-        List.of(best[0], best[1], best[2]),
-        key(res),
+        p.spreadLoad() ? List.of(best[0], best[1], best[2]) : List.of(best[0], best[1]),
+        key(res, p.spreadLoad()),
         label + ": (count, fit, squares) of the solver vs brute force");
   }
 
