@@ -18,12 +18,14 @@ import java.util.Set;
  * second-level codes each) drawn with a skewed popularity, applications with a main code and
  * sometimes a second, experts with 1 to 3 codes. Prints the median time of the runs after two
  * warm-ups, the total fit, the shortfalls, the load spread, what the solver did, and the load
- * average; {@code spread} asks for the load-spreading criterion; {@code full} also solves the whole
- * network (every open pair an arc, no pricing) once and checks that it gives the same count and fit
- * (and sum of squared loads with {@code spread}).
+ * average; {@code spread} asks for the load-spreading criterion; {@code scarce} draws the
+ * applications' fields more skewed and the experts' uniformly (the popular fields run short, so fit
+ * is traded against load); {@code full} also solves the whole network (every open pair an arc, no
+ * pricing) once and checks that it gives the same count and fit (and sum of squared loads with
+ * {@code spread}).
  *
  * <pre>
- * java -cp ... io.hezuo.benchmarks.AssignmentBenchmark [APPS [EXPERTS [N [LOAD [RUNS [full] [spread]]]]]]
+ * java -cp ... io.hezuo.benchmarks.AssignmentBenchmark [APPS [EXPERTS [N [LOAD [RUNS [full] [spread] [scarce]]]]]]
  * </pre>
  */
 public final class AssignmentBenchmark {
@@ -39,13 +41,14 @@ public final class AssignmentBenchmark {
     Set<String> flags = Set.of(Arrays.copyOfRange(args, Math.min(5, args.length), args.length));
     boolean full = flags.contains("full");
     boolean spread = flags.contains("spread");
+    boolean scarce = flags.contains("scarce");
     System.out.printf(
         "cores %d, java %s, heap max %d MB, %s%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getRuntimeMXBean().getInputArguments());
-    Assignment.Problem p = generate(new Random(2026), apps, experts, n, load, 0.02, spread);
+    Assignment.Problem p = generate(new Random(2026), apps, experts, n, load, 0.02, spread, scarce);
     System.out.printf(
         "%,d applications x %,d experts x %d each, load %d, %,d conflicted pairs, spreadLoad %s%n",
         apps, experts, n, load, p.forbidden().size(), spread);
@@ -121,7 +124,14 @@ public final class AssignmentBenchmark {
 
   /** 60 codes: sections A..F, disciplines X01 and X02, four second-level codes each. */
   static Assignment.Problem generate(
-      Random r, int na, int ne, int n, int load, double conflictRate, boolean spread) {
+      Random r,
+      int na,
+      int ne,
+      int n,
+      int load,
+      double conflictRate,
+      boolean spread,
+      boolean scarce) {
     List<String> disciplines = new ArrayList<>();
     List<String> codes = new ArrayList<>();
     for (char s = 'A'; s <= 'F'; s++) {
@@ -138,9 +148,9 @@ public final class AssignmentBenchmark {
     List<Assignment.Application> apps = new ArrayList<>();
     for (int a = 1; a <= na; a++) {
       List<String> f = new ArrayList<>();
-      f.add(skewed(r, leaves));
+      f.add(skewed(r, leaves, scarce ? 3.0 : 2.0));
       if (r.nextDouble() < 0.3) {
-        f.add(skewed(r, leaves));
+        f.add(skewed(r, leaves, scarce ? 3.0 : 2.0));
       }
       apps.add(new Assignment.Application(a, f));
     }
@@ -149,7 +159,11 @@ public final class AssignmentBenchmark {
       int k = 1 + r.nextInt(3);
       Set<String> f = new HashSet<>();
       // experts follow the popularity less closely than the applications: some fields are short
-      f.add(r.nextDouble() < 0.5 ? skewed(r, leaves) : leaves.get(r.nextInt(leaves.size())));
+      // (scarce: experts do not follow it at all, and the popular fields run short)
+      f.add(
+          !scarce && r.nextDouble() < 0.5
+              ? skewed(r, leaves, 2.0)
+              : leaves.get(r.nextInt(leaves.size())));
       while (f.size() < k) {
         f.add(
             r.nextDouble() < 0.3
@@ -170,9 +184,9 @@ public final class AssignmentBenchmark {
   }
 
   /** A code with a Zipf-like popularity (the first codes of the list far more often). */
-  static String skewed(Random r, List<String> list) {
+  static String skewed(Random r, List<String> list, double power) {
     double u = r.nextDouble();
-    int i = (int) (list.size() * Math.pow(u, 2.0));
+    int i = (int) (list.size() * Math.pow(u, power));
     return list.get(Math.min(i, list.size() - 1));
   }
 }
