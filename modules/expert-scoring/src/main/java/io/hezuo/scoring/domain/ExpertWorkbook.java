@@ -90,6 +90,8 @@ public final class ExpertWorkbook {
   static final Pattern DISCIPLINE = Pattern.compile("[A-HJ]\\d{2}(\\d{2}){0,2}");
 
   private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\s]+");
+  private static final Set<String> ZHEJIANG_CITIES =
+      Set.of("杭州", "宁波", "温州", "绍兴", "嘉兴", "湖州", "金华", "衢州", "舟山", "台州", "丽水");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] CREDIT_WEIGHTS = {
@@ -268,7 +270,7 @@ public final class ExpertWorkbook {
       String credit = creditCode(row);
       String title = required(row, TITLE, 60);
       List<String> fields = fields(row);
-      String city = required(row, CITY, 40);
+      String city = city(required(row, CITY, 40));
       String email = email(row);
       String phone = phone(row);
       int load = maxLoad(row);
@@ -338,6 +340,14 @@ public final class ExpertWorkbook {
       return null;
     }
     return IdDocuments.normalise(type.get(), number);
+  }
+
+  /**
+   * The city as the directory writes it: a city of Zhejiang without its 市 (杭州) gets it (杭州市), so
+   * that it matches the applying units' cities; any other is kept as written.
+   */
+  static String city(String city) {
+    return ZHEJIANG_CITIES.contains(city) ? city + "市" : city;
   }
 
   private String creditCode(Row row) {
@@ -520,7 +530,7 @@ public final class ExpertWorkbook {
                 "",
                 "教授",
                 "F0102、F0103",
-                "杭州",
+                "杭州市",
                 "wang.example@example.edu.cn",
                 "13800001234",
                 "20"));

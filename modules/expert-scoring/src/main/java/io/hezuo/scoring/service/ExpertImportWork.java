@@ -58,8 +58,12 @@ public class ExpertImportWork {
   /** A good row of the file at its position. */
   record Item(int position, ExpertRow row) implements Serializable {}
 
-  /** Reads and checks the job's stored file. */
-  List<ExpertRow> parse(long jobId) {
+  /**
+   * Reads and checks the job's stored file, with the current call's field codes, in a transaction
+   * of its own (the reader calls it inside the chunk's transaction, on the batch runtime's pool).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<ExpertRow> parse(long jobId) {
     byte[] content;
     try (InputStream in = jobs.upload(jobId)) {
       content = in.readNBytes((int) ExpertWorkbook.MAX_BYTES + 1);

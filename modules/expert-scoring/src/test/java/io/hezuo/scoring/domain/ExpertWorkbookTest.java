@@ -110,6 +110,10 @@ class ExpertWorkbookTest {
     assertEquals(List.of("F0102", "F0103"), r.fields());
     assertEquals("13800001234", r.phone());
     assertEquals(15, r.maxLoad());
+    // a city of Zhejiang as the directory writes it
+    assertEquals("杭州市", r.city());
+    assertEquals("宁波市", parse(file(with(7, "宁波市"))).get(0).city());
+    assertEquals("上海", parse(file(with(7, "上海"))).get(0).city());
   }
 
   @Test

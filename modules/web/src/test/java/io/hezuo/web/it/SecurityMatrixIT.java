@@ -117,6 +117,24 @@ class SecurityMatrixIT extends BrowserIT {
             Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint("GET", "api/v1/scoring/sheets", null, null, Set.of("OFFICER")),
         new Endpoint("GET", "api/v1/scoring/sheets/A1", null, null, Set.of("OFFICER", "EXPERT")),
+        new Endpoint("GET", "api/v1/scoring/experts", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/experts/export", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/experts/template", null, null, officer),
+        new Endpoint("POST", "api/v1/scoring/experts/imports", XLSX, "not a workbook", officer),
+        new Endpoint("GET", "api/v1/scoring/experts/imports/999999999", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/experts/imports/latest", null, null, officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/experts/999999999/deactivate",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/experts/999999999/activate",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
         new Endpoint(
             "GET",
             "api/v1/formal-review/runs/current",
@@ -169,6 +187,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/formal-review/queue.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/formal-review/integrity.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/scoring/sheets.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/scoring/experts.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/formal-review/library.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
