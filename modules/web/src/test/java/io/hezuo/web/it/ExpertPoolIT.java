@@ -258,6 +258,33 @@ class ExpertPoolIT extends BrowserIT {
     assertTrue(
         Db.strings("select id from krn_mail_outbox where to_address like 'it.bad.%'").isEmpty());
 
+    // a good file whose e-mail another expert of the pool holds (checked against the pool while
+    // the rows are read a chunk at a time): refused on that cell
+    JsonObject taken =
+        imported(
+            officer,
+            "fileName=taken.xlsx&chunk=1",
+            xlsx(
+                List.of(
+                    expert(
+                        "IT 新专家",
+                        OtherPlansIT.residentId("33010619831111111"),
+                        "it.bad.6@example.org",
+                        "F01"),
+                    expert(
+                        "IT 撞邮箱",
+                        OtherPlansIT.residentId("33010619841212212"),
+                        "EXPERT06@demo.hezuo.local",
+                        "F01"))));
+    assertEquals("REFUSED", status(taken), taken.toString());
+    JsonObject mail = taken.getJsonArray("problems").getJsonObject(0);
+    assertEquals(1, taken.getJsonArray("problems").size(), taken.toString());
+    assertEquals(
+        "3 email F-EMAIL",
+        mail.getInt("row") + " " + mail.getString("column") + " " + mail.getString("ruleId"));
+    assertTrue(mail.getString("messageEn").contains("Another expert"), mail.toString());
+    assertEquals(before, experts());
+
     // not a workbook: one problem of the whole file
     JsonObject notXlsx =
         imported(officer, "fileName=notes.txt", "name,id".getBytes(StandardCharsets.UTF_8));
