@@ -2,6 +2,7 @@ package io.hezuo.scoring.web;
 
 import io.hezuo.call.api.FieldView;
 import io.hezuo.kernel.error.HezuoException;
+import io.hezuo.kernel.error.PayloadTooLargeException;
 import io.hezuo.kernel.faces.FacesViolations;
 import io.hezuo.kernel.faces.PagedModel;
 import io.hezuo.kernel.i18n.Messages;
@@ -115,6 +116,8 @@ public class ScoringExpertsPage implements Serializable {
       finished();
     } catch (RuleViolationException e) {
       FacesViolations.show("imp", e.violations());
+    } catch (PayloadTooLargeException e) {
+      FacesViolations.error("scoring.pool.file.tooLarge", getMaxMegabytes());
     } catch (IOException e) {
       FacesViolations.error("scoring.pool.file.notXlsx");
     }
