@@ -110,4 +110,39 @@ public interface AccountDirectory {
 
   /** People's names by user name (a user name without an account is left out), read at once. */
   java.util.Map<String, String> personNames(java.util.Collection<String> usernames);
+
+  /** A staff account just created: its user name and its one-time password (never stored). */
+  record NewStaffAccount(String username, String oneTimePassword) {}
+
+  /**
+   * Creates a staff account of the Department's making (only {@code EXPERT} for now) for the person
+   * of an ID document (the person is created when unknown; the name, phone and e-mail given are
+   * kept for a new one): ACTIVE, with a one-time password that must be changed at the first login.
+   * The user name is {@code preferredUsername} made valid (letters, digits, {@code . _ -}), with a
+   * number added when it is taken. In the caller's transaction; audited with {@code by} and the
+   * reason (without the password). A signed-in caller must be an OFFICER or ADMIN; a batch job
+   * (nobody signed in) is trusted: the module that started it checked its officer.
+   *
+   * @throws IllegalArgumentException for another role or a bad ID document
+   */
+  NewStaffAccount createStaffAccount(
+      String preferredUsername,
+      String name,
+      String idType,
+      String idNumber,
+      String phone,
+      String email,
+      io.hezuo.kernel.security.Role role,
+      String by,
+      String reason);
+
+  /**
+   * Enables or disables (it cannot sign in any more) a staff account ({@code EXPERT}) with a
+   * reason, audited with {@code by}; nothing happens when it is so already. Same callers as {@link
+   * #createStaffAccount}.
+   *
+   * @throws io.hezuo.kernel.error.NotFoundException for an unknown user name or another kind of
+   *     account
+   */
+  void setStaffActive(String username, boolean active, String by, String reason);
 }

@@ -19,6 +19,14 @@ public final class IdDocuments {
     return Arrays.stream(IdDocumentType.values()).map(Enum::name).toList();
   }
 
+  /**
+   * The type written in Chinese (居民身份证, 身份证, 护照…) or as its code (RESIDENT_ID…, any case), as one
+   * of {@link #types()}; empty when it names none.
+   */
+  public static Optional<String> parseType(String raw) {
+    return IdDocumentType.parse(raw).map(Enum::name);
+  }
+
   /** The number as stored (trimmed, upper case), or the input when the type is unknown. */
   public static String normalise(String type, String number) {
     try {

@@ -117,6 +117,40 @@ public class Account {
   }
 
   /**
+   * A staff account created by the Department (e.g. an expert of the pool): ACTIVE at once, with a
+   * one-time password that must be changed at the first login.
+   */
+  public static Account staff(
+      String username, String oneTimeHash, Long personId, Role role, Instant now) {
+    Account a = new Account();
+    a.username = username;
+    a.passwordHash = oneTimeHash;
+    a.personId = personId;
+    a.status = AccountStatus.ACTIVE;
+    a.roles = EnumSet.of(role);
+    a.createdAt = now;
+    a.mustChangePassword = true;
+    return a;
+  }
+
+  /**
+   * Disables (it cannot sign in) or enables again an ACTIVE or DISABLED account.
+   *
+   * @return whether its status changed
+   */
+  public boolean setActive(boolean active) {
+    AccountStatus next = active ? AccountStatus.ACTIVE : AccountStatus.DISABLED;
+    if (status == next) {
+      return false;
+    }
+    if (status != AccountStatus.ACTIVE && status != AccountStatus.DISABLED) {
+      throw new IllegalStateException("neither active nor disabled: " + status);
+    }
+    status = next;
+    return true;
+  }
+
+  /**
    * Keeps what the researcher typed on this registration (the person of the ID document may already
    * be known from another registration; it is corrected only when this one is approved).
    */

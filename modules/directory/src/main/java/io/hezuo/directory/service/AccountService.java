@@ -579,6 +579,129 @@ public class AccountService implements AccountDirectory {
     return oneTime;
   }
 
+  @Override
+  @Transactional
+  public NewStaffAccount createStaffAccount(
+      String preferredUsername,
+      String name,
+      String idType,
+      String idNumber,
+      String phone,
+      String email,
+      Role role,
+      String by,
+      String reason) {
+    requireStaffManager();
+    if (role != Role.EXPERT) {
+      throw new IllegalArgumentException("no staff account of role " + role);
+    }
+    IdDocumentType type = parseIdType(idType);
+    if (type == null) {
+      throw new IllegalArgumentException("unknown ID document type " + idType);
+    }
+    String number = type.normalise(idNumber);
+    if (type.validate(number, "idNumber", LocalDate.now(clock.withZone(Zones.SHANGHAI)))
+        .isPresent()) {
+      throw new IllegalArgumentException("bad ID document number");
+    }
+    forgetReadAccounts();
+    Person person =
+        findPerson(type, number)
+            .orElseGet(
+                () -> {
+                  Person p = new Person(trim(name), type, number, trim(phone), trim(email), null);
+                  em.persist(p);
+                  em.flush();
+                  return p;
+                });
+    String username = freeUsername(preferredUsername);
+    String oneTime = PasswordHasher.oneTimePassword();
+    Account account =
+        Account.staff(
+            username, PasswordHasher.hash(oneTime), person.getId(), role, clock.instant());
+    em.persist(account);
+    em.flush();
+    audit.record(
+        new AuditEntry(
+            by,
+            Role.OFFICER,
+            "Account",
+            account.getId().toString(),
+            "create-staff",
+            null,
+            "ACTIVE " + role.name() + " " + username + ", one-time password to be changed",
+            truncate(reason == null || reason.isBlank() ? "staff account" : reason.strip(), 500)));
+    return new NewStaffAccount(username, oneTime);
+  }
+
+  @Override
+  @Transactional
+  public void setStaffActive(String username, boolean active, String by, String reason) {
+    requireStaffManager();
+    Account a =
+        findAccount(username)
+            .filter(x -> x.getRoles().contains(Role.EXPERT))
+            .orElseThrow(() -> new NotFoundException("no such staff account"));
+    AccountStatus before = a.getStatus();
+    if (before != AccountStatus.ACTIVE && before != AccountStatus.DISABLED) {
+      throw new NotFoundException("no such staff account");
+    }
+    forgetReadAccounts();
+    if (!a.setActive(active)) {
+      return;
+    }
+    em.flush();
+    if (active) {
+      attempts.forgive(a.getUsername());
+    }
+    audit.record(
+        new AuditEntry(
+            by,
+            Role.OFFICER,
+            "Account",
+            a.getId().toString(),
+            active ? "enable" : "disable",
+            before.name(),
+            a.getStatus().name(),
+            truncate(reason == null ? "" : reason.strip(), 500)));
+  }
+
+  /**
+   * A signed-in caller must be an officer or an admin; a batch job (nobody signed in) is trusted.
+   */
+  private void requireStaffManager() {
+    if (inRequest() && caller.isSignedIn()) {
+      caller.require(Role.OFFICER, Role.ADMIN);
+    }
+  }
+
+  /**
+   * {@code preferred} made a valid user name ({@code [A-Za-z][A-Za-z0-9_.-]{3,59}}), with a number
+   * added when it is taken.
+   */
+  private String freeUsername(String preferred) {
+    String base =
+        (preferred == null ? "" : preferred.strip().toLowerCase(java.util.Locale.ROOT))
+            .replaceAll("[^a-z0-9_.-]+", ".")
+            .replaceAll("^[^a-z]+", "")
+            .replaceAll("\\.+$", "");
+    if (base.length() < 4) {
+      base = "expert" + base;
+    }
+    if (base.length() > 55) {
+      base = base.substring(0, 55);
+    }
+    String candidate = base;
+    for (int n = 2; findAccount(candidate).isPresent(); n++) {
+      candidate = base + n;
+    }
+    return candidate;
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
   /** An account the caller manages, and who the caller is (for the audit). */
   private record Managed(Account account, String caller, String role) {
     void audit(AuditLog log, String action, String from, String to, String why) {

@@ -122,6 +122,20 @@ class PageQueriesIT extends BrowserIT {
   }
 
   @Test
+  void theExpertPoolReadsAPageNotAnExpertAtATime() throws Exception {
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    assertEquals(200, officer.get("app/scoring/experts.xhtml").status()); // warm
+    String[] page = new String[1];
+    long statements = statementsOf(() -> page[0] = officer.get("app/scoring/experts.xhtml").body());
+    // the demo pool fills the first page (20 of 40 experts)
+    assertTrue(page[0].contains("钱专家") || page[0].contains("experts_data"), page[0]);
+    // the session, the filters' choices, the latest import, then the count and one page; a getter
+    // that read each expert (or the choices) again would send 20 or more
+    System.out.printf("PageQueriesIT: experts.xhtml %d statements%n", statements);
+    assertTrue(statements <= 20, "experts.xhtml sent " + statements + " statements");
+  }
+
+  @Test
   void theCurrentCallHasAnEtagAndAnswers304() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     URI uri = Db.loopback(base).toURI().resolve("api/v1/call/calls/current");

@@ -147,6 +147,24 @@ class SecurityMatrixIT extends BrowserIT {
             JSON,
             "{\"reason\":\"x\"}",
             Set.of("EXPERT")),
+        new Endpoint("GET", "api/v1/scoring/experts", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/experts/export", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/experts/template", null, null, officer),
+        new Endpoint("POST", "api/v1/scoring/experts/imports", XLSX, "not a workbook", officer),
+        new Endpoint("GET", "api/v1/scoring/experts/imports/999999999", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/experts/imports/latest", null, null, officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/experts/999999999/deactivate",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/experts/999999999/activate",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
         new Endpoint(
             "GET",
             "api/v1/formal-review/runs/current",
@@ -202,6 +220,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/scoring/mine.xhtml", Set.of("EXPERT"));
     SCREENS.put("/app/scoring/ranking.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/scoring/work.xhtml", Set.of("EXPERT"));
+    SCREENS.put("/app/scoring/experts.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/formal-review/library.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/recommendation/quotas.xhtml", Set.of("OFFICER"));
