@@ -117,6 +117,32 @@ class SecurityMatrixIT extends BrowserIT {
             Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint("GET", "api/v1/scoring/sheets", null, null, Set.of("OFFICER")),
         new Endpoint("GET", "api/v1/scoring/sheets/A1", null, null, Set.of("OFFICER", "EXPERT")),
+        new Endpoint("GET", "api/v1/scoring/review", null, null, Set.of("OFFICER", "EXPERT")),
+        new Endpoint("PUT", "api/v1/scoring/review", JSON, "{}", officer),
+        new Endpoint("GET", "api/v1/scoring/assignments", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/assignments/experts", null, null, officer),
+        new Endpoint("POST", "api/v1/scoring/assignments/auto", JSON, "{}", officer),
+        new Endpoint("POST", "api/v1/scoring/assignments", JSON, "{}", officer),
+        new Endpoint(
+            "DELETE", "api/v1/scoring/assignments/999999999?reason=x", null, null, officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/assignments/999999999/reopen",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/assignments/remind",
+            JSON,
+            "{\"expertIds\":[999999999]}",
+            officer),
+        new Endpoint(
+            "GET",
+            "api/v1/scoring/applications/999999999/conflicts?expert=999999999",
+            null,
+            null,
+            officer),
         new Endpoint(
             "GET",
             "api/v1/formal-review/runs/current",
