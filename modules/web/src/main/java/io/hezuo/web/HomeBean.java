@@ -55,6 +55,7 @@ public class HomeBean {
   @Inject io.hezuo.web.i18n.LocaleBean localeBean;
   @Inject io.hezuo.directory.api.UnitDirectory units;
   @Inject io.hezuo.formalreview.api.FormalReviewProgress formalReview;
+  @Inject io.hezuo.scoring.api.ScoringProgress scoring;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -80,6 +81,7 @@ public class HomeBean {
   private io.hezuo.recommendation.api.RecommendationProgress.Overall progress;
   private long unitsWithoutRecommender;
   private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
+  private io.hezuo.scoring.api.ScoringProgress.Pending scoringPending;
 
   /** One line of the officer's table: the line, its count per status and in all. */
   public record CountRow(
@@ -129,6 +131,7 @@ public class HomeBean {
     if (caller.hasRole(Role.OFFICER)) {
       progress = recommendation.overall();
       unitsWithoutRecommender = units.withoutRecommender();
+      scoringPending = scoring.pending();
     }
     if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       formalPending = formalReview.pending();
@@ -229,6 +232,11 @@ public class HomeBean {
   }
 
   /** The formal review's pending work (formal reviewers and officers; null for others). */
+  public io.hezuo.scoring.api.ScoringProgress.Pending getScoringPending() {
+    return scoringPending;
+  }
+
+  /** The expert review's pending work (officers; null for others). */
   public io.hezuo.formalreview.api.FormalReviewProgress.Pending getFormalPending() {
     return formalPending;
   }

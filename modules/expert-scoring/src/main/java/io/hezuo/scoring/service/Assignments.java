@@ -105,9 +105,9 @@ public class Assignments {
       int shortfall)
       implements Serializable {
 
-    /** An expert declared a conflict or the panel is short: the officer must reassign. */
+    /** An expert declared a conflict and was not replaced yet: the officer must reassign. */
     public boolean needsReassignment() {
-      return conflicts > 0 || shortfall > 0;
+      return conflicts > 0 && shortfall > 0;
     }
   }
 
@@ -228,18 +228,6 @@ public class Assignments {
     }
     out.sort(Comparator.comparing(ExpertProgress::name).thenComparing(ExpertProgress::expertId));
     return out;
-  }
-
-  /**
-   * The officer's pending work on the review: applications short of experts or with a declared
-   * conflict, and sheets overdue (the window closed, not submitted). Two counts, a few queries.
-   */
-  public long[] pending() {
-    caller.require(Role.OFFICER);
-    List<ApplicationProgress> all = overview();
-    long shortOf = all.stream().filter(ApplicationProgress::needsReassignment).count();
-    long overdue = experts().stream().mapToLong(ExpertProgress::overdue).sum();
-    return new long[] {shortOf, overdue};
   }
 
   // ------------------------------------------------------------------------------ automatic

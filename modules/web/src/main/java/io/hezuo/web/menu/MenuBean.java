@@ -51,6 +51,8 @@ public class MenuBean {
             new MenuItem("integrity", "web.menu.integrity", "/app/formal-review/integrity"),
             new MenuItem("library", "web.menu.library", "/app/formal-review/library"),
             new MenuItem("scoringSheets", "web.menu.scoringSheets", "/app/scoring/sheets"),
+            new MenuItem(
+                "scoringAssignments", "web.menu.scoringAssignments", "/app/scoring/assignments"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),
