@@ -153,6 +153,7 @@ class AccessibilityIT extends BrowserIT {
     check("officer", "/app/formal-review/queue.xhtml", By.id("intro"));
     check("officer", "/app/formal-review/integrity.xhtml", By.id("intro"));
     check("officer", "/app/scoring/sheets.xhtml", By.id("intro"));
+    check("officer", "/app/scoring/assignments.xhtml", By.id("intro"));
     check("officer", "/app/formal-review/library.xhtml", By.id("intro"));
     check("officer", "/app/directory/registrations.xhtml", By.id("regs"));
     check("officer", "/app/submission/extensions.xhtml", By.id("ext:grant"));

@@ -455,6 +455,122 @@ class ScoringAssignmentIT extends BrowserIT {
     assertEquals(200, reset.status(), reset.body());
   }
 
+  @Test
+  void theScreenAssignsByHandShowsTheReasonsAndExports() throws Exception {
+    FormalReviewRunIT.setUpRound();
+    long app = FormalReviewRunIT.recommended(browser, base);
+    Db.update(
+        "update sub_application set status = 'FORMAL_PASSED', field_code = 'F0201' where id = ?",
+        app);
+    String no = Db.strings("select acceptance_no from sub_application where id = ?", app).get(0);
+    expert(
+        913101,
+        "屏同单位",
+        "330102196101010011",
+        "测试申报单位批量",
+        "91330100IT0000811N",
+        "丽水市",
+        "F0201",
+        5,
+        true);
+    expert(913102, "屏专家乙", "330102196101010022", "衢州学院", null, "衢州市", "F0201", 5, true);
+
+    browser.driver.manage().deleteAllCookies();
+    browser.login("demo_officer", "Demo@2026");
+    browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
+    browser.open("/app/scoring/assignments.xhtml");
+    browser.waitFor(org.openqa.selenium.By.id("intro"));
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+
+    // two experts per application refused beside the field, nothing stored
+    String before = Db.strings("select coalesce(max(version), 0) from sc_review").get(0);
+    browser.typeSurely("settings:perApplication", "2");
+    browser.typeSurely("settings:reason", "试一试");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("settings:save"));
+    String refused =
+        browser
+            .waitFor(
+                org.openqa.selenium.By.xpath(
+                    "//*[@id='settings:perApplication']/ancestor::div[1]"
+                        + "//*[contains(@class,'ui-message-error') and contains(., 'F-REVIEW')]"))
+            .getText();
+    assertTrue(refused.contains("3"), refused);
+    assertEquals(before, Db.strings("select coalesce(max(version), 0) from sc_review").get(0));
+
+    // the application found by its acceptance number; the expert of its unit refused with the
+    // reason, another added
+    browser.typeSurely("list:tabs:text", no);
+    browser.clickWhenClickable(org.openqa.selenium.By.id("list:tabs:filter"));
+    browser.ajaxIdle();
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//*[@id='list:tabs:apps_data']//tr[1]//*[contains(@class,'sc-acceptance') and"
+                + " text()='"
+                + no
+                + "']"));
+    browser.clickWhenClickable(org.openqa.selenium.By.id("list:tabs:apps:0:add"));
+    browser.ajaxIdle();
+    browser.waitFor(org.openqa.selenium.By.id("addDialog:expert"));
+    browser.chooseByClick("addDialog:expert", "913101");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("addDialog:addExpert"));
+    browser.ajaxIdle();
+    String reason =
+        browser
+            .waitFor(
+                org.openqa.selenium.By.xpath(
+                    "//*[@id='addDialog:expertMessages']//*[contains(., 'F-CONFLICT')]"))
+            .getText();
+    assertTrue(reason.contains("测试申报单位批量"), reason);
+    assertEquals(
+        List.of("0"),
+        Db.strings("select count(*) from sc_assignment where application_id = ?", app));
+    browser.chooseByClick("addDialog:expert", "913102");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("addDialog:addExpert"));
+    browser.ajaxIdle();
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//*[@id='list:tabs:apps_data']//tr[1]//*[contains(@class,'sc-expert-name') and"
+                + " text()='屏专家乙']"));
+    assertEquals(
+        List.of("913102:ASSIGNED:3"),
+        Db.strings(
+            "select concat(expert_id, ':', status, ':', fit) from sc_assignment where"
+                + " application_id = ?",
+            app));
+
+    // the export holds what the table shows, the expert with fit and status
+    byte[] xlsx = ExcelExportsIT.download("list", "list:tabs:apps:export");
+    if (!(xlsx.length > 4 && xlsx[0] == 'P' && xlsx[1] == 'K')) {
+      java.nio.file.Files.write(java.nio.file.Path.of("target/scoring-export.html"), xlsx);
+    }
+    assertTrue(xlsx.length > 4 && xlsx[0] == 'P' && xlsx[1] == 'K', "not an .xlsx");
+    List<List<String>> rows = new ArrayList<>();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+      for (org.apache.poi.ss.usermodel.Row r : wb.getSheetAt(0)) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
+          cells.add(r.getCell(i) == null ? "" : f.formatCellValue(r.getCell(i)));
+        }
+        rows.add(cells);
+      }
+    }
+    assertEquals("受理编号", rows.get(0).get(0), rows.get(0).toString());
+    assertEquals(2, rows.size(), rows.toString());
+    assertEquals(no, rows.get(1).get(0));
+    assertTrue(rows.get(1).get(3).contains("屏专家乙 (匹配度 3, 已分配)"), rows.get(1).toString());
+    assertTrue(rows.get(1).get(4).contains("已分配 1"), rows.get(1).toString());
+
+    // the progress per expert
+    browser.clickWhenClickable(org.openqa.selenium.By.xpath("//a[contains(., '按专家查看进度')]"));
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//*[@id='list:tabs:experts_data']//*[contains(@class,'sc-expert-row') and"
+                + " text()='屏专家乙']"));
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+  }
+
   static JsonObject conflicts(Api officer, long application, long expert) throws Exception {
     Api.Reply r =
         officer.get("api/v1/scoring/applications/" + application + "/conflicts?expert=" + expert);

@@ -208,6 +208,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/submission/list.xhtml", Set.of("APPLICANT"));
     SCREENS.put("/app/directory/accounts.xhtml", Set.of("ADMIN", "UNIT_ADMIN"));
     SCREENS.put("/app/account/password.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
+    SCREENS.put("/app/scoring/assignments.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/home.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
     SCREENS.put("/app/inbox.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
   }
