@@ -478,6 +478,10 @@ class ScoringAssignmentIT extends BrowserIT {
     browser.driver.manage().deleteAllCookies();
     browser.login("demo_officer", "Demo@2026");
     browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
+    // the officer's home shows the applications still short of experts, with the way there
+    String pending =
+        browser.waitFor(org.openqa.selenium.By.cssSelector("[id$='scoringPendingText']")).getText();
+    assertTrue(pending.contains("需要（重新）分配专家"), pending);
     browser.open("/app/scoring/assignments.xhtml");
     browser.waitFor(org.openqa.selenium.By.id("intro"));
     assertTrue(browser.axe().isEmpty(), browser.axe().toString());
