@@ -449,7 +449,13 @@ public class Assignments {
       String status = (String) r[1];
       if (REMOVED.equals(status)) {
         previous = ((Number) r[0]).longValue();
-      } else if (!CONFLICT.equals(status)) {
+      } else if (CONFLICT.equals(status)) {
+        if (reasons.isEmpty()) {
+          // the expert declared a conflict (never assigned again), whatever its record says now
+          problems.add(
+              RuleViolation.error("F-CONFLICT", "expertId", "scoring.conflict.DECLARED", "—"));
+        }
+      } else {
         problems.add(
             RuleViolation.error("F-STATE", "expertId", "scoring.assign.already", e.name()));
       }

@@ -104,6 +104,13 @@ class ScoringAssignmentIT extends BrowserIT {
     assertEquals(200, set.status(), set.body());
     assertEquals(3, set.json().getInt("perApplication"));
     assertTrue(set.json().getBoolean("sameCityConflict"));
+    assertTrue(
+        Db.strings(
+                "select concat(action, '|', actor, '|', reason, '|', to_state) from krn_audit"
+                    + " where entity_type = 'ScoringReview' order by id desc limit 1")
+            .get(0)
+            .matches("review-change\\|demo_officer\\|评审安排\\|.*per application 3.*same city true.*"),
+        "the change audited with its reason");
 
     // two applications that passed formal review (unit 测试申报单位批量, 杭州市), and an earlier
     // one on which the first one's PI and a future expert worked together
