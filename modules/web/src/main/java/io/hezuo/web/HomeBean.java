@@ -81,6 +81,7 @@ public class HomeBean {
   private io.hezuo.recommendation.api.RecommendationProgress.Overall progress;
   private long unitsWithoutRecommender;
   private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
+  private io.hezuo.scoring.api.ScoringProgress.Pending scoringPending;
 
   // the expert
   private io.hezuo.scoring.api.ExpertPending expertPending;
@@ -134,6 +135,7 @@ public class HomeBean {
     if (caller.hasRole(Role.OFFICER)) {
       progress = recommendation.overall();
       unitsWithoutRecommender = units.withoutRecommender();
+      scoringPending = scoring.pending();
     }
     if (caller.hasRole(Role.EXPERT)) {
       expertPending = scoring.expertPending();
@@ -239,6 +241,11 @@ public class HomeBean {
   }
 
   /** The formal review's pending work (formal reviewers and officers; null for others). */
+  public io.hezuo.scoring.api.ScoringProgress.Pending getScoringPending() {
+    return scoringPending;
+  }
+
+  /** The expert review's pending work (officers; null for others). */
   public io.hezuo.formalreview.api.FormalReviewProgress.Pending getFormalPending() {
     return formalPending;
   }

@@ -56,7 +56,7 @@ import java.util.function.UnaryOperator;
  * server's clock.
  */
 @ApplicationScoped
-public class ExpertWork implements io.hezuo.scoring.api.ScoringProgress {
+public class ExpertWork {
 
   /** Statuses of an assignment the expert sees. */
   static final List<String> VISIBLE = List.of("ASSIGNED", "DRAFT", "SUBMITTED");
@@ -321,7 +321,6 @@ public class ExpertWork implements io.hezuo.scoring.api.ScoringProgress {
   }
 
   /** My reviews to finish and submitted, with the deadline (the home page; one query). */
-  @Override
   public io.hezuo.scoring.api.ExpertPending expertPending() {
     caller.require(Role.EXPERT);
     CallView call = calls.current().orElse(null);

@@ -73,6 +73,15 @@ public interface ApplicationLifecycle {
       long callId, java.util.Collection<ApplicationStatus> statuses);
 
   /**
+   * The people and units of applications (PI, applying unit, domestic cooperating units, team
+   * members), a few queries for many, by id: of one call ({@code callId}; null: every call) in the
+   * given statuses, for the conflict-of-interest rules of expert scoring. Role is the caller's to
+   * check: ID numbers are personal data.
+   */
+  java.util.List<ApplicationPeople> people(
+      Long callId, java.util.Collection<ApplicationStatus> statuses);
+
+  /**
    * D1 at formal review: the latest extension of the submission deadline the Department granted
    * each applying unit in a call, by organisation id (units without one are left out), in one
    * query. An application submitted after its call's deadline is on time only until its unit's

@@ -165,6 +165,99 @@ public class PipelineApplications implements ApplicationLifecycle {
   }
 
   @Override
+  public java.util.List<io.hezuo.submission.api.ApplicationPeople> people(
+      Long callId, java.util.Collection<ApplicationStatus> statuses) {
+    if (statuses == null || statuses.isEmpty()) {
+      return java.util.List.of();
+    }
+    java.util.List<String> names = statuses.stream().map(Enum::name).toList();
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      in.append(i == 0 ? "?" : ", ?");
+    }
+    jakarta.persistence.Query q =
+        em.createNativeQuery(
+            "select id, call_id, line_code, status, acceptance_no, title_zh, title_en,"
+                + " field_code, organisation_id, pi_id_number, pi_name from sub_application"
+                + " where status in ("
+                + in
+                + ")"
+                + (callId == null ? "" : " and call_id = ?")
+                + " order by id");
+    for (int i = 0; i < names.size(); i++) {
+      q.setParameter(i + 1, names.get(i));
+    }
+    if (callId != null) {
+      q.setParameter(names.size() + 1, callId);
+    }
+    java.util.List<Object[]> apps = new java.util.ArrayList<>();
+    for (Object o : q.getResultList()) {
+      apps.add((Object[]) o);
+    }
+    java.util.Map<Long, java.util.List<String>> partners = new java.util.HashMap<>();
+    java.util.Map<Long, java.util.List<io.hezuo.submission.api.TeamMemberForm>> team =
+        new java.util.HashMap<>();
+    java.util.List<Long> ids = apps.stream().map(r -> ((Number) r[0]).longValue()).toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      java.util.List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      jakarta.persistence.Query p =
+          em.createNativeQuery(
+              "select application_id, name from sub_domestic_partner where application_id in ("
+                  + marks
+                  + ") order by application_id, position");
+      jakarta.persistence.Query t =
+          em.createNativeQuery(
+              "select application_id, name, id_type, id_number, unit, role, months from"
+                  + " sub_team_member where application_id in ("
+                  + marks
+                  + ") order by application_id, position");
+      for (int i = 0; i < chunk.size(); i++) {
+        p.setParameter(i + 1, chunk.get(i));
+        t.setParameter(i + 1, chunk.get(i));
+      }
+      for (Object o : p.getResultList()) {
+        Object[] r = (Object[]) o;
+        partners
+            .computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>())
+            .add((String) r[1]);
+      }
+      for (Object o : t.getResultList()) {
+        Object[] r = (Object[]) o;
+        team.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>())
+            .add(
+                new io.hezuo.submission.api.TeamMemberForm(
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    r[6] == null ? null : ((Number) r[6]).intValue()));
+      }
+    }
+    java.util.List<io.hezuo.submission.api.ApplicationPeople> out = new java.util.ArrayList<>();
+    for (Object[] r : apps) {
+      long id = ((Number) r[0]).longValue();
+      out.add(
+          new io.hezuo.submission.api.ApplicationPeople(
+              id,
+              ((Number) r[1]).longValue(),
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (String) r[5],
+              (String) r[6],
+              (String) r[7],
+              ((Number) r[8]).longValue(),
+              (String) r[9],
+              (String) r[10],
+              partners.getOrDefault(id, java.util.List.of()),
+              team.getOrDefault(id, java.util.List.of())));
+    }
+    return out;
+  }
+
+  @Override
   public java.util.List<io.hezuo.submission.api.ApplicationRow> rows(
       java.util.Collection<Long> applicationIds) {
     return search.rows(applicationIds);

@@ -53,8 +53,10 @@ public class MenuBean {
             new MenuItem("integrity", "web.menu.integrity", "/app/formal-review/integrity"),
             new MenuItem("library", "web.menu.library", "/app/formal-review/library"),
             new MenuItem("scoringSheets", "web.menu.scoringSheets", "/app/scoring/sheets"),
-            new MenuItem("scoringRanking", "web.menu.scoringRanking", "/app/scoring/ranking"),
             new MenuItem("scoringExperts", "web.menu.scoringExperts", "/app/scoring/experts"),
+            new MenuItem(
+                "scoringAssignments", "web.menu.scoringAssignments", "/app/scoring/assignments"),
+            new MenuItem("scoringRanking", "web.menu.scoringRanking", "/app/scoring/ranking"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),

@@ -165,6 +165,32 @@ class SecurityMatrixIT extends BrowserIT {
             JSON,
             "{\"reason\":\"x\"}",
             officer),
+        new Endpoint("GET", "api/v1/scoring/review", null, null, Set.of("OFFICER", "EXPERT")),
+        new Endpoint("PUT", "api/v1/scoring/review", JSON, "{}", officer),
+        new Endpoint("GET", "api/v1/scoring/assignments", null, null, officer),
+        new Endpoint("GET", "api/v1/scoring/assignments/experts", null, null, officer),
+        new Endpoint("POST", "api/v1/scoring/assignments/auto", JSON, "{}", officer),
+        new Endpoint("POST", "api/v1/scoring/assignments", JSON, "{}", officer),
+        new Endpoint(
+            "DELETE", "api/v1/scoring/assignments/999999999?reason=x", null, null, officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/assignments/999999999/reopen",
+            JSON,
+            "{\"reason\":\"x\"}",
+            officer),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/assignments/remind",
+            JSON,
+            "{\"expertIds\":[999999999]}",
+            officer),
+        new Endpoint(
+            "GET",
+            "api/v1/scoring/applications/999999999/conflicts?expert=999999999",
+            null,
+            null,
+            officer),
         new Endpoint(
             "GET",
             "api/v1/formal-review/runs/current",
@@ -234,6 +260,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/submission/list.xhtml", Set.of("APPLICANT"));
     SCREENS.put("/app/directory/accounts.xhtml", Set.of("ADMIN", "UNIT_ADMIN"));
     SCREENS.put("/app/account/password.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
+    SCREENS.put("/app/scoring/assignments.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/home.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
     SCREENS.put("/app/inbox.xhtml", Set.copyOf(LoginAndRolesIT.ROLES.values()));
   }
