@@ -150,7 +150,7 @@ public class Assignments {
   /** Every application of the review with its experts (officers), by acceptance number. */
   public List<ApplicationProgress> overview() {
     caller.require(Role.OFFICER);
-    Facts f = conflicts.facts(null);
+    Facts f = conflicts.facts(null, false);
     int per = settings.of(f.callId()).perApplication();
     Map<Long, List<Row>> rows = rows(f.callId(), f.experts());
     List<ApplicationProgress> out = new ArrayList<>();
@@ -179,7 +179,7 @@ public class Assignments {
   /** Every expert of the pool with their progress on the current call (officers), by name. */
   public List<ExpertProgress> experts() {
     caller.require(Role.OFFICER);
-    Facts f = conflicts.facts(List.of());
+    Facts f = conflicts.facts(List.of(), false);
     Instant now = clock.instant();
     boolean closed = settings.of(f.callId()).closed(now);
     Map<Long, int[]> counts = new HashMap<>();
@@ -334,18 +334,24 @@ public class Assignments {
         }
         continue;
       }
-      em.createNativeQuery(
-              "insert into sc_assignment (call_id, application_id, expert_id, line_code, status,"
-                  + " fit, pinned, assigned_by, assigned_at, version) values (?, ?, ?, ?,"
-                  + " 'ASSIGNED', ?, false, ?, ?, 0)")
-          .setParameter(1, f.callId())
-          .setParameter(2, p.applicationId())
-          .setParameter(3, p.expertId())
-          .setParameter(4, f.applications().get(p.applicationId()).lineCode())
-          .setParameter(5, p.fit())
-          .setParameter(6, caller.name())
-          .setParameter(7, now)
-          .executeUpdate();
+      int inserted =
+          em.createNativeQuery(
+                  "insert ignore into sc_assignment (call_id, application_id, expert_id, line_code,"
+                      + " status, fit, pinned, assigned_by, assigned_at, version) values (?, ?, ?, ?,"
+                      + " 'ASSIGNED', ?, false, ?, ?, 0)")
+              .setParameter(1, f.callId())
+              .setParameter(2, p.applicationId())
+              .setParameter(3, p.expertId())
+              .setParameter(4, f.applications().get(p.applicationId()).lineCode())
+              .setParameter(5, p.fit())
+              .setParameter(6, caller.name())
+              .setParameter(7, now)
+              .executeUpdate();
+      if (inserted != 1) {
+        // another officer's run assigned the pair meanwhile: nothing of this run is kept
+        throw new RuleViolationException(
+            RuleViolation.error("F-STALE", null, "scoring.assign.stale"));
+      }
       added++;
     }
     int replaced = 0;
@@ -497,18 +503,24 @@ public class Assignments {
           .executeUpdate();
       id = previous;
     } else {
-      em.createNativeQuery(
-              "insert into sc_assignment (call_id, application_id, expert_id, line_code, status,"
-                  + " fit, pinned, assigned_by, assigned_at, version) values (?, ?, ?, ?,"
-                  + " 'ASSIGNED', ?, true, ?, ?, 0)")
-          .setParameter(1, f.callId())
-          .setParameter(2, applicationId)
-          .setParameter(3, expertId)
-          .setParameter(4, a.lineCode())
-          .setParameter(5, fit)
-          .setParameter(6, caller.name())
-          .setParameter(7, now)
-          .executeUpdate();
+      int inserted =
+          em.createNativeQuery(
+                  "insert ignore into sc_assignment (call_id, application_id, expert_id, line_code,"
+                      + " status, fit, pinned, assigned_by, assigned_at, version) values (?, ?, ?, ?,"
+                      + " 'ASSIGNED', ?, true, ?, ?, 0)")
+              .setParameter(1, f.callId())
+              .setParameter(2, applicationId)
+              .setParameter(3, expertId)
+              .setParameter(4, a.lineCode())
+              .setParameter(5, fit)
+              .setParameter(6, caller.name())
+              .setParameter(7, now)
+              .executeUpdate();
+      if (inserted != 1) {
+        // someone assigned the pair meanwhile
+        throw new RuleViolationException(
+            RuleViolation.error("F-STALE", null, "scoring.assign.stale"));
+      }
       id =
           ((Number)
                   em.createNativeQuery(
@@ -624,7 +636,7 @@ public class Assignments {
   @Transactional
   public int remind(Collection<Long> expertIds) {
     caller.require(Role.OFFICER);
-    Facts f = conflicts.facts(List.of());
+    Facts f = conflicts.facts(List.of(), false);
     ReviewSettings.Review review = settings.of(f.callId());
     Map<Long, Integer> unfinished = new LinkedHashMap<>();
     for (Object o :

@@ -169,6 +169,14 @@ public class ConflictCheck {
    * conflicts and the options. Role is the caller's to check.
    */
   public Facts facts(java.util.Collection<Long> only) {
+    return facts(only, true);
+  }
+
+  /**
+   * As {@link #facts(java.util.Collection)}; without {@code history} the earlier applications are
+   * not read (for lists and progress, which need no conflict rule).
+   */
+  Facts facts(java.util.Collection<Long> only, boolean history) {
     CallView call = calls.current().orElseThrow(() -> new NotFoundException("no published call"));
     ReviewSettings.Review review = settings.of(call.id());
     List<ApplicationPeople> under =
@@ -220,8 +228,8 @@ public class ConflictCheck {
         call.id(),
         apps,
         experts(),
-        history(call.year(), apps.values()),
-        declared(),
+        history ? history(call.year(), apps.values()) : Map.of(),
+        history ? declared() : List.of(),
         new Conflicts.Options(review.sameCityConflict()));
   }
 

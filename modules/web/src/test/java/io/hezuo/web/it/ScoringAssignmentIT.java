@@ -456,6 +456,18 @@ class ScoringAssignmentIT extends BrowserIT {
         200,
         Api.as(browser, base, "demo_expert", "Demo@2026").get("api/v1/scoring/review").status());
 
+    // once the window has closed, the unfinished sheets are overdue
+    Api.Reply closed =
+        officer.json(
+            "PUT",
+            "api/v1/scoring/review",
+            review(officer, 3, "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z", true));
+    assertEquals(200, closed.status(), closed.body());
+    JsonObject late =
+        find(officer.get("api/v1/scoring/assignments/experts").jsonArray(), "expertId", E5);
+    assertEquals(late.getInt("assigned") - late.getInt("submitted"), late.getInt("overdue"));
+    assertTrue(late.getInt("overdue") >= 1, late.toString());
+
     // back to the defaults for the other tests
     Api.Reply reset =
         officer.json("PUT", "api/v1/scoring/review", review(officer, 5, null, null, false));
@@ -548,6 +560,37 @@ class ScoringAssignmentIT extends BrowserIT {
             "select concat(expert_id, ':', status, ':', fit) from sc_assignment where"
                 + " application_id = ?",
             app));
+
+    // removing needs a reason, given in the dialog
+    browser.clickWhenClickable(org.openqa.selenium.By.id("list:tabs:apps:0:panel:0:remove"));
+    browser.ajaxIdle();
+    browser.waitFor(org.openqa.selenium.By.id("removeDialog:reason"));
+    browser.clickWhenClickable(org.openqa.selenium.By.id("removeDialog:removeExpert"));
+    browser.ajaxIdle();
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//*[@id='removeDialog:reason']/ancestor::div[1]"
+                + "//*[contains(@class,'ui-message-error') and contains(., 'F-REQ')]"));
+    assertEquals(
+        List.of("ASSIGNED"),
+        Db.strings("select status from sc_assignment where application_id = ?", app));
+    browser.typeSurely("removeDialog:reason", "专家临时出国");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("removeDialog:removeExpert"));
+    browser.ajaxIdle();
+    browser.waitUntilHidden(org.openqa.selenium.By.id("removeDialog:reason"));
+    assertEquals(
+        List.of("REMOVED"),
+        Db.strings("select status from sc_assignment where application_id = ?", app));
+    // and back by hand for the export
+    browser.clickWhenClickable(org.openqa.selenium.By.id("list:tabs:apps:0:add"));
+    browser.ajaxIdle();
+    browser.chooseByClick("addDialog:expert", "913102");
+    browser.clickWhenClickable(org.openqa.selenium.By.id("addDialog:addExpert"));
+    browser.ajaxIdle();
+    browser.waitFor(
+        org.openqa.selenium.By.xpath(
+            "//*[@id='list:tabs:apps_data']//tr[1]//*[contains(@class,'sc-expert-name') and"
+                + " text()='屏专家乙']"));
 
     // the export holds what the table shows, the expert with fit and status
     byte[] xlsx = ExcelExportsIT.download("list", "list:tabs:apps:export");
