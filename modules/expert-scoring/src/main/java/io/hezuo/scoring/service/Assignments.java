@@ -55,7 +55,7 @@ public class Assignments {
   public static final String REMOVED = "REMOVED";
 
   /** Where an expert finds their assignments (the link of a reminder). */
-  public static final String MY_ASSIGNMENTS = "/app/scoring/my.xhtml";
+  public static final String MY_ASSIGNMENTS = "/app/scoring/mine.xhtml";
 
   static final String ENTITY = "ScoringAssignment";
 
