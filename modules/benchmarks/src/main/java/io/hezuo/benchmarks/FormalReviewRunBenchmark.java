@@ -526,6 +526,7 @@ public final class FormalReviewRunBenchmark {
     long firstMove = -1;
     long maxStill = 0;
     long lastDone = -1;
+    String lastShown = null;
     long stillSince = System.nanoTime();
     long next = t0 + 1_000_000_000L;
     List<String> timeline = new ArrayList<>();
@@ -550,12 +551,19 @@ public final class FormalReviewRunBenchmark {
       status = string(r.body(), "status");
       done = number(r.body(), "done");
       long recomputed = number(r.body(), "recomputed");
+      // what the screen shows while the run prepares: the phase's bar (the library indexed, the
+      // round's texts read), then the checks' bar
+      String preparing = stringOrNull(r.body(), "preparing");
+      long prepared = preparing == null ? 0 : number(r.body(), "prepared");
+      long prepareTotal = preparing == null ? 0 : number(r.body(), "prepareTotal");
+      String shown = preparing == null ? "done " + done : preparing + " " + prepared;
       double t = (System.nanoTime() - t0) / 1e9;
-      if (done != lastDone) {
-        if (done > 0 && firstMove < 0) {
-          firstMove = System.nanoTime() - t0;
-        }
-        lastDone = done;
+      if (done != lastDone && done > 0 && firstMove < 0) {
+        firstMove = System.nanoTime() - t0;
+      }
+      lastDone = done;
+      if (!shown.equals(lastShown)) {
+        lastShown = shown;
         stillSince = System.nanoTime();
       } else if (status.equals("RUNNING")) {
         maxStill = Math.max(maxStill, System.nanoTime() - stillSince);
@@ -563,12 +571,16 @@ public final class FormalReviewRunBenchmark {
       String line =
           String.format(
               Locale.ROOT,
-              "  %5.0f s  %5d/%d  recomputed %5d  %-7s  (progress answered in %.0f ms; %s)",
+              "  %5.0f s  %5d/%d  recomputed %5d  %-7s %s (progress answered in %.0f ms; %s)",
               t,
               done,
               total,
               recomputed,
               status,
+              preparing == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT, "preparing %s %d/%d ", preparing, prepared, prepareTotal),
               pollMs,
               SimilarityBenchmark.loadAverage());
       System.out.println(line);
@@ -580,7 +592,8 @@ public final class FormalReviewRunBenchmark {
         System.out.printf(
             Locale.ROOT,
             "RUN %d %s: %d/%d applications, %d recomputed, in %.1f s from the start request"
-                + " (first progress after %.1f s; the bar stood still at most %.1f s); %s%n",
+                + " (first application checked after %.1f s; the bars, preparation's then the"
+                + " checks', stood still at most %.1f s); %s%n",
             id,
             status,
             done,
@@ -612,6 +625,16 @@ public final class FormalReviewRunBenchmark {
       }
     }
     throw new IllegalStateException("no " + name + " in " + json);
+  }
+
+  static String stringOrNull(String json, String name) {
+    Matcher m = STRING.matcher(json);
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return m.group(2);
+      }
+    }
+    return null;
   }
 
   static String sha256(String s) {

@@ -55,6 +55,7 @@ public class HomeBean {
   @Inject io.hezuo.web.i18n.LocaleBean localeBean;
   @Inject io.hezuo.directory.api.UnitDirectory units;
   @Inject io.hezuo.formalreview.api.FormalReviewProgress formalReview;
+  @Inject io.hezuo.scoring.api.ScoringProgress scoring;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -80,6 +81,10 @@ public class HomeBean {
   private io.hezuo.recommendation.api.RecommendationProgress.Overall progress;
   private long unitsWithoutRecommender;
   private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
+
+  // the expert
+  private io.hezuo.scoring.api.ExpertPending expertPending;
+  private String expertDeadline;
 
   /** One line of the officer's table: the line, its count per status and in all. */
   public record CountRow(
@@ -129,6 +134,11 @@ public class HomeBean {
     if (caller.hasRole(Role.OFFICER)) {
       progress = recommendation.overall();
       unitsWithoutRecommender = units.withoutRecommender();
+    }
+    if (caller.hasRole(Role.EXPERT)) {
+      expertPending = scoring.expertPending();
+      expertDeadline =
+          expertPending.closesAt() == null ? null : Zones.format(expertPending.closesAt());
     }
     if (caller.hasRole(Role.OFFICER) || caller.hasRole(Role.FORMAL_REVIEWER)) {
       formalPending = formalReview.pending();
@@ -264,5 +274,13 @@ public class HomeBean {
 
   public String format(Instant at) {
     return at == null ? "" : Zones.format(at);
+  }
+
+  public io.hezuo.scoring.api.ExpertPending getExpertPending() {
+    return expertPending;
+  }
+
+  public String getExpertDeadline() {
+    return expertDeadline;
   }
 }

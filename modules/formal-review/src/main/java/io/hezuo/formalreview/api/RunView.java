@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param restarts how often it was resumed after a stop or a crash
  * @param lastExecutionRead applications read by the job execution that ended it (after a resume:
  *     only those after the last checkpoint); null while it runs
+ * @param preparing what the run prepares before its first chunk: LIBRARY (the library's documents
+ *     indexed) or ROUND (the round's texts read and indexed); null when nothing is being prepared
+ * @param prepared of the phase's {@code prepareTotal} items, those done
  */
 public record RunView(
     long id,
@@ -28,11 +31,19 @@ public record RunView(
     Instant startedAt,
     Instant finishedAt,
     String failure,
-    Long lastExecutionRead)
+    Long lastExecutionRead,
+    String preparing,
+    int prepared,
+    int prepareTotal)
     implements Serializable {
 
   /** Done as a whole percentage (0–100), for the progress bar. */
   public int percent() {
     return total == 0 ? 100 : (int) (100L * done / total);
+  }
+
+  /** The preparation's phase done as a whole percentage (0–100), for its progress bar. */
+  public int preparedPercent() {
+    return prepareTotal == 0 ? 0 : (int) (100L * prepared / prepareTotal);
   }
 }

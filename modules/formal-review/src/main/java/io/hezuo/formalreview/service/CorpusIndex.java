@@ -57,6 +57,9 @@ public class CorpusIndex {
 
   private SimilarityIndex index;
 
+  /** What is being prepared now (the library's documents indexed, the round's texts). */
+  private final Preparation preparation = new Preparation();
+
   /** The library documents in the index (by key), with their titles. */
   private final Map<String, String> libraryTitles = new HashMap<>();
 
@@ -88,6 +91,14 @@ public class CorpusIndex {
       libraryStamp = stamp;
     }
     return index;
+  }
+
+  /**
+   * What this server is preparing now (read through this method: the container's proxy of this bean
+   * does not share its fields).
+   */
+  Preparation preparation() {
+    return preparation;
   }
 
   /** A library document's title (null: not a library document of the index). */
@@ -220,6 +231,9 @@ public class CorpusIndex {
     int added = 0;
     long t0 = System.nanoTime();
     int threads = Runtime.getRuntime().availableProcessors();
+    if (!missing.isEmpty()) {
+      preparation.start(Preparation.LIBRARY, missing.size());
+    }
     for (int from = 0; from < missing.size(); from += PAGE) {
       List<Library.Title> page = missing.subList(from, Math.min(missing.size(), from + PAGE));
       Map<Long, String> texts = library.texts(page.stream().map(Library.Title::id).toList());
@@ -237,7 +251,9 @@ public class CorpusIndex {
       if (unmerged >= MERGE_AFTER) {
         merge();
       }
+      preparation.advance(from + page.size());
     }
+    preparation.end();
     if (added > 0) {
       LOG.info(
           String.format(

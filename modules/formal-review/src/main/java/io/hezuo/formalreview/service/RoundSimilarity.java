@@ -330,6 +330,9 @@ public class RoundSimilarity {
       toRead.add(id);
       shas.put(id, sha);
     }
+    if (!toRead.isEmpty()) {
+      corpus.preparation().start(Preparation.ROUND, toRead.size());
+    }
     Map<Long, ApplicationTexts> read = applications.texts(toRead);
     for (Long id : toRead) {
       ApplicationTexts v = read.get(id);
@@ -344,12 +347,15 @@ public class RoundSimilarity {
     if (!add.isEmpty()) {
       List<SimilarityIndex.Failure> failures =
           index.addAll(
-              add, Runtime.getRuntime().availableProcessors(), SimilarityIndex.Progress.NONE);
+              add,
+              Runtime.getRuntime().availableProcessors(),
+              (done, total) -> corpus.preparation().advance(done));
       if (!failures.isEmpty()) {
         throw new IllegalArgumentException(failures.get(0).id() + ": " + failures.get(0).reason());
       }
       inIndex.putAll(shas);
     }
+    corpus.preparation().end();
     snapshot = new Snapshot(key, index, texts, titles, corpus::libraryTitle);
     return snapshot;
   }

@@ -45,6 +45,8 @@ public class RunListener extends AbstractJobListener {
     ScheduledFuture<?> beat =
         scheduler.scheduleAtFixedRate(
             () -> work.beat(runId), BEAT.toSeconds(), BEAT.toSeconds(), TimeUnit.SECONDS);
+    ScheduledFuture<?> shown =
+        scheduler.scheduleWithFixedDelay(() -> preparing(runId), 1, 1, TimeUnit.SECONDS);
     try {
       long t0 = System.nanoTime();
       work.prepare(runId);
@@ -59,6 +61,18 @@ public class RunListener extends AbstractJobListener {
       LOG.log(java.util.logging.Level.WARNING, "formal review run " + runId + ": not prepared", e);
     } finally {
       beat.cancel(false);
+      shown.cancel(false);
+      preparing(runId);
+    }
+  }
+
+  /** The preparation's progress written for the run's view; a failure only waits for the next. */
+  private void preparing(long runId) {
+    try {
+      work.preparing(runId);
+    } catch (RuntimeException e) {
+      LOG.log(
+          java.util.logging.Level.FINE, "formal review run " + runId + ": progress not written", e);
     }
   }
 

@@ -60,6 +60,7 @@ public class RunWork {
   @Inject ApplicationLifecycle applications;
   @Inject CallCatalogue calls;
   @Inject Clock clock;
+  @Inject CorpusIndex corpus;
 
   /** One application of a run, at its position in the run's order. */
   public record Item(int position, long applicationId) implements Serializable {}
@@ -97,12 +98,33 @@ public class RunWork {
                     .getSingleResult())
             .longValue();
     CallView call = calls.find(callId).orElseThrow(() -> new NotFoundException("no such call"));
-    g3.judge(
-        call,
-        applications.piDocuments(callId, RoundG2.ROUND).stream()
-            .map(io.hezuo.submission.api.PiDocument::applicationId)
-            .toList(),
-        List.of());
+    try {
+      g3.judge(
+          call,
+          applications.piDocuments(callId, RoundG2.ROUND).stream()
+              .map(io.hezuo.submission.api.PiDocument::applicationId)
+              .toList(),
+          List.of());
+    } finally {
+      corpus.preparation().end();
+    }
+  }
+
+  /**
+   * Writes what this server is preparing for a run (the phase and its counts; none once it is
+   * prepared), for its progress before the first chunk.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void preparing(long runId) {
+    Preparation.State p = corpus.preparation().current();
+    em.createNativeQuery(
+            "update fr_run set prepare_phase = ?, prepared = ?, prepare_total = ? where id = ?"
+                + " and status = 'RUNNING'")
+        .setParameter(1, p == null ? null : p.phase())
+        .setParameter(2, p == null ? 0 : p.done())
+        .setParameter(3, p == null ? 0 : p.total())
+        .setParameter(4, runId)
+        .executeUpdate();
   }
 
   /** Beats a running run's heart (while it prepares). */

@@ -381,7 +381,8 @@ public class Runs {
     List<?> rows =
         em.createNativeQuery(
                 "select r.id, r.status, r.total, r.restarts, r.started_by, r.started_at,"
-                    + " r.finished_at, r.failure, r.heartbeat_at,"
+                    + " r.finished_at, r.failure, r.heartbeat_at, r.prepare_phase, r.prepared,"
+                    + " r.prepare_total,"
                     + " (select count(*) from fr_run_item i where i.run_id = r.id and i.done),"
                     + " (select count(*) from fr_run_item i where i.run_id = r.id and i.done"
                     + " and i.recomputed) from fr_run r where r.id = ?")
@@ -408,15 +409,18 @@ public class Runs {
         ((Number) r[0]).longValue(),
         (String) r[1],
         ((Number) r[2]).intValue(),
-        ((Number) r[9]).intValue(),
-        ((Number) r[10]).intValue(),
+        ((Number) r[12]).intValue(),
+        ((Number) r[13]).intValue(),
         stalled,
         ((Number) r[3]).intValue(),
         (String) r[4],
         instant(r[5]),
         instant(r[6]),
         (String) r[7],
-        lastRead);
+        lastRead,
+        "RUNNING".equals(r[1]) ? (String) r[9] : null,
+        ((Number) r[10]).intValue(),
+        ((Number) r[11]).intValue());
   }
 
   /** The read counts of finished runs' executions, by run, execution and status. */

@@ -51,6 +51,9 @@ class CorpusIndexTest {
 
         @Override
         Map<Long, String> texts(java.util.Collection<Long> ids) {
+          if (watched != null) {
+            seen.add(watched.preparation().current());
+          }
           Map<Long, String> out = new java.util.HashMap<>();
           ids.forEach(id -> out.put(id, documents.get(id)));
           return out;
@@ -61,6 +64,30 @@ class CorpusIndexTest {
           return documents.size() + "/" + documents.keySet().stream().reduce(0L, Long::max);
         }
       };
+
+  /** The server whose preparation each page read records in {@link #seen}. */
+  CorpusIndex watched;
+
+  final List<Preparation.State> seen = new ArrayList<>();
+
+  @Test
+  void theLibrarysIndexingIsReportedPageByPageAndEndsWithNothingPrepared() {
+    Random r = new Random(11);
+    for (long id = 1; id <= 2 * CorpusIndex.PAGE + 100; id++) {
+      documents.put(id, han(r, 200));
+    }
+    watched = server();
+    assertEquals(null, watched.preparation().current());
+    watched.index();
+    int n = documents.size();
+    assertEquals(
+        List.of(
+            new Preparation.State(Preparation.LIBRARY, 0, n),
+            new Preparation.State(Preparation.LIBRARY, CorpusIndex.PAGE, n),
+            new Preparation.State(Preparation.LIBRARY, 2 * CorpusIndex.PAGE, n)),
+        seen);
+    assertEquals(null, watched.preparation().current(), "prepared: nothing shown any more");
+  }
 
   CorpusIndex server() {
     CorpusIndex c = new CorpusIndex();
@@ -85,12 +112,11 @@ class CorpusIndexTest {
     CorpusIndex restarted = server();
     SimilarityIndex opened = restarted.index();
     assertEquals(30, opened.size());
-    long waited = 0;
-    while (!restarted.damaged() && waited < 20_000) {
-      Thread.sleep(50);
-      waited += 50;
-    }
-    assertTrue(restarted.damaged(), "the background verification found the damage");
+    // the background verification finds the damage
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(restarted::damaged);
 
     // the next use builds the index anew and writes a sound snapshot
     SimilarityIndex rebuilt = restarted.index();

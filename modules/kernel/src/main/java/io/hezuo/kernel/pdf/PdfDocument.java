@@ -133,6 +133,49 @@ public record PdfDocument(
   /**
    * The usual section: a heading, a label/value table, then a paragraph; empty parts are left out.
    */
+  /**
+   * The same document with every text it prints (title, headings, labels, values, cells,
+   * signatures; not the footer's fixed line) passed through {@code f}: e.g. names removed for a
+   * blind review. A null text stays null.
+   */
+  public PdfDocument redacted(java.util.function.UnaryOperator<String> f) {
+    java.util.function.UnaryOperator<String> g = t -> t == null ? null : f.apply(t);
+    List<Block> out = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b instanceof Heading h) {
+        out.add(new Heading(g.apply(h.text()), h.level()));
+      } else if (b instanceof Fields fs) {
+        out.add(
+            new Fields(
+                fs.rows().stream()
+                    .map(r -> new Row(g.apply(r.label()), g.apply(r.value())))
+                    .toList()));
+      } else if (b instanceof Paragraph p) {
+        out.add(new Paragraph(g.apply(p.text())));
+      } else if (b instanceof Table t) {
+        out.add(
+            new Table(
+                t.columns(),
+                t.rows().stream()
+                    .map(
+                        r ->
+                            new TableRow(r.cells().stream().map(g).toList(), r.style(), r.indent()))
+                    .toList()));
+      } else if (b instanceof Signatures s) {
+        out.add(
+            new Signatures(
+                g.apply(s.prompt()),
+                s.signatures().stream().map(g).toList(),
+                g.apply(s.stamp()),
+                g.apply(s.date()),
+                s.height()));
+      } else {
+        out.add(b);
+      }
+    }
+    return new PdfDocument(g.apply(title), g.apply(subtitle), out, footer, tocAbovePages);
+  }
+
   public static List<Block> section(String heading, List<Row> rows, String text) {
     List<Block> blocks = new ArrayList<>();
     if (heading != null && !heading.isBlank()) {

@@ -94,6 +94,14 @@ public interface ApplicationLifecycle {
   /** An attachment's bytes, on request (e.g. to show the signed agreement to a reviewer). */
   AttachmentContent attachment(long applicationId, long attachmentId);
 
+  /**
+   * The application's PDF (申报书) as its PI files it, every printed text passed through {@code
+   * redact} (a blind review removes names, units and ID numbers; identity: as it is). The calling
+   * module has checked that its caller may read this application (e.g. an assigned expert); never a
+   * draft.
+   */
+  byte[] pdf(long applicationId, java.util.function.UnaryOperator<String> redact);
+
   /** CONFIRMED → RECOMMENDED (the recommending unit; its quota, R1, is its own rule). */
   ApplicationView markRecommended(long applicationId, Actor actor, String reason);
 

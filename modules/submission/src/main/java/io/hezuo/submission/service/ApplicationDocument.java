@@ -25,7 +25,14 @@ public class ApplicationDocument {
 
   /** The PDF of an application the caller may read (its PI or its unit's admin). */
   public byte[] pdf(long id) {
-    ApplicationView a = applications.get(id);
+    return pdf(applications.get(id), java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * The PDF of an application the calling module has already checked the caller may read, every
+   * printed text passed through {@code redact} (blind review).
+   */
+  public byte[] pdf(ApplicationView a, java.util.function.UnaryOperator<String> redact) {
     ApplicationForm f = a.form();
     LineView line = calls.line(a.callId(), a.lineCode()).orElse(null);
     String unit = directory.organisation(a.organisationId()).map(o -> o.name()).orElse("");
@@ -48,6 +55,8 @@ public class ApplicationDocument {
               .map(p -> p.name() + "（领域：" + String.join("、", p.fields()) + "）")
               .orElse(null);
     }
-    return ApplicationPdf.render(new ApplicationPdf.Input(a, line, unit, pi, platform));
+    return io.hezuo.kernel.pdf.PdfRenderer.render(
+        ApplicationPdf.document(new ApplicationPdf.Input(a, line, unit, pi, platform))
+            .redacted(redact));
   }
 }

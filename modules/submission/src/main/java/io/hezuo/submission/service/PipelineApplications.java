@@ -34,6 +34,7 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject ApplicationMessages messages;
+  @Inject ApplicationDocument document;
   @Inject io.hezuo.call.api.CallCatalogue calls;
 
   @Override
@@ -55,6 +56,15 @@ public class PipelineApplications implements ApplicationLifecycle {
   @Override
   public ApplicationView read(long applicationId) {
     return apps.view(apps.find(applicationId));
+  }
+
+  @Override
+  public byte[] pdf(long applicationId, java.util.function.UnaryOperator<String> redact) {
+    ApplicationView a = read(applicationId);
+    if (io.hezuo.submission.api.ApplicationStatus.DRAFT.name().equals(a.status())) {
+      throw new NotFoundException("no application " + applicationId);
+    }
+    return document.pdf(a, redact);
   }
 
   @Override

@@ -42,7 +42,9 @@ public class MenuBean {
             new MenuItem("allApplications", "web.menu.allApplications", "/app/submission/all"),
             new MenuItem("formalReview", "web.menu.formalReview", "/app/formal-review/queue"),
             new MenuItem("integrity", "web.menu.integrity", "/app/formal-review/integrity")));
-    BY_ROLE.put(Role.EXPERT, List.of());
+    BY_ROLE.put(
+        Role.EXPERT,
+        List.of(new MenuItem("scoringMine", "web.menu.scoringMine", "/app/scoring/mine")));
     BY_ROLE.put(
         Role.OFFICER,
         List.of(
@@ -51,6 +53,7 @@ public class MenuBean {
             new MenuItem("integrity", "web.menu.integrity", "/app/formal-review/integrity"),
             new MenuItem("library", "web.menu.library", "/app/formal-review/library"),
             new MenuItem("scoringSheets", "web.menu.scoringSheets", "/app/scoring/sheets"),
+            new MenuItem("scoringRanking", "web.menu.scoringRanking", "/app/scoring/ranking"),
             new MenuItem("scoringExperts", "web.menu.scoringExperts", "/app/scoring/experts"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),

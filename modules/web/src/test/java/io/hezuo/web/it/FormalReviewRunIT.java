@@ -220,10 +220,15 @@ class FormalReviewRunIT extends BrowserIT {
     assertTrue(before < total, before + " of " + total);
     // a run a person stopped is not resumed by the recovery once its heartbeat is stale (the tests'
     // servers: 20 s, looked for every 5 s): it waits for a person
-    Thread.sleep(30_000);
-    JsonObject waiting = officer.get("api/v1/formal-review/runs/current").json();
-    assertEquals(0, waiting.getInt("restarts"), waiting.toString());
-    assertEquals(before, waiting.getInt("done"), waiting.toString());
+    Awaitility.await("a stopped run stays stopped")
+        .during(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              JsonObject waiting = officer.get("api/v1/formal-review/runs/current").json();
+              return waiting.getInt("restarts") == 0 && waiting.getInt("done") == before;
+            });
 
     Api.Reply resumed = officer.json("POST", "api/v1/formal-review/runs/" + id + "/resume", "{}");
     assertEquals(200, resumed.status(), resumed.body());

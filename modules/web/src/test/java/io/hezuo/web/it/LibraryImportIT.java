@@ -40,20 +40,26 @@ class LibraryImportIT extends BrowserIT {
    * to {@code seen} (when given).
    */
   static JsonObject await(Api officer, String path, List<JsonObject> seen) throws Exception {
-    long until = System.currentTimeMillis() + 120_000;
-    while (true) {
-      Api.Reply r = officer.get(path);
-      assertEquals(200, r.status(), r.body());
-      JsonObject job = r.json();
-      if (!"RUNNING".equals(job.getString("status"))) {
-        return job;
-      }
-      if (seen != null) {
-        seen.add(job);
-      }
-      assertTrue(System.currentTimeMillis() < until, "the import did not end: " + job);
-      Thread.sleep(100);
-    }
+    java.util.concurrent.atomic.AtomicReference<JsonObject> end =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    org.awaitility.Awaitility.await("the import ends")
+        .atMost(java.time.Duration.ofMinutes(2))
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .until(
+            () -> {
+              Api.Reply r = officer.get(path);
+              assertEquals(200, r.status(), r.body());
+              JsonObject job = r.json();
+              if (!"RUNNING".equals(job.getString("status"))) {
+                end.set(job);
+                return true;
+              }
+              if (seen != null) {
+                seen.add(job);
+              }
+              return false;
+            });
+    return end.get();
   }
 
   /** A text of its own (random characters from the seed). */

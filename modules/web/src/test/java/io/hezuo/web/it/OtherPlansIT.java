@@ -76,20 +76,26 @@ class OtherPlansIT extends BrowserIT {
     Api.Reply started = officer.send("POST", "api/v1/directory/other-plans?" + query, XLSX, xlsx);
     assertEquals(202, started.status(), started.body());
     long id = started.json().getJsonObject("job").getJsonNumber("id").longValue();
-    long until = System.currentTimeMillis() + 120_000;
-    while (true) {
-      Api.Reply r = officer.get("api/v1/directory/other-plans/imports/" + id);
-      assertEquals(200, r.status(), r.body());
-      JsonObject job = r.json().getJsonObject("job");
-      if (!"RUNNING".equals(job.getString("status"))) {
-        return r.json();
-      }
-      if (seen != null) {
-        seen.add(job);
-      }
-      assertTrue(System.currentTimeMillis() < until, "the import did not end: " + r.body());
-      Thread.sleep(100);
-    }
+    java.util.concurrent.atomic.AtomicReference<JsonObject> end =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    org.awaitility.Awaitility.await("the import ends")
+        .atMost(java.time.Duration.ofMinutes(2))
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .until(
+            () -> {
+              Api.Reply r = officer.get("api/v1/directory/other-plans/imports/" + id);
+              assertEquals(200, r.status(), r.body());
+              JsonObject job = r.json().getJsonObject("job");
+              if (!"RUNNING".equals(job.getString("status"))) {
+                end.set(r.json());
+                return true;
+              }
+              if (seen != null) {
+                seen.add(job);
+              }
+              return false;
+            });
+    return end.get();
   }
 
   /** The problems of a refused import, as rule:cell. */

@@ -117,6 +117,36 @@ class SecurityMatrixIT extends BrowserIT {
             Set.of("OFFICER", "FORMAL_REVIEWER")),
         new Endpoint("GET", "api/v1/scoring/sheets", null, null, Set.of("OFFICER")),
         new Endpoint("GET", "api/v1/scoring/sheets/A1", null, null, Set.of("OFFICER", "EXPERT")),
+        new Endpoint("GET", "api/v1/scoring/ranking/A1", null, null, Set.of("OFFICER")),
+        new Endpoint(
+            "PUT",
+            "api/v1/scoring/panels/999999999/remark",
+            JSON,
+            "{\"remark\":\"x\"}",
+            Set.of("OFFICER")),
+        new Endpoint("GET", "api/v1/scoring/my/assignments", null, null, Set.of("EXPERT")),
+        new Endpoint(
+            "GET", "api/v1/scoring/my/assignments/999999999", null, null, Set.of("EXPERT")),
+        new Endpoint(
+            "GET", "api/v1/scoring/my/assignments/999999999/pdf", null, null, Set.of("EXPERT")),
+        new Endpoint(
+            "PUT",
+            "api/v1/scoring/my/assignments/999999999/sheet",
+            JSON,
+            "{\"scores\":{}}",
+            Set.of("EXPERT")),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/my/assignments/999999999/submit",
+            JSON,
+            "{\"scores\":{}}",
+            Set.of("EXPERT")),
+        new Endpoint(
+            "POST",
+            "api/v1/scoring/my/assignments/999999999/conflict",
+            JSON,
+            "{\"reason\":\"x\"}",
+            Set.of("EXPERT")),
         new Endpoint("GET", "api/v1/scoring/experts", null, null, officer),
         new Endpoint("GET", "api/v1/scoring/experts/export", null, null, officer),
         new Endpoint("GET", "api/v1/scoring/experts/template", null, null, officer),
@@ -187,6 +217,9 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/formal-review/queue.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/formal-review/integrity.xhtml", Set.of("OFFICER", "FORMAL_REVIEWER"));
     SCREENS.put("/app/scoring/sheets.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/scoring/mine.xhtml", Set.of("EXPERT"));
+    SCREENS.put("/app/scoring/ranking.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/scoring/work.xhtml", Set.of("EXPERT"));
     SCREENS.put("/app/scoring/experts.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/formal-review/library.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/submission/extensions.xhtml", Set.of("OFFICER"));
