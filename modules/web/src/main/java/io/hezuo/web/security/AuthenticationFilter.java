@@ -61,6 +61,26 @@ public class AuthenticationFilter extends HttpFilter {
 
   @Inject Caller caller;
   @Inject LoginAttempts attempts;
+  @Inject io.hezuo.directory.api.AccountDirectory accounts;
+
+  /**
+   * How often a signed-in session's account is read again: an account disabled, rejected or gone
+   * since (an expert deactivated, an account an administrator disabled) ends its open sessions
+   * within this time. Seconds in {@code HEZUO_SESSION_RECHECK_SECONDS} (the tests shorten it).
+   */
+  static final long RECHECK_MILLIS = recheckMillis(System.getenv("HEZUO_SESSION_RECHECK_SECONDS"));
+
+  /** The session attribute with the time its account was last read (epoch milliseconds). */
+  static final String CHECKED_AT = "hezuo.accountCheckedAt";
+
+  static long recheckMillis(String seconds) {
+    try {
+      long s = seconds == null || seconds.isBlank() ? 30 : Long.parseLong(seconds.trim());
+      return s > 0 ? s * 1000 : 30_000;
+    } catch (NumberFormatException e) {
+      return 30_000;
+    }
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -88,6 +108,9 @@ public class AuthenticationFilter extends HttpFilter {
       }
       basic = true;
     }
+    if (user != null && !basic && !stillActive(req, user)) {
+      user = null;
+    }
     if (user != null) {
       caller.signedIn(user.username(), user.roles());
     }
@@ -113,6 +136,41 @@ public class AuthenticationFilter extends HttpFilter {
       res.setHeader(CSRF_HEADER, user.csrfToken());
     }
     chain.doFilter(user == null ? req : new SignedInRequest(req, user), res);
+  }
+
+  /**
+   * Whether the session's account may still be signed in: read again when the last reading is older
+   * than {@link #RECHECK_MILLIS}; an account no longer ACTIVE ends the session (audited as its end
+   * by the session listener).
+   */
+  private boolean stillActive(HttpServletRequest req, SignedIn user) {
+    jakarta.servlet.http.HttpSession s = req.getSession(false);
+    if (s == null) {
+      return false;
+    }
+    long now = System.currentTimeMillis();
+    Object at;
+    try {
+      at = s.getAttribute(CHECKED_AT);
+    } catch (IllegalStateException invalidated) {
+      return false;
+    }
+    if (at instanceof Long t && now - t < RECHECK_MILLIS) {
+      return true;
+    }
+    boolean active =
+        accounts.account(user.username()).map(a -> "ACTIVE".equals(a.status())).orElse(false);
+    try {
+      if (!active) {
+        s.invalidate();
+        attempts.loggedOut(user.username(), "account no longer active");
+        return false;
+      }
+      s.setAttribute(CHECKED_AT, now);
+    } catch (IllegalStateException invalidated) {
+      return false;
+    }
+    return true;
   }
 
   private SignedIn basic(HttpServletRequest req, HttpServletResponse res, String encoded) {

@@ -55,6 +55,8 @@ public record SignedIn(String username, Set<String> roles, String csrfToken)
             username, roles, Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     s.setAttribute(ATTRIBUTE, u);
     s.setAttribute(SessionAudit.USER_ATTRIBUTE, username);
+    // the account was just read: the next reading is due after the filter's interval
+    s.setAttribute(AuthenticationFilter.CHECKED_AT, System.currentTimeMillis());
     return u;
   }
 }

@@ -376,4 +376,30 @@ class AccountSecurityIT extends BrowserIT {
         .findFirst()
         .orElseThrow(() -> new AssertionError(username + " not pending"));
   }
+
+  /**
+   * An account disabled while its owner is signed in (an expert deactivated in the pool, an account
+   * an administrator disabled) ends the open session within the servers' recheck interval ({@link
+   * ItServer#SESSION_RECHECK_SECONDS}): the API answers 401 and the pages lead to the sign-in page;
+   * before, the session kept its roles until it expired.
+   */
+  @Test
+  void anOpenSessionEndsOnceItsAccountIsDisabled() throws Exception {
+    Db.createAccount("it_sess_off", "EXPERT");
+    Api expert = Api.as(browser, base, "it_sess_off", "Demo@2026");
+    assertEquals(200, expert.get("api/v1/scoring/my/assignments").status());
+    assertEquals(200, expert.get("app/scoring/mine.xhtml").status());
+    Db.update("update dir_account set status = 'DISABLED' where username = 'it_sess_off'");
+    org.awaitility.Awaitility.await("the session ends")
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .until(() -> expert.get("api/v1/scoring/my/assignments").status() == 401);
+    Api.Reply page = expert.get("app/scoring/mine.xhtml");
+    assertTrue(
+        page.status() == 302 || page.status() == 303 || page.body().contains("login:username"),
+        page.status() + " " + page.body());
+    // enabled again, the old session stays ended: a new sign-in is needed
+    Db.update("update dir_account set status = 'ACTIVE' where username = 'it_sess_off'");
+    assertEquals(401, expert.get("api/v1/scoring/my/assignments").status());
+  }
 }

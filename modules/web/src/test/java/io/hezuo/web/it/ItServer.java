@@ -58,6 +58,9 @@ final class ItServer {
    */
   static final int RUN_STALE_SECONDS = 20;
 
+  /** How often the tests' servers read a signed-in session's account again. */
+  static final int SESSION_RECHECK_SECONDS = 2;
+
   static final int RUN_RECOVERY_SECONDS = 5;
 
   /**
@@ -211,6 +214,8 @@ final class ItServer {
     // formal review runs of a dead server are resumed within a test
     pb.environment().put("HEZUO_RUN_STALE_SECONDS", String.valueOf(RUN_STALE_SECONDS));
     pb.environment().put("HEZUO_RUN_RECOVERY_SECONDS", String.valueOf(RUN_RECOVERY_SECONDS));
+    // a disabled account's open session ends within a test
+    pb.environment().put("HEZUO_SESSION_RECHECK_SECONDS", String.valueOf(SESSION_RECHECK_SECONDS));
     pb.redirectOutput(log.toFile());
     Micro micro = new Micro(pb.start(), port, log);
     Runtime.getRuntime()
