@@ -297,6 +297,7 @@ class ExpertWorkIT extends BrowserIT {
     long second = application("it_ew_pi3", "诸葛评审", "33010619800505123");
     long one = assign(first, expert);
     long two = assign(second, expert);
+    long others = assign(first, expert("it_ew_d", "丁评审"));
     String firstNo =
         Db.strings("select acceptance_no from sub_application where id = ?", first).get(0);
     String secondNo =
@@ -313,6 +314,12 @@ class ExpertWorkIT extends BrowserIT {
     // not blind: the PI is shown
     assertTrue(List.of("司马评审", "诸葛评审").contains(browser.driver.findElement(By.id("pi")).getText()));
     assertEquals(List.of(), browser.axe());
+
+    // another expert's assignment, guessed in the URL: not found, nothing of it shown
+    browser.open("/app/scoring/work.xhtml?id=" + others);
+    browser.waitFor(By.cssSelector("footer"));
+    assertTrue(browser.driver.findElements(By.id("appTitle")).isEmpty());
+    assertTrue(browser.driver.getPageSource().contains("没有找到这项评审任务"));
 
     // a score off the scale: shown beside its field, not saved
     browser.open("/app/scoring/work.xhtml?id=" + one);
