@@ -45,6 +45,19 @@ class PageQueriesIT extends BrowserIT {
     }
   }
 
+  /**
+   * The fewest statements of {@code times} renders: the counter is global, so the server's
+   * background work (the mail outbox retrying, recovery timers) can add to one render's count,
+   * never take from it.
+   */
+  static long fewestStatementsOf(int times, ThrowingRunnable render) throws Exception {
+    long fewest = Long.MAX_VALUE;
+    for (int i = 0; i < times; i++) {
+      fewest = Math.min(fewest, statementsOf(render));
+    }
+    return fewest;
+  }
+
   interface ThrowingRunnable {
     void run() throws Exception;
   }
@@ -126,7 +139,8 @@ class PageQueriesIT extends BrowserIT {
     Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
     assertEquals(200, officer.get("app/scoring/experts.xhtml").status()); // warm
     String[] page = new String[1];
-    long statements = statementsOf(() -> page[0] = officer.get("app/scoring/experts.xhtml").body());
+    long statements =
+        fewestStatementsOf(3, () -> page[0] = officer.get("app/scoring/experts.xhtml").body());
     // the demo pool fills the first page (20 of 40 experts)
     assertTrue(page[0].contains("钱专家") || page[0].contains("experts_data"), page[0]);
     // the session, the filters' choices, the latest import, then the count and one page; a getter
