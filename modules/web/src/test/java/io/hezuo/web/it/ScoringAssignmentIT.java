@@ -652,4 +652,89 @@ class ScoringAssignmentIT extends BrowserIT {
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
+
+  /** An application's progress as the officer's overview gives it. */
+  static JsonObject progress(Api officer, long applicationId) throws Exception {
+    return officer.get("api/v1/scoring/assignments").jsonArray().stream()
+        .map(v -> v.asJsonObject())
+        .filter(o -> o.getJsonNumber("applicationId").longValue() == applicationId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no progress of " + applicationId));
+  }
+
+  @Test
+  void tooFewExpertsWithoutConflictAreReportedAndADeclaredConflictIsReassigned() throws Exception {
+    Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+    assertEquals(
+        200,
+        officer
+            .json("PUT", "api/v1/scoring/review", review(officer, 3, null, null, false))
+            .status());
+    FormalReviewRunIT.setUpRound();
+    long app = FormalReviewRunIT.recommended(browser, base);
+    Db.update(
+        "update sub_application set status = 'FORMAL_PASSED', field_code = 'F0301' where id = ?",
+        app);
+    expert(913201, "缺甲", "330102196201010011", "某甲大学", null, "宁波市", "F0301", 5, true);
+    expert(913202, "缺乙", "330102196201010022", "某乙大学", null, "温州市", "F0301", 5, true);
+    expert(913203, "缺丙", "330102196201010033", "某丙大学", null, "湖州市", "F0301", 5, false);
+    Map<String, Boolean> others = new HashMap<>();
+    for (String r :
+        Db.strings(
+            "select concat(id, ':', active) from sc_expert where id not between 913201 and"
+                + " 913203")) {
+      others.put(r.split(":")[0], r.endsWith("1"));
+    }
+    Db.update("update sc_expert set active = false where id not between 913201 and 913203");
+    try {
+      // two experts for three places: short by one, for want of experts (not of load)
+      JsonObject summary =
+          officer
+              .json(
+                  "POST",
+                  "api/v1/scoring/assignments/auto",
+                  "{\"confirm\":true,\"applicationIds\":[" + app + "]}")
+              .json();
+      assertEquals(2, summary.getInt("assigned"), summary.toString());
+      JsonArray shorts = summary.getJsonArray("shortfalls");
+      assertEquals(1, shorts.size(), summary.toString());
+      assertEquals("NOT_ENOUGH_EXPERTS", shorts.getJsonObject(0).getString("reason"));
+      assertEquals(1, shorts.getJsonObject(0).getInt("missing"));
+
+      // an expert declares a conflict: one more place to fill, and the pair never again
+      Db.update(
+          "update sc_assignment set status = 'CONFLICT' where application_id = ? and expert_id ="
+              + " 913201",
+          app);
+      Db.update(
+          "insert into sc_declared_conflict (expert_id, application_id, reason, declared_at)"
+              + " values (913201, ?, '曾与申请人合作', UTC_TIMESTAMP(6))",
+          app);
+      JsonObject before = progress(officer, app);
+      assertEquals(1, before.getInt("assigned"), before.toString());
+      assertEquals(1, before.getInt("conflicts"), before.toString());
+      assertEquals(2, before.getInt("shortfall"), before.toString());
+      // a third expert back in the pool: the next run fills one place, never with the declared one
+      Db.update("update sc_expert set active = true where id = 913203");
+      JsonObject again =
+          officer
+              .json(
+                  "POST",
+                  "api/v1/scoring/assignments/auto",
+                  "{\"confirm\":true,\"applicationIds\":[" + app + "]}")
+              .json();
+      assertEquals(1, again.getJsonArray("shortfalls").size(), again.toString());
+      assertEquals(
+          List.of("913202:ASSIGNED", "913203:ASSIGNED"),
+          Db.strings(
+              "select concat(expert_id, ':', status) from sc_assignment where application_id = ?"
+                  + " and status <> 'CONFLICT' order by expert_id",
+              app));
+      assertEquals(1, progress(officer, app).getInt("shortfall"));
+    } finally {
+      for (Map.Entry<String, Boolean> o : others.entrySet()) {
+        Db.update("update sc_expert set active = ? where id = ?", o.getValue(), o.getKey());
+      }
+    }
+  }
 }
