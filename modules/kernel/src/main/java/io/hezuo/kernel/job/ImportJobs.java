@@ -556,6 +556,31 @@ public class ImportJobs {
     if (execution == null) {
       return null;
     }
+    // an ended execution's metrics no longer change: read from the batch repository once (a
+    // screen shows the latest import on every render; each reading costs a dozen statements)
+    String key = id + "/" + execution;
+    Long known = endedReads.get(key);
+    if (known != null) {
+      return known;
+    }
+    Long read = readFromRepository(execution);
+    if (read != null) {
+      endedReads.put(key, read);
+    }
+    return read;
+  }
+
+  /** The read counts of ended executions, by job and execution (the latest hundred). */
+  private final java.util.Map<String, Long> endedReads =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+              return size() > 100;
+            }
+          });
+
+  private static Long readFromRepository(long execution) {
     try {
       JobOperator jobs = BatchRuntime.getJobOperator();
       if (jobs.getJobExecution(execution).getEndTime() == null) {

@@ -319,7 +319,8 @@ class ExpertWorkIT extends BrowserIT {
     browser.open("/app/scoring/work.xhtml?id=" + others);
     browser.waitFor(By.cssSelector("footer"));
     assertTrue(browser.driver.findElements(By.id("appTitle")).isEmpty());
-    assertTrue(browser.driver.getPageSource().contains("没有找到这项评审任务"));
+    String notFound = browser.driver.getPageSource();
+    assertTrue(notFound.contains("没有找到这项评审任务"), notFound);
 
     // a score off the scale: shown beside its field, not saved
     browser.open("/app/scoring/work.xhtml?id=" + one);
