@@ -510,7 +510,11 @@ class ExpertPoolIT extends BrowserIT {
     browser.driver.findElement(By.id("hdr:langEn")).click();
     browser.waitUntilGone(intro);
     browser.waitForText(By.id("intro"), "Import reviewers from Excel");
+    org.openqa.selenium.WebElement english = browser.driver.findElement(By.id("intro"));
     browser.driver.findElement(By.id("hdr:langZh")).click();
+    // the page reloads in Chinese before the next click (else the click may hit the old page)
+    browser.waitUntilGone(english);
+    browser.waitForText(By.id("intro"), "从 Excel 导入评审专家");
     browser.logout();
   }
 }
