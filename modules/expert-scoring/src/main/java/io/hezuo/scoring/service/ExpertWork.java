@@ -69,6 +69,7 @@ public class ExpertWork {
   @Inject ApplicationLifecycle applications;
   @Inject AccountDirectory directory;
   @Inject ScoreSheets sheets;
+  @Inject ReviewSettings settings;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -344,15 +345,10 @@ public class ExpertWork {
         w.closesAt() != null && !clock.instant().isBefore(w.closesAt()));
   }
 
-  /** The review window of a call (experts read it; the officer sets it). */
+  /** The review window of a call and whether it is blind, as {@link ReviewSettings} keeps them. */
   public Window window(long callId) {
-    List<Object[]> rows =
-        rows("select opens_at, closes_at, blind from sc_review where call_id = ?", callId);
-    if (rows.isEmpty()) {
-      return new Window(null, null, false);
-    }
-    Object[] r = rows.get(0);
-    return new Window(instant(r[0]), instant(r[1]), Boolean.TRUE.equals(bool(r[2])));
+    ReviewSettings.Review r = settings.of(callId);
+    return new Window(r.opensAt(), r.closesAt(), r.blind());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -465,8 +461,8 @@ public class ExpertWork {
         line == null ? code : line.name().en(),
         status,
         (BigDecimal) r[4],
-        instant(r[5]),
-        instant(r[6]),
+        Times.instant(r[5]),
+        Times.instant(r[6]),
         w.closesAt(),
         !"SUBMITTED".equals(status) && w.closesAt() != null && !now.isBefore(w.closesAt()));
   }
@@ -594,22 +590,5 @@ public class ExpertWork {
       b.append(b.length() == 0 ? "" : "; ").append(Objects.toString(verdict));
     }
     return b.toString();
-  }
-
-  private static Boolean bool(Object o) {
-    return o instanceof Boolean b ? b : o instanceof Number n ? n.intValue() != 0 : null;
-  }
-
-  static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime d) {
-      return d.toInstant(java.time.ZoneOffset.UTC);
-    }
-    return (Instant) o;
   }
 }

@@ -51,6 +51,7 @@ public class Panels {
   @Inject CallCatalogue calls;
   @Inject ApplicationLifecycle applications;
   @Inject AuditLog audit;
+  @Inject ReviewSettings settings;
   @Inject Clock clock;
 
   /** One expert's score as the officer sees it in a panel. */
@@ -106,16 +107,9 @@ public class Panels {
     CallView call = call();
     LineView line =
         call.line(lineCode).orElseThrow(() -> new NotFoundException("no line " + lineCode));
-    boolean normalise = false;
-    BigDecimal threshold = new BigDecimal("15.00");
-    for (Object o :
-        em.createNativeQuery("select normalise, outlier_threshold from sc_review where call_id = ?")
-            .setParameter(1, call.id())
-            .getResultList()) {
-      Object[] r = (Object[]) o;
-      normalise = r[0] instanceof Boolean b ? b : ((Number) r[0]).intValue() != 0;
-      threshold = (BigDecimal) r[1];
-    }
+    ReviewSettings.Review review = settings.of(call.id());
+    boolean normalise = review.normalise();
+    BigDecimal threshold = review.outlierThreshold();
     // every submitted sheet of the call: an expert's z-scores read all of their scores
     List<PanelScores.Score> all = new ArrayList<>();
     Map<Long, List<Object[]>> sheetsOf = new HashMap<>();
