@@ -1334,3 +1334,35 @@ INSERT IGNORE INTO sub_domestic_partner (application_id,position,name) SELECT 90
 INSERT IGNORE INTO sc_assignment (call_id,application_id,expert_id,line_code,status,fit,pinned,assigned_by,assigned_at) SELECT a.call_id,a.id,e.id,a.line_code,'ASSIGNED',0,TRUE,'demo_officer',UTC_TIMESTAMP(6) FROM sub_application a JOIN sc_expert e ON e.username = 'demo_expert' WHERE a.id = 900301;
 INSERT IGNORE INTO sc_assignment (call_id,application_id,expert_id,line_code,status,fit,pinned,assigned_by,assigned_at) SELECT a.call_id,a.id,e.id,a.line_code,'ASSIGNED',0,TRUE,'demo_officer',UTC_TIMESTAMP(6) FROM sub_application a JOIN sc_expert e ON e.username = 'demo_expert' WHERE a.id = 900302;
 -- END expert assignment demo
+
+-- BEGIN discipline codes (issue 13): every demo application's 学科代码 (call_discipline, level 2), so that
+-- the assignment of experts fits them on every line; only where none was chosen yet.
+UPDATE sub_application SET discipline_code = 'B05' WHERE id IN (900303) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C01' WHERE id IN (900017) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C03' WHERE id IN (900007) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C13' WHERE id IN (900020,900028) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C15' WHERE id IN (900021,900029,900030) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C16' WHERE id IN (900031,900042) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C19' WHERE id IN (900010,900013,900014,900045,900046,900047) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'C20' WHERE id IN (900012,900016,900043) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'D01' WHERE id IN (900008) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'D06' WHERE id IN (900006,900009,900041,900301) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E01' WHERE id IN (900002) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E04' WHERE id IN (900015) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E05' WHERE id IN (900023,900024,900026,900302) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E06' WHERE id IN (900005) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E07' WHERE id IN (900022,900027) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E10' WHERE id IN (900004,900011) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'E11' WHERE id IN (900001) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'F03' WHERE id IN (900003) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'F06' WHERE id IN (900019) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'G02' WHERE id IN (900040) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H02' WHERE id IN (900036,900050) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H08' WHERE id IN (900035) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H09' WHERE id IN (900033) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H12' WHERE id IN (900038) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H18' WHERE id IN (900034) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H19' WHERE id IN (900051) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H26' WHERE id IN (900037) AND discipline_code IS NULL;
+UPDATE sub_application SET discipline_code = 'H27' WHERE id IN (900049) AND discipline_code IS NULL;
+-- END discipline codes

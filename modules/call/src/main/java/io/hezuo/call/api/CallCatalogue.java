@@ -30,4 +30,18 @@ public interface CallCatalogue {
    * left out): who may apply for which platform.
    */
   List<PlatformHostView> platformHosts(long callId, String lineCode);
+
+  /**
+   * The discipline codes an application may choose (学科代码, level 2: F06), in order with their
+   * sections; the same for every call. Read once and kept (a reference list changed by migration).
+   */
+  List<DisciplineView> disciplines();
+
+  /** The discipline of a code (level 2), if it is one of {@link #disciplines()}. */
+  default java.util.Optional<DisciplineView> discipline(String code) {
+    if (code == null) {
+      return java.util.Optional.empty();
+    }
+    return disciplines().stream().filter(d -> d.code().equals(code)).findFirst();
+  }
 }

@@ -2,8 +2,10 @@ package io.hezuo.call.service;
 
 import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
+import io.hezuo.call.api.DisciplineView;
 import io.hezuo.call.api.LineView;
 import io.hezuo.call.api.PlatformHostView;
+import io.hezuo.call.api.Text;
 import io.hezuo.call.api.TopicView;
 import io.hezuo.call.domain.Call;
 import io.hezuo.call.domain.PlatformHost;
@@ -93,6 +95,35 @@ public class CatalogueService implements CallCatalogue {
     }
     Call call = em.find(Call.class, callId);
     return call != null && call.isRecommendationOpen(clock.instant());
+  }
+
+  /** The discipline codes, read once (a reference list; a migration changes it, with a restart). */
+  private volatile List<DisciplineView> disciplines;
+
+  @Override
+  public List<DisciplineView> disciplines() {
+    List<DisciplineView> d = disciplines;
+    if (d == null) {
+      java.util.Map<String, Text> sections = new java.util.HashMap<>();
+      List<DisciplineView> out = new java.util.ArrayList<>();
+      for (Object o :
+          em.createNativeQuery(
+                  "select code, section_code, level, name_zh, name_en from call_discipline"
+                      + " order by sort_order")
+              .getResultList()) {
+        Object[] r = (Object[]) o;
+        Text name = new Text((String) r[3], (String) r[4]);
+        if (((Number) r[2]).intValue() == 1) {
+          sections.put((String) r[1], name);
+        } else {
+          out.add(
+              new DisciplineView((String) r[1], sections.get((String) r[1]), (String) r[0], name));
+        }
+      }
+      d = List.copyOf(out);
+      disciplines = d;
+    }
+    return d;
   }
 
   @Override

@@ -206,7 +206,9 @@ public final class Assignment {
    * The fit of an expert's fields to an application's: the best over all pairs of codes of {@link
    * #EXACT} (same code), {@link #SAME_DISCIPLINE} (same first three characters, the first-level
    * discipline such as F01), {@link #SAME_SECTION} (same letter) and {@link #NONE}. Codes are
-   * compared trimmed and in upper case.
+   * compared trimmed and in upper case. Only discipline codes (a letter and digits: F0601) are near
+   * each other by their first characters; a call's field of cooperation (AI, HEALTH) fits only
+   * itself.
    */
   public static int fit(Collection<String> application, Collection<String> expert) {
     int best = NONE;
@@ -228,10 +230,26 @@ public final class Assignment {
     if (a.equals(b)) {
       return EXACT;
     }
+    if (!isDiscipline(a) || !isDiscipline(b)) {
+      return NONE;
+    }
     if (a.length() >= 3 && b.length() >= 3 && a.regionMatches(0, b, 0, 3)) {
       return SAME_DISCIPLINE;
     }
     return a.charAt(0) == b.charAt(0) ? SAME_SECTION : NONE;
+  }
+
+  /** A discipline code: a section letter and digits (F06, F0601), not a call's field (AI). */
+  static boolean isDiscipline(String c) {
+    if (c.length() < 3 || !Character.isLetter(c.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < c.length(); i++) {
+      if (c.charAt(i) < '0' || c.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String code(String c) {
@@ -627,9 +645,10 @@ public final class Assignment {
           continue;
         }
         int exact = ids.computeIfAbsent("=" + c, k -> ids.size());
+        boolean hierarchical = isDiscipline(c);
         int discipline =
-            c.length() >= 3 ? ids.computeIfAbsent("3" + c.substring(0, 3), k -> ids.size()) : -1;
-        int section = ids.computeIfAbsent("1" + c.charAt(0), k -> ids.size());
+            hierarchical ? ids.computeIfAbsent("3" + c.substring(0, 3), k -> ids.size()) : -1;
+        int section = hierarchical ? ids.computeIfAbsent("1" + c.charAt(0), k -> ids.size()) : -1;
         list.add(new int[] {exact, discipline, section});
       }
       int[] flat = new int[list.size() * 3];
@@ -650,7 +669,7 @@ public final class Assignment {
                 ? EXACT
                 : a[i + 1] >= 0 && a[i + 1] == e[j + 1]
                     ? SAME_DISCIPLINE
-                    : a[i + 2] == e[j + 2] ? SAME_SECTION : NONE;
+                    : a[i + 2] >= 0 && a[i + 2] == e[j + 2] ? SAME_SECTION : NONE;
         best = Math.max(best, l);
       }
     }

@@ -87,7 +87,7 @@ public final class ExpertWorkbook {
   static final int LOAD = 10;
 
   /** An NSFC-style discipline code: a section letter and two, four or six digits (F0102). */
-  static final Pattern DISCIPLINE = Pattern.compile("[A-HJ]\\d{2}(\\d{2}){0,2}");
+  static final Pattern DISCIPLINE = Pattern.compile("[A-HJT]\\d{2}(\\d{2}){0,2}");
 
   private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\s]+");
   private static final Set<String> ZHEJIANG_CITIES =

@@ -214,7 +214,7 @@ public class ConflictCheck {
               p.titleZh(),
               p.titleEn(),
               p.lineCode(),
-              p.fieldCode() == null ? List.of() : fields(p.fieldCode()),
+              applicationFields(p),
               new Conflicts.Application(
                   p.id(),
                   call.year(),
@@ -322,6 +322,19 @@ public class ConflictCheck {
               ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2]));
     }
     return out;
+  }
+
+  /**
+   * The codes the experts are fitted to: the discipline code of every line (F06) and A3's field of
+   * cooperation (AI), whichever the application has.
+   */
+  static List<String> applicationFields(ApplicationPeople p) {
+    List<String> out = new ArrayList<>();
+    if (p.disciplineCode() != null && !p.disciplineCode().isBlank()) {
+      out.add(p.disciplineCode().trim());
+    }
+    out.addAll(fields(p.fieldCode()));
+    return List.copyOf(out);
   }
 
   static List<String> fields(String codes) {

@@ -113,6 +113,8 @@ public class ExpertWork {
       String lineNameEn,
       String fieldNameZh,
       String fieldNameEn,
+      String disciplineZh,
+      String disciplineEn,
       String piName,
       String applyingUnit,
       String partnerName,
@@ -505,6 +507,7 @@ public class ExpertWork {
         fieldEn = fv.name().en();
       }
     }
+    var discipline = calls.discipline(f.disciplineCode());
     List<Member> team = new ArrayList<>();
     for (TeamMemberForm m : f.team() == null ? List.<TeamMemberForm>of() : f.team()) {
       team.add(
@@ -526,6 +529,8 @@ public class ExpertWork {
         line.name().en(),
         fieldZh,
         fieldEn,
+        discipline.map(d -> d.label(java.util.Locale.CHINESE)).orElse(f.disciplineCode()),
+        discipline.map(d -> d.label(java.util.Locale.ENGLISH)).orElse(f.disciplineCode()),
         blind ? Blinding.MASK : a.piName(),
         blind ? Blinding.MASK : unit,
         x.apply(f.partnerName()),

@@ -54,6 +54,33 @@ class AssignmentTest {
   }
 
   @Test
+  void aCallsFieldOfCooperationFitsOnlyItselfAndTheDisciplineCodeFitsByLevel() {
+    // A3's fields are words: HEALTH is not in section H, SUSTAINABLE not near SPATIAL
+    assertEquals(0, Assignment.fit(List.of("HEALTH"), List.of("H2701")));
+    assertEquals(0, Assignment.fit(List.of("SUSTAINABLE"), List.of("SPATIAL")));
+    assertEquals(0, Assignment.fit(List.of("FOOD"), List.of("F06")));
+    assertEquals(3, Assignment.fit(List.of("AI"), List.of("ai")));
+    // an application's discipline code (F06) and field (AI) against an expert's finer code
+    assertEquals(2, Assignment.fit(List.of("F06", "AI"), List.of("F0601")));
+    assertEquals(3, Assignment.fit(List.of("F06", "AI"), List.of("AI", "C13")));
+    // the solver's compiled fit is the same
+    List<Application> apps =
+        List.of(new Application(1, List.of("HEALTH", "H27")), new Application(2, List.of("AI")));
+    List<Expert> experts =
+        List.of(
+            new Expert(11, List.of("HEALTH"), 5),
+            new Expert(12, List.of("H2701"), 5),
+            new Expert(13, List.of("SPATIAL", "C13"), 5),
+            new Expert(14, List.of("A01"), 5));
+    Result res = Assignment.solve(new Problem(apps, experts, Set.of(), Set.of(), 4));
+    for (Pick k : res.picks()) {
+      Application a = apps.stream().filter(x -> x.id() == k.applicationId()).findFirst().get();
+      Expert e = experts.stream().filter(x -> x.id() == k.expertId()).findFirst().get();
+      assertEquals(Assignment.fit(a.fields(), e.fields()), k.fit(), k.toString());
+    }
+  }
+
+  @Test
   void eachApplicationGetsNDistinctExpertsWithoutConflictsWithinLoads() {
     Random r = new Random(7);
     Problem q = random(r, 40, 25, 5, 0.05, 10, 0.0);

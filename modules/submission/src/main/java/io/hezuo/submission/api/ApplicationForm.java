@@ -34,18 +34,20 @@ public record ApplicationForm(
   }
 
   /**
-   * The project: titles and the line's choices ({@code basePlatformId}: the white-listed platform
-   * base of the applying unit the project relies on, G1; null for A1).
+   * The project: titles, the discipline code (学科代码 of every line, F06; the experts' fit) and the
+   * line's choices ({@code basePlatformId}: the white-listed platform base of the applying unit the
+   * project relies on, G1; null for A1).
    */
   public record Project(
       String titleZh,
       String titleEn,
+      String disciplineCode,
       String platformCode,
       Long basePlatformId,
       String fieldCode,
       String regionCode,
       String topicCode) {
-    static final Project EMPTY = new Project(null, null, null, null, null, null, null);
+    static final Project EMPTY = new Project(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -92,6 +94,10 @@ public record ApplicationForm(
 
   public String titleEn() {
     return project.titleEn();
+  }
+
+  public String disciplineCode() {
+    return project.disciplineCode();
   }
 
   public String platformCode() {

@@ -7,7 +7,8 @@ import java.util.List;
  * An application's people and units as the conflict-of-interest rules of expert scoring read them:
  * its PI (ID document number and name), its applying unit (by organisation id), its domestic
  * cooperating units (names as typed), its team members (name, ID document number, unit as typed),
- * and what the assignment of experts needs (line, discipline code, title, acceptance number).
+ * and what the assignment of experts needs (line, A3's field of cooperation, the discipline code of
+ * every line, title, acceptance number).
  */
 public record ApplicationPeople(
     long id,
@@ -18,6 +19,7 @@ public record ApplicationPeople(
     String titleZh,
     String titleEn,
     String fieldCode,
+    String disciplineCode,
     long organisationId,
     String piIdNumber,
     String piName,

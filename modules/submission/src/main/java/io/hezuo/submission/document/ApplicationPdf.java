@@ -84,9 +84,23 @@ public final class ApplicationPdf {
    * @param pi the PI's details
    * @param basePlatform the white-listed platform base the project relies on, as a text; may be
    *     null
+   * @param discipline the discipline code with its name and section ({@code F06 人工智能（信息科学部）}); null
+   *     when none was chosen
    */
   public record Input(
-      ApplicationView application, LineView line, String unitName, Pi pi, String basePlatform) {}
+      ApplicationView application,
+      LineView line,
+      String unitName,
+      Pi pi,
+      String basePlatform,
+      String discipline) {
+
+    /** Without a discipline code. */
+    public Input(
+        ApplicationView application, LineView line, String unitName, Pi pi, String basePlatform) {
+      this(application, line, unitName, pi, basePlatform, null);
+    }
+  }
 
   /** The PDF's bytes. */
   public static byte[] render(Input in) {
@@ -112,6 +126,12 @@ public final class ApplicationPdf {
             line.map(l -> l.groupName().zh() + " · " + l.code() + " " + l.name().zh())
                 .orElse(a.lineCode())));
     basic.add(new Row("申报单位", nz(in.unitName())));
+    basic.add(
+        new Row(
+            "学科代码",
+            in.discipline() != null
+                ? in.discipline()
+                : f.disciplineCode() == null ? "（未填写）" : f.disciplineCode()));
     line.ifPresent(l -> choices(l, f, basic));
     if (in.basePlatform() != null) {
       basic.add(new Row("依托平台基地", in.basePlatform()));

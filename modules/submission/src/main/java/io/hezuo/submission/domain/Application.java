@@ -86,6 +86,10 @@ public class Application {
   @Column(name = "field_code", length = 40)
   private String fieldCode;
 
+  /** The discipline code (学科代码, F06) of every line; null on applications made before it. */
+  @Column(name = "discipline_code", length = 10)
+  private String disciplineCode;
+
   @Column(name = "region_code", length = 40)
   private String regionCode;
 
@@ -471,6 +475,14 @@ public class Application {
 
   public void setFieldCode(String fieldCode) {
     this.fieldCode = fieldCode;
+  }
+
+  public String getDisciplineCode() {
+    return disciplineCode;
+  }
+
+  public void setDisciplineCode(String disciplineCode) {
+    this.disciplineCode = disciplineCode;
   }
 
   public String getRegionCode() {

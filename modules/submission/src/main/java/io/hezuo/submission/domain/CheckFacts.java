@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * What the rules need to know beyond the application and its line, gathered by the service: the
  * server's date in Asia/Shanghai, whether the window is open for this unit (D1, with an extension),
- * the applying unit's type, the attachments present, the white-list result (G1) and the PI's other
- * applications (G2).
+ * the applying unit's type, the attachments present, the white-list result (G1), the PI's other
+ * applications (G2) and whether the chosen discipline code is one of the list (when one is chosen).
  */
 public record CheckFacts(
     LocalDate today,
@@ -20,7 +20,32 @@ public record CheckFacts(
     List<OtherApplication> otherApplicationsOfPi,
     List<String> importedPlansOfPi,
     PlatformHostResult platformHost,
-    Instant piClosesAt) {
+    Instant piClosesAt,
+    boolean disciplineKnown) {
+
+  /** Facts where the discipline code, if any, is one of the list. */
+  public CheckFacts(
+      LocalDate today,
+      boolean windowOpen,
+      String unitType,
+      Set<AttachmentKind> attachments,
+      WhiteListResult whiteList,
+      List<OtherApplication> otherApplicationsOfPi,
+      List<String> importedPlansOfPi,
+      PlatformHostResult platformHost,
+      Instant piClosesAt) {
+    this(
+        today,
+        windowOpen,
+        unitType,
+        attachments,
+        whiteList,
+        otherApplicationsOfPi,
+        importedPlansOfPi,
+        platformHost,
+        piClosesAt,
+        true);
+  }
 
   /**
    * G2: another application of the same PI (by ID document) in the call: its id, its acceptance

@@ -67,6 +67,12 @@ public final class SubmissionRules {
     List<RuleViolation> v = new ArrayList<>();
     required(v, "titleZh", a.getTitleZh(), 200);
     optional(v, "titleEn", a.getTitleEn(), 300);
+    // the discipline code of every line: what the experts are fitted to
+    if (blank(a.getDisciplineCode())) {
+      v.add(error("F-REQ", "disciplineCode", "submission.rule.required"));
+    } else if (!f.disciplineKnown()) {
+      v.add(error("F-CODE", "disciplineCode", "submission.rule.disciplineUnknown"));
+    }
     texts(v, a);
 
     team(v, a, f);

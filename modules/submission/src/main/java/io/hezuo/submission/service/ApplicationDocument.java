@@ -55,8 +55,18 @@ public class ApplicationDocument {
               .map(p -> p.name() + "（领域：" + String.join("、", p.fields()) + "）")
               .orElse(null);
     }
+    String discipline =
+        calls
+            .discipline(f.disciplineCode())
+            .map(
+                d ->
+                    d.code()
+                        + " "
+                        + d.name().zh()
+                        + (d.sectionName() == null ? "" : "（" + d.sectionName().zh() + "）"))
+            .orElse(null);
     return io.hezuo.kernel.pdf.PdfRenderer.render(
-        ApplicationPdf.document(new ApplicationPdf.Input(a, line, unit, pi, platform))
+        ApplicationPdf.document(new ApplicationPdf.Input(a, line, unit, pi, platform, discipline))
             .redacted(redact));
   }
 }

@@ -144,7 +144,8 @@ public class Applications {
         others,
         importedPlans,
         platformHost(a, line),
-        deadlines.piClosesAt());
+        deadlines.piClosesAt(),
+        a.getDisciplineCode() == null || calls.discipline(a.getDisciplineCode()).isPresent());
   }
 
   /** A2: whether the applying unit is a recorded host unit of the chosen platform. */

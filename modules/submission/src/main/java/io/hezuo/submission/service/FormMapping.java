@@ -32,6 +32,7 @@ final class FormMapping {
     a.setPlatformCode(trim(f.platformCode()));
     a.setBasePlatformId(f.basePlatformId());
     a.setFieldCode(trim(f.fieldCode()));
+    a.setDisciplineCode(trim(f.disciplineCode()));
     a.setRegionCode(trim(f.regionCode()));
     a.setTopicCode(trim(f.topicCode()));
     a.setPartnerName(limit(bad, "partnerName", f.partnerName(), 300));
@@ -115,6 +116,7 @@ final class FormMapping {
       {"partnerCode", a.getPartnerCode(), "20"},
       {"platformCode", a.getPlatformCode(), "40"},
       {"fieldCode", a.getFieldCode(), "40"},
+      {"disciplineCode", a.getDisciplineCode(), "10"},
       {"regionCode", a.getRegionCode(), "40"},
       {"topicCode", a.getTopicCode(), "40"},
       {"textBasis", a.getTextBasis(), "30000"},
@@ -187,7 +189,10 @@ final class FormMapping {
             + "|"
             + a.getRegionCode()
             + "|"
-            + a.getTopicCode());
+            + a.getTopicCode()
+            // after the choices, and only when given: the receipts of earlier applications still
+            // match
+            + (a.getDisciplineCode() == null ? "" : "|" + a.getDisciplineCode()));
     c.put("period", a.getStartMonth() + "/" + a.getEndMonth());
     c.put("money", a.getSubsidy() + "|" + a.getSelfFunds() + "|" + a.getTransferAmount());
     c.put("budget", new TreeMap<>(a.getBudget()).toString());
@@ -238,6 +243,7 @@ final class FormMapping {
         new ApplicationForm.Project(
             a.getTitleZh(),
             a.getTitleEn(),
+            a.getDisciplineCode(),
             a.getPlatformCode(),
             a.getBasePlatformId(),
             a.getFieldCode(),

@@ -178,7 +178,8 @@ public class PipelineApplications implements ApplicationLifecycle {
     jakarta.persistence.Query q =
         em.createNativeQuery(
             "select id, call_id, line_code, status, acceptance_no, title_zh, title_en,"
-                + " field_code, organisation_id, pi_id_number, pi_name from sub_application"
+                + " field_code, organisation_id, pi_id_number, pi_name, discipline_code"
+                + " from sub_application"
                 + " where status in ("
                 + in
                 + ")"
@@ -248,6 +249,7 @@ public class PipelineApplications implements ApplicationLifecycle {
               (String) r[5],
               (String) r[6],
               (String) r[7],
+              (String) r[11],
               ((Number) r[8]).longValue(),
               (String) r[9],
               (String) r[10],

@@ -164,6 +164,7 @@ public class SubmissionEdit implements Serializable {
     f.put("partnerCode", x.partnerCode());
     f.put("platformCode", x.platformCode());
     f.put("fieldCode", x.fieldCode());
+    f.put("disciplineCode", x.disciplineCode());
     f.put("regionCode", x.regionCode());
     f.put("topicCode", x.topicCode());
     f.put("partnerName", x.partnerName());
@@ -234,6 +235,7 @@ public class SubmissionEdit implements Serializable {
         new ApplicationForm.Project(
             f.get("titleZh"),
             f.get("titleEn"),
+            f.get("disciplineCode"),
             f.get("platformCode"),
             basePlatformId,
             f.get("fieldCode"),
@@ -482,6 +484,7 @@ public class SubmissionEdit implements Serializable {
             List.of(
                 "titleZh",
                 "titleEn",
+                "disciplineCode",
                 "partnerName",
                 "partnerCountry",
                 "partnerContact",
@@ -641,6 +644,38 @@ public class SubmissionEdit implements Serializable {
 
   public Money getTransferLimit() {
     return transferLimit;
+  }
+
+  /** The discipline codes grouped by section, for the choice (built once per view and language). */
+  private transient List<jakarta.faces.model.SelectItem> disciplines;
+
+  private transient Locale disciplinesLocale;
+
+  public List<jakarta.faces.model.SelectItem> getDisciplines() {
+    Locale l = locale();
+    if (disciplines == null || !l.equals(disciplinesLocale)) {
+      Map<String, List<jakarta.faces.model.SelectItem>> bySection = new LinkedHashMap<>();
+      Map<String, String> sectionLabels = new java.util.HashMap<>();
+      for (io.hezuo.call.api.DisciplineView d : calls.disciplines()) {
+        sectionLabels.putIfAbsent(
+            d.sectionCode(),
+            d.sectionCode() + " " + (d.sectionName() == null ? "" : d.sectionName().in(l)));
+        bySection
+            .computeIfAbsent(d.sectionCode(), k -> new ArrayList<>())
+            .add(new jakarta.faces.model.SelectItem(d.code(), d.label(l)));
+      }
+      List<jakarta.faces.model.SelectItem> out = new ArrayList<>();
+      bySection.forEach(
+          (section, items) -> {
+            jakarta.faces.model.SelectItemGroup g =
+                new jakarta.faces.model.SelectItemGroup(sectionLabels.get(section));
+            g.setSelectItems(items.toArray(new jakarta.faces.model.SelectItem[0]));
+            out.add(g);
+          });
+      disciplines = out;
+      disciplinesLocale = l;
+    }
+    return disciplines;
   }
 
   public String text(io.hezuo.call.api.Text t) {

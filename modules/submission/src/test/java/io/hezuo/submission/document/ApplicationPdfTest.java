@@ -157,6 +157,7 @@ class ApplicationPdfTest {
         new ApplicationForm.Project(
             a1 ? "中挪海洋装备智能运维联合研发" : "川渝林下灵芝高效栽培与病害防控技术示范",
             a1 ? "Sino-Norwegian marine equipment" : "Understory Ganoderma in Sichuan",
+            a1 ? "E11" : "C16",
             null,
             null,
             null,
@@ -235,7 +236,8 @@ class ApplicationPdfTest {
                 new TeamMemberForm(
                     "Anna Berg", "PASSPORT", "E47619348", "Demo Marine AS", "外方负责人", 6)),
             12);
-    return new ApplicationPdf.Input(view("A1", f), a1Line(), "浙江演示海洋科技有限公司", pi(), null);
+    return new ApplicationPdf.Input(
+        view("A1", f), a1Line(), "浙江演示海洋科技有限公司", pi(), null, "E11 海洋工程（工程与材料科学部）");
   }
 
   static ApplicationPdf.Input b2() {
@@ -368,6 +370,7 @@ class ApplicationPdfTest {
             "受理编号 HZ2026-A1-000042",
             "项目类别 国际（含港澳台）科技合作项目 · A1 政府间科技合作项目",
             "合作国家（地区） 挪威",
+            "学科代码 E11 海洋工程（工程与材料科学部）",
             "实施期限 2026 年 1 月 至 2028 年 12 月",
             "提交时间（北京时间） 2025-09-15 17:29:59",
             "联系电话 13800138000",

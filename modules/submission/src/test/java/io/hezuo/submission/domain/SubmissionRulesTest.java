@@ -118,6 +118,7 @@ class SubmissionRulesTest {
   static Application complete(String line) {
     Application a = new Application(1, line, "pi", 1, Instant.EPOCH);
     a.setTitleZh("标题");
+    a.setDisciplineCode("F06");
     a.setTitleEn("Title");
     a.setTextBasis("依据");
     a.setTextContent("内容");
@@ -170,6 +171,28 @@ class SubmissionRulesTest {
 
   static List<String> warnings(List<RuleViolation> vs) {
     return vs.stream().filter(v -> !v.isError()).map(v -> v.ruleId() + ":" + v.field()).toList();
+  }
+
+  @Test
+  void everyLineNeedsAKnownDisciplineCode() {
+    Application a = complete("B2");
+    a.setDisciplineCode(null);
+    CheckFacts f = facts(AttachmentKind.AID_HQ_LETTER, AttachmentKind.LOCAL_PARTNER_AGREEMENT);
+    assertEquals(List.of("F-REQ:disciplineCode"), errors(SubmissionRules.check(a, b2(), f)));
+    a.setDisciplineCode("X99");
+    CheckFacts unknown =
+        new CheckFacts(
+            f.today(),
+            f.windowOpen(),
+            f.unitType(),
+            f.attachments(),
+            f.whiteList(),
+            f.otherApplicationsOfPi(),
+            f.importedPlansOfPi(),
+            f.platformHost(),
+            f.piClosesAt(),
+            false);
+    assertEquals(List.of("F-CODE:disciplineCode"), errors(SubmissionRules.check(a, b2(), unknown)));
   }
 
   @Test

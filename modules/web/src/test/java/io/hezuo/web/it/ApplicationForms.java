@@ -41,14 +41,15 @@ final class ApplicationForms {
   }
 
   /**
-   * A valid A1 application with a Norwegian partner that submitted on 2025-09-10, 2026-01 to
-   * 2028-12, subsidy 1,500,000.00 and self-raised 500,000.00 in two budget lines, one team member
-   * and the six texts.
+   * A valid A1 application in discipline E11 (ocean engineering) with a Norwegian partner that
+   * submitted on 2025-09-10, 2026-01 to 2028-12, subsidy 1,500,000.00 and self-raised 500,000.00 in
+   * two budget lines, one team member and the six texts.
    */
   static ApplicationForms a1(long version) {
     return new ApplicationForms(version)
         .titleZh("中挪海洋装备联合研发")
         .titleEn("Sino-Norwegian marine equipment")
+        .disciplineCode("E11")
         .partnerCode("NO")
         .partnerName("Demo Marine AS")
         .partnerCountry("Norway")
@@ -71,6 +72,11 @@ final class ApplicationForms {
 
   ApplicationForms titleEn(String v) {
     project.put("titleEn", v);
+    return this;
+  }
+
+  ApplicationForms disciplineCode(String v) {
+    project.put("disciplineCode", v);
     return this;
   }
 

@@ -120,7 +120,7 @@ class ScoringAssignmentIT extends BrowserIT {
     long earlier = FormalReviewRunIT.recommended(browser, base);
     for (long id : List.of(a, b)) {
       Db.update(
-          "update sub_application set status = 'FORMAL_PASSED', field_code = 'F0101' where id = ?",
+          "update sub_application set status = 'FORMAL_PASSED', discipline_code = 'F0101' where id = ?",
           id);
     }
     String piA = Db.strings("select pi_id_number from sub_application where id = ?", a).get(0);
@@ -479,7 +479,7 @@ class ScoringAssignmentIT extends BrowserIT {
     FormalReviewRunIT.setUpRound();
     long app = FormalReviewRunIT.recommended(browser, base);
     Db.update(
-        "update sub_application set status = 'FORMAL_PASSED', field_code = 'F0201' where id = ?",
+        "update sub_application set status = 'FORMAL_PASSED', discipline_code = 'F0201' where id = ?",
         app);
     String no = Db.strings("select acceptance_no from sub_application where id = ?", app).get(0);
     expert(
@@ -613,7 +613,7 @@ class ScoringAssignmentIT extends BrowserIT {
     assertEquals("受理编号", rows.get(0).get(0), rows.get(0).toString());
     assertEquals(2, rows.size(), rows.toString());
     assertEquals(no, rows.get(1).get(0));
-    assertTrue(rows.get(1).get(3).contains("屏专家乙 (匹配度 3, 已分配)"), rows.get(1).toString());
+    assertTrue(rows.get(1).get(3).contains("屏专家乙 (学科一致, 已分配)"), rows.get(1).toString());
     assertTrue(rows.get(1).get(4).contains("已分配 1"), rows.get(1).toString());
 
     // the progress per expert
@@ -673,7 +673,7 @@ class ScoringAssignmentIT extends BrowserIT {
     FormalReviewRunIT.setUpRound();
     long app = FormalReviewRunIT.recommended(browser, base);
     Db.update(
-        "update sub_application set status = 'FORMAL_PASSED', field_code = 'F0301' where id = ?",
+        "update sub_application set status = 'FORMAL_PASSED', discipline_code = 'F0301' where id = ?",
         app);
     expert(913201, "缺甲", "330102196201010011", "某甲大学", null, "宁波市", "F0301", 5, true);
     expert(913202, "缺乙", "330102196201010022", "某乙大学", null, "温州市", "F0301", 5, true);
@@ -714,6 +714,38 @@ class ScoringAssignmentIT extends BrowserIT {
       assertEquals(1, before.getInt("assigned"), before.toString());
       assertEquals(1, before.getInt("conflicts"), before.toString());
       assertEquals(2, before.getInt("shortfall"), before.toString());
+
+      // the officer's screen: "needs reassignment" lists it, marked, and only such applications
+      String no =
+          Db.strings("select acceptance_no from sub_application where id = ?", app).get(0);
+      browser.driver.manage().deleteAllCookies();
+      browser.login("demo_officer", "Demo@2026");
+      browser.open("/app/scoring/assignments.xhtml");
+      browser.waitFor(org.openqa.selenium.By.id("list:tabs:show"));
+      browser.chooseByClick("list:tabs:show", "REASSIGN");
+      browser.clickWhenClickable(org.openqa.selenium.By.id("list:tabs:filter"));
+      browser.ajaxIdle();
+      org.openqa.selenium.WebElement row =
+          browser.waitFor(
+              org.openqa.selenium.By.xpath(
+                  "//*[@id='list:tabs:apps_data']//tr[.//*[contains(@class,'sc-acceptance') and"
+                      + " text()='"
+                      + no
+                      + "']]"));
+      assertTrue(row.getText().contains("需要重新分配"), row.getText());
+      assertTrue(row.getText().contains("F0301"), "the discipline code beside the title");
+      java.util.List<org.openqa.selenium.WebElement> rows =
+          browser.driver.findElements(
+              org.openqa.selenium.By.cssSelector("[id='list:tabs:apps_data'] > tr"));
+      for (org.openqa.selenium.WebElement r : rows) {
+        assertEquals(
+            1,
+            r.findElements(org.openqa.selenium.By.cssSelector(".sc-reassign")).size(),
+            "every row listed needs reassignment: " + r.getText());
+      }
+      // the expert who declared is shown as such, not as one of the panel
+      assertTrue(row.getText().contains("缺甲"), row.getText());
+      assertTrue(row.getText().contains("已声明回避"), row.getText());
       // a third expert back in the pool: the next run fills one place, never with the declared one
       Db.update("update sc_expert set active = true where id = 913203");
       JsonObject again =

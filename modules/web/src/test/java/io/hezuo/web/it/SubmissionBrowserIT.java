@@ -69,6 +69,17 @@ class SubmissionBrowserIT extends BrowserIT {
   private void commonFields(String title) {
     browser.type("app:titleZh", title);
     browser.type("app:titleEn", "Demo project");
+    // the discipline codes in their sections: E11 is under 工程与材料科学部
+    assertTrue(
+        browser
+            .driver
+            .findElement(
+                By.xpath(
+                    "//*[@id='app:disciplineCode_input']/optgroup[starts-with(@label, 'E ')]"
+                        + "/option[@value='E11']"))
+            .getText()
+            .contains("海洋工程"));
+    select("app:disciplineCode", "E11");
     browser.type("app:partnerName", "Partner Organisation");
     browser.type("app:startMonth", "2026-01");
     browser.type("app:endMonth", "2028-12");
@@ -121,7 +132,8 @@ class SubmissionBrowserIT extends BrowserIT {
       text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
     }
     List<String> expectedTexts =
-        new java.util.ArrayList<>(List.of(acceptance, "浙江演示海洋科技有限公司", "预算：", "立项依据"));
+        new java.util.ArrayList<>(
+            List.of(acceptance, "浙江演示海洋科技有限公司", "预算：", "立项依据", "学科代码", "E11 海洋工程"));
     if (user.equals("it_b2")) {
       expectedTexts.addAll(List.of("项目组成员", "陈成员", "研究方向", "材料费"));
     } else {

@@ -134,6 +134,11 @@ class SubmissionEditIT extends BrowserIT {
       assertMarked("app:texts:" + i + ":text", "F-REQ");
     }
     assertMarked("app:titleZh", "F-REQ");
+    // the discipline code of every line, beside its menu
+    browser.waitFor(By.id("app:disciplineCode_check"));
+    assertTrue(
+        byId("app:disciplineCode_check").getText().contains("[F-REQ]"),
+        byId("app:disciplineCode_check").getText());
     // the submit button says how many errors block it and cannot be pressed
     long errors = errorCount();
     WebElement submit = byId("app:submit");
