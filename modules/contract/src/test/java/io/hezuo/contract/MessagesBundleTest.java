@@ -104,9 +104,11 @@ class MessagesBundleTest {
     assertTrue(
         Messages.describe(Messages.ENGLISH, v)
             .startsWith("[G5] Amount transferred: Transfers to the aided-region partner"));
-    RuleViolation row = RuleViolation.error("G6", "selection_1_approved", "contract.approval.cap",
-        "600,000.00", "60");
-    assertTrue(Messages.describe(Messages.CHINESE, row).startsWith("[G6] 第 2 个立项项目 · 批准的财政补助经费: "),
+    RuleViolation row =
+        RuleViolation.error(
+            "G6", "selection_1_approved", "contract.approval.cap", "600,000.00", "60");
+    assertTrue(
+        Messages.describe(Messages.CHINESE, row).startsWith("[G6] 第 2 个立项项目 · 批准的财政补助经费: "),
         Messages.describe(Messages.CHINESE, row));
   }
 }

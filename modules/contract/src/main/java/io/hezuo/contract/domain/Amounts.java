@@ -37,8 +37,7 @@ final class Amounts {
 
   /** {@code percent} % of {@code base}, rounded down to the fen (never above the exact share). */
   static Money percentOfDown(BigDecimal percent, Money base) {
-    return Money.of(
-        base.amount().multiply(percent).divide(HUNDRED).setScale(2, RoundingMode.DOWN));
+    return Money.of(base.amount().multiply(percent).divide(HUNDRED).setScale(2, RoundingMode.DOWN));
   }
 
   /**

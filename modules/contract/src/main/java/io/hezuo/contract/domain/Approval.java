@@ -2,10 +2,10 @@ package io.hezuo.contract.domain;
 
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
+import io.hezuo.kernel.time.Zones;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import io.hezuo.kernel.time.Zones;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,10 +147,7 @@ public final class Approval {
     if (now.isBefore(noticeEndsAt)) {
       return List.of(
           RuleViolation.error(
-              "A-NOTICE",
-              null,
-              "contract.approval.noticeRunning",
-              Zones.format(noticeEndsAt)));
+              "A-NOTICE", null, "contract.approval.noticeRunning", Zones.format(noticeEndsAt)));
     }
     return List.of();
   }

@@ -118,8 +118,8 @@ public record ChangeRequest(
   }
 
   /**
-   * A new pending request against the current terms, or why not: the old value is the one the
-   * terms hold (F-STALE), the new value differs from it (F-SAME), a justification is given (F-REQ,
+   * A new pending request against the current terms, or why not: the old value is the one the terms
+   * hold (F-STALE), the new value differs from it (F-SAME), a justification is given (F-REQ,
    * F-LEN).
    */
   public static Outcome<ChangeRequest> request(

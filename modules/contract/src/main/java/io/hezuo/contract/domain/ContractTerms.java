@@ -5,9 +5,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The terms of a contract (任务书) that a change request may change: the approved fiscal subsidy,
- * the implementation period, the partner in the aided region (B lines; null on other lines) and
- * the PI.
+ * The terms of a contract (任务书) that a change request may change: the approved fiscal subsidy, the
+ * implementation period, the partner in the aided region (B lines; null on other lines) and the PI.
  */
 public record ContractTerms(Money approved, Period period, Party partner, Party pi)
     implements Serializable {

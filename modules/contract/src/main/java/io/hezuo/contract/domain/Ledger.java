@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * The funds of one project: its approved fiscal subsidy, the disbursements finance made to the
- * lead unit and, on counterpart (B) lines, the lead unit's transfers to its partner in the aided
- * region. Immutable: every operation answers a new ledger or the violations that refused it, and a
- * refused operation leaves the ledger as it was.
+ * The funds of one project: its approved fiscal subsidy, the disbursements finance made to the lead
+ * unit and, on counterpart (B) lines, the lead unit's transfers to its partner in the aided region.
+ * Immutable: every operation answers a new ledger or the violations that refused it, and a refused
+ * operation leaves the ledger as it was.
  *
  * <p>All figures are computed from the entries (no running totals that could drift):
  *
@@ -226,9 +226,7 @@ public final class Ledger implements Serializable {
    * approved, rounded down to the fen (zero on a line without transfers).
    */
   public Money transferCap() {
-    return allowsTransfers()
-        ? Amounts.percentOfDown(maxTransferPercent, approved())
-        : Money.ZERO;
+    return allowsTransfers() ? Amounts.percentOfDown(maxTransferPercent, approved()) : Money.ZERO;
   }
 
   /** What may still be transferred now: min(share cap, disbursed) − transferred, at least 0. */
@@ -276,8 +274,7 @@ public final class Ledger implements Serializable {
     date(date, "transferDate", v);
     Money m = Amounts.positive(amount, "transferAmount", v);
     String who = text(recipient, "transferRecipient", MAX_RECIPIENT, v, e -> false);
-    String voucher =
-        text(voucherNo, "transferVoucher", MAX_VOUCHER, v, Transfer.class::isInstance);
+    String voucher = text(voucherNo, "transferVoucher", MAX_VOUCHER, v, Transfer.class::isInstance);
     if (m != null) {
       Money approved = approved();
       Money total = transferred().plus(m);
@@ -345,7 +342,8 @@ public final class Ledger implements Serializable {
               disbursed.toWanString()));
     }
     Money transferred = transferred();
-    if (transferred.amount().signum() > 0 && !transferred.isAtMostPercentOf(maxTransferPercent, m)) {
+    if (transferred.amount().signum() > 0
+        && !transferred.isAtMostPercentOf(maxTransferPercent, m)) {
       Money least = Amounts.leastBaseFor(transferred, maxTransferPercent);
       v.add(
           RuleViolation.error(
@@ -391,8 +389,7 @@ public final class Ledger implements Serializable {
         break;
       }
     }
-    return Outcome.of(
-        v, () -> new Ledger(newPeriod, initialApproved, maxTransferPercent, entries));
+    return Outcome.of(v, () -> new Ledger(newPeriod, initialApproved, maxTransferPercent, entries));
   }
 
   // ---- helpers

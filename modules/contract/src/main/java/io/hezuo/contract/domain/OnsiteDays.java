@@ -14,8 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The PI's days on site in the aided region (B lines): the notice asks for at least 15 days in
- * each year of the implementation period (项目负责人在项目实施期内每年赴帮扶地开展工作时间累计不少于 15 天).
+ * The PI's days on site in the aided region (B lines): the notice asks for at least 15 days in each
+ * year of the implementation period (项目负责人在项目实施期内每年赴帮扶地开展工作时间累计不少于 15 天).
  *
  * <p>Periods are calendar days, both ends counted; they may not overlap (B-OVERLAP), must lie
  * within the contract period (C-PERIOD), end no later than today (B-DATES: days are recorded once
@@ -88,8 +88,7 @@ public final class OnsiteDays implements Serializable {
   }
 
   /** Records a stay, or says why not; {@code clock} says what today is (Asia/Shanghai). */
-  public Outcome<OnsiteDays> record(
-      LocalDate from, LocalDate to, String evidence, Clock clock) {
+  public Outcome<OnsiteDays> record(LocalDate from, LocalDate to, String evidence, Clock clock) {
     List<RuleViolation> v = new ArrayList<>();
     if (from == null) {
       v.add(RuleViolation.error("F-REQ", "onsiteFrom", "contract.rule.required"));
@@ -115,9 +114,7 @@ public final class OnsiteDays implements Serializable {
     Period p = new Period(from, to);
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
     if (to.isAfter(today)) {
-      v.add(
-          RuleViolation.error(
-              "B-DATES", "onsiteTo", "contract.onsite.future", today.toString()));
+      v.add(RuleViolation.error("B-DATES", "onsiteTo", "contract.onsite.future", today.toString()));
     }
     if (!contract.contains(from) || !contract.contains(to)) {
       v.add(

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * How a contract's approved subsidy is paid: tranches as percentages that add up to exactly 100,
- * each with the event that makes it due. The default is 70 % on signing and 30 % after the
- * mid-term check; a contract may set its own list (C-TRANCHE).
+ * each with the event that makes it due. The default is 70 % on signing and 30 % after the mid-term
+ * check; a contract may set its own list (C-TRANCHE).
  *
  * <p>Amounts are computed in {@link Money} so that they add up exactly to the approved subsidy:
  * each tranche but the last is its share rounded down to the fen, the last takes the rest.
@@ -156,7 +156,9 @@ public final class TrancheSchedule implements Serializable {
 
   /** The sum of the tranches due by now ({@link #dueBy}). */
   public Money dueAmount(Money approved, Set<Trigger> reached, LocalDate today) {
-    return dueBy(approved, reached, today).stream().map(Due::amount).reduce(Money.ZERO, Money::plus);
+    return dueBy(approved, reached, today).stream()
+        .map(Due::amount)
+        .reduce(Money.ZERO, Money::plus);
   }
 
   /**

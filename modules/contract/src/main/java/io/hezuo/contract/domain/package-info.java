@@ -14,11 +14,12 @@
  * SPEC.md's rules where they apply:
  *
  * <ul>
- *   <li><b>G5</b> transfers to the aided-region partner: in total at most 50 % (the line's share) of
- *       the approved fiscal subsidy, exactly (50.00 % passes, 50.01 % does not), and at most what
- *       the lead unit has received, in total and on every day; a change of the approved amount may
- *       not push the transfers past their share; a line without transfers refuses them. Also the
- *       on-site warnings (at least 15 days a year, as the submission and formal review file it).
+ *   <li><b>G5</b> transfers to the aided-region partner: in total at most 50 % (the line's share)
+ *       of the approved fiscal subsidy, exactly (50.00 % passes, 50.01 % does not), and at most
+ *       what the lead unit has received, in total and on every day; a change of the approved amount
+ *       may not push the transfers past their share; a line without transfers refuses them. Also
+ *       the on-site warnings (at least 15 days a year, as the submission and formal review file
+ *       it).
  *   <li><b>G6</b> an approved subsidy within the line's cap; a changed period within the line's
  *       maximum duration.
  * </ul>
@@ -44,8 +45,8 @@
  *
  * Field rules shared with other modules: <b>F-REQ</b> (required), <b>F-LEN</b> (too long),
  * <b>F-MONEY</b> (an amount is not more than 0, or has more than two decimals: refused, never
- * rounded), <b>F-STATE</b> (a move the state does not allow), <b>F-STALE</b> (a change made
- * against terms that have changed since), <b>F-SAME</b> (a change to the same value).
+ * rounded), <b>F-STATE</b> (a move the state does not allow), <b>F-STALE</b> (a change made against
+ * terms that have changed since), <b>F-SAME</b> (a change to the same value).
  *
  * <p>Messages are {@code contract.*} in {@code io/hezuo/contract/messages*.properties}; amounts in
  * them are given in 元 with separators and in 万元.

@@ -126,14 +126,12 @@ class LedgerPropertiesTest {
                 l.disburse(op.date(), op.amount().resolve(l.remainingToDisburse()), "F-" + voucher);
             case TRANSFER ->
                 l.transfer(
-                    op.date(),
-                    op.amount().resolve(l.transferAvailable()),
-                    "合作方",
-                    "B-" + voucher);
+                    op.date(), op.amount().resolve(l.transferAvailable()), "合作方", "B-" + voucher);
             case CHANGE ->
                 l.changeApproved(op.date(), op.amount().resolve(leastApproved(l)), "CR-" + voucher);
           };
-      Statistics.label("outcome").collect(op.kind() + (o.isOk() ? " ok" : " refused " + o.ruleIds()));
+      Statistics.label("outcome")
+          .collect(op.kind() + (o.isOk() ? " ok" : " refused " + o.ruleIds()));
       // the ledger the operation was asked of is unchanged either way
       assertEquals(entriesBefore, before.entries());
       assertEquals(disbursedBefore, before.disbursed());

@@ -194,10 +194,7 @@ class LedgerTest {
 
   @Test
   void theApprovedAmountNeverGoesBelowWhatIsDisbursedNorBelowTwiceTheTransfers() {
-    Ledger l =
-        paid("600000.00", "420000.00")
-            .transfer(D2, d("150000.01"), "合作方", "B-1")
-            .value();
+    Ledger l = paid("600000.00", "420000.00").transfer(D2, d("150000.01"), "合作方", "B-1").value();
     assertTrue(l.changeApproved(D2, d("420000.00"), "CR-1").isOk());
     assertEquals(List.of("C-DISBURSE"), l.changeApproved(D2, d("419999.99"), "CR-1").ruleIds());
     Ledger small =
@@ -263,8 +260,7 @@ class LedgerTest {
     assertEquals(
         List.of("G5"), Ledger.replay(PERIOD, Money.of("600000.00"), FIFTY, tampered).ruleIds());
     List<Ledger.Entry> stale =
-        List.of(
-            new Ledger.ApprovedChange(D2, Money.of("500000.00"), Money.of("550000.00"), "CR"));
+        List.of(new Ledger.ApprovedChange(D2, Money.of("500000.00"), Money.of("550000.00"), "CR"));
     assertEquals(
         List.of("F-STALE"), Ledger.replay(PERIOD, Money.of("600000.00"), FIFTY, stale).ruleIds());
   }
