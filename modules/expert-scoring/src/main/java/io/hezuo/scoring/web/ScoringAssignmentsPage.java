@@ -294,7 +294,7 @@ public class ScoringAssignmentsPage implements Serializable {
       b.append(b.length() == 0 ? "" : "; ")
           .append(e.expertName())
           .append(" (")
-          .append(io.hezuo.kernel.i18n.Messages.get(locale, "scoring.web.assign.fit", e.fit()))
+          .append(io.hezuo.kernel.i18n.Messages.get(locale, "scoring.web.assign.fit." + e.fit()))
           .append(", ")
           .append(io.hezuo.kernel.i18n.Messages.get(locale, "scoring.status." + e.status()))
           .append(')');
