@@ -716,8 +716,7 @@ class ScoringAssignmentIT extends BrowserIT {
       assertEquals(2, before.getInt("shortfall"), before.toString());
 
       // the officer's screen: "needs reassignment" lists it, marked, and only such applications
-      String no =
-          Db.strings("select acceptance_no from sub_application where id = ?", app).get(0);
+      String no = Db.strings("select acceptance_no from sub_application where id = ?", app).get(0);
       browser.driver.manage().deleteAllCookies();
       browser.login("demo_officer", "Demo@2026");
       browser.open("/app/scoring/assignments.xhtml");

@@ -1,0 +1,94 @@
+package io.hezuo.contract.rest;
+
+import io.hezuo.contract.service.Ledgers;
+import io.hezuo.kernel.security.Allow;
+import io.hezuo.kernel.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The funds of the approved projects over REST: {@code GET /api/v1/contract/projects} (the projects
+ * the caller sees with approved, disbursed, transferred and balance, and the totals of all matches;
+ * {@code q}, {@code line}, {@code unit}, {@code region}, {@code due=true} for the projects whose
+ * next tranche is due; {@code first}, {@code size}), {@code GET
+ * …/projects/totals?by=line|unit|region}, {@code GET …/projects/months} (money per month), {@code
+ * GET …/projects/{id}/ledger}, {@code POST …/projects/{id}/disbursements} ({@code
+ * {"date":"2026-03-02","amount":"700000.00","voucherNo"}}; the Department's finance) and {@code
+ * POST …/projects/{id}/transfers} ({@code {"date", "amount", "recipient", "voucherNo"}}; the lead
+ * unit's finance office). Bad input is 422 naming each field and rule (F-REQ, F-DATE, F-MONEY,
+ * C-PERIOD, C-VOUCHER, C-DISBURSE, G5, F-STATE); a project the caller may not see is 404; a role
+ * that may read but not record is 403.
+ */
+@Path("/v1/contract/projects")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerResource {
+
+  @Inject Ledgers ledgers;
+
+  @GET
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response find(
+      @QueryParam("q") String q,
+      @QueryParam("line") String line,
+      @QueryParam("unit") Long unit,
+      @QueryParam("region") String region,
+      @QueryParam("due") @DefaultValue("false") boolean due,
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return Response.ok(ledgers.find(new Ledgers.Search(q, line, unit, region, due), first, size))
+        .build();
+  }
+
+  @GET
+  @Path("/totals")
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response totals(
+      @QueryParam("by") @DefaultValue("line") String by,
+      @QueryParam("line") String line,
+      @QueryParam("unit") Long unit,
+      @QueryParam("region") String region) {
+    return Response.ok(ledgers.totals(new Ledgers.Search(null, line, unit, region, false), by))
+        .build();
+  }
+
+  @GET
+  @Path("/months")
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response months(@QueryParam("line") String line, @QueryParam("unit") Long unit) {
+    return Response.ok(ledgers.months(new Ledgers.Search(null, line, unit, null, false))).build();
+  }
+
+  @GET
+  @Path("/{id}/ledger")
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response ledger(@PathParam("id") long id) {
+    return Response.ok(ledgers.ledger(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/disbursements")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.FINANCE)
+  public Response disburse(@PathParam("id") long id, Ledgers.DisbursementForm body) {
+    return Response.status(Response.Status.CREATED).entity(ledgers.disburse(id, body)).build();
+  }
+
+  @POST
+  @Path("/{id}/transfers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.FINANCE)
+  public Response transfer(@PathParam("id") long id, Ledgers.TransferForm body) {
+    return Response.status(Response.Status.CREATED).entity(ledgers.transfer(id, body)).build();
+  }
+}
