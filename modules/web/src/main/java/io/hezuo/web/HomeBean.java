@@ -56,6 +56,7 @@ public class HomeBean {
   @Inject io.hezuo.directory.api.UnitDirectory units;
   @Inject io.hezuo.formalreview.api.FormalReviewProgress formalReview;
   @Inject io.hezuo.scoring.api.ScoringProgress scoring;
+  @Inject io.hezuo.contract.api.FundsProgress funds;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -83,6 +84,9 @@ public class HomeBean {
   private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
   private io.hezuo.scoring.api.ScoringProgress.Pending scoringPending;
 
+  // finance
+  private io.hezuo.contract.api.FundsProgress.Pending fundsPending;
+
   // the expert
   private io.hezuo.scoring.api.ExpertPending expertPending;
   private String expertDeadline;
@@ -99,6 +103,9 @@ public class HomeBean {
     account = accounts.account(caller.name()).orElse(null);
     roles = ROLES.stream().filter(caller::hasRole).map(Role::name).toList();
     Locale locale = locale();
+    if (caller.hasRole(Role.FINANCE)) {
+      fundsPending = funds.pending();
+    }
     if (caller.hasRole(Role.APPLICANT)) {
       List<ApplicationRow> mine = search.mine();
       myTotal = mine.size();
@@ -238,6 +245,11 @@ public class HomeBean {
 
   public String getRoundDeadline() {
     return roundDeadline;
+  }
+
+  /** The project funds' pending work (finance; null for others). */
+  public io.hezuo.contract.api.FundsProgress.Pending getFundsPending() {
+    return fundsPending;
   }
 
   /** The formal review's pending work (formal reviewers and officers; null for others). */

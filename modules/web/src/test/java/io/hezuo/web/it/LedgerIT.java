@@ -329,4 +329,106 @@ class LedgerIT extends BrowserIT {
     String months = dept.get("api/v1/contract/projects/months?unit=" + UNIT).body();
     assertTrue(months.contains("\"2026-02\"") && months.contains("\"2026-03\""), months);
   }
+
+  /** Types into a field of the ledger's forms and records it after the confirmation. */
+  private void record(String form, String date, String amount, String voucher, String recipient) {
+    browser.typeSurely(form + ":" + form + "Date", date);
+    browser.typeSurely(form + ":" + form + "Amount", amount);
+    if (recipient != null) {
+      browser.typeSurely(form + ":transferRecipient", recipient);
+    }
+    browser.typeSurely(
+        form + ":" + (form.equals("disburse") ? "disbursementVoucher" : "transferVoucher"),
+        voucher);
+    browser.clickWhenClickable(org.openqa.selenium.By.id(form + ":record"));
+    browser.clickWhenClickable(org.openqa.selenium.By.id("confirmForm:confirmYes"));
+    browser.ajaxIdle();
+  }
+
+  @Test
+  void financeRecordsTwoTranchesAndATransferAndTheTotalsPageMatches() throws Exception {
+    long p = project("B2", "1000000.00", new BigDecimal("50.00"));
+    Db.update(
+        "update ct_tranche set reached_on = '2026-06-30' where project_id = ? and number = 2", p);
+    browser.driver.manage().deleteAllCookies();
+    browser.login("demo_finance", "Demo@2026");
+    // the home page shows what is due
+    String home = browser.waitFor(org.openqa.selenium.By.id("fundsPendingText")).getText();
+    assertTrue(home.contains("已到期"), home);
+    browser.open("/app/contract/ledger.xhtml?id=" + p);
+    browser.waitFor(org.openqa.selenium.By.id("disburse:disbursementDate"));
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+    // an over-precise amount is refused beside its field, nothing saved
+    record("disburse", "2026-03-02", "700000.001", "CZ-B1", null);
+    browser.waitForText(
+        org.openqa.selenium.By.xpath("//*[@id='disburse:disbursementAmount']/ancestor::div[1]"),
+        "F-MONEY");
+    assertEquals(0, entries(p));
+    record("disburse", "2026-03-02", "700,000.00", "CZ-B1", null);
+    browser.waitForText(org.openqa.selenium.By.id("disbursed"), "700,000.00 元（70 万元）");
+    record("disburse", "2026-07-01", "300000", "CZ-B2", null);
+    browser.waitForText(org.openqa.selenium.By.id("disbursed"), "1,000,000.00 元（100 万元）");
+    assertTrue(browser.bodyText().contains("已拨付"), "both tranches paid: " + browser.bodyText());
+
+    // the lead unit's finance office transfers half to the partner
+    browser.logout();
+    browser.login("it_led_fin", "Demo@2026");
+    browser.open("/app/contract/ledger.xhtml?id=" + p);
+    browser.waitFor(org.openqa.selenium.By.id("transfer:transferDate"));
+    assertTrue(
+        browser
+            .driver
+            .findElements(org.openqa.selenium.By.id("disburse:disbursementDate"))
+            .isEmpty(),
+        "the unit does not disburse");
+    record("transfer", "2026-07-10", "500000.01", "YH-B1", "凉山州演示农业合作社");
+    org.openqa.selenium.By g5Box =
+        org.openqa.selenium.By.xpath("//*[@id='transfer:transferAmount']/ancestor::div[1]");
+    browser.waitForText(g5Box, "G5");
+    String g5 = browser.driver.findElement(g5Box).getText();
+    assertTrue(g5.contains("500,000.00 元（50 万元）"), g5);
+    record("transfer", "2026-07-10", "500000.00", "YH-B1", "凉山州演示农业合作社");
+    browser.waitForText(org.openqa.selenium.By.id("transferred"), "500,000.00 元（50 万元）");
+
+    // the totals page: the sums of the rows shown, and the export holds the same
+    browser.logout();
+    browser.login("demo_finance", "Demo@2026");
+    browser.open("/app/contract/finance.xhtml");
+    browser.waitFor(org.openqa.selenium.By.id("fin:text"));
+    browser.typeSurely("fin:text", "IT-LED-" + p);
+    browser.clickWhenClickable(org.openqa.selenium.By.id("fin:search"));
+    browser.ajaxIdle();
+    browser.waitForText(org.openqa.selenium.By.id("sumProjects"), "1");
+    assertEquals(
+        "1,000,000.00 元（100 万元）",
+        browser.driver.findElement(org.openqa.selenium.By.id("sumApproved")).getText());
+    assertEquals(
+        "1,000,000.00 元（100 万元）",
+        browser.driver.findElement(org.openqa.selenium.By.id("sumDisbursed")).getText());
+    assertEquals(
+        "500,000.00 元（50 万元）",
+        browser.driver.findElement(org.openqa.selenium.By.id("sumTransferred")).getText());
+    assertEquals(
+        "500,000.00 元（50 万元）",
+        browser.driver.findElement(org.openqa.selenium.By.id("sumBalance")).getText());
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+    byte[] xlsx = ExcelExportsIT.download("fin", "fin:projects:export");
+    List<List<String>> rows = new ArrayList<>();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+      for (org.apache.poi.ss.usermodel.Row r : wb.getSheetAt(0)) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
+          cells.add(r.getCell(i) == null ? "" : f.formatCellValue(r.getCell(i)));
+        }
+        rows.add(cells);
+      }
+    }
+    assertEquals(2, rows.size(), rows.toString());
+    assertEquals("受理编号", rows.get(0).get(0));
+    assertEquals("IT-LED-" + p, rows.get(1).get(0));
+    assertTrue(rows.get(1).contains("500,000.00 元（50 万元）"), rows.get(1).toString());
+    assertTrue(rows.get(1).get(2).startsWith("B2 · "), rows.get(1).toString());
+  }
 }
