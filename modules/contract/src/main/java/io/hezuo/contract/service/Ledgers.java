@@ -532,6 +532,50 @@ public class Ledgers {
     return history(projectId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
   }
 
+  /**
+   * Changes the approved subsidy of a project (an approved change request of the officer's):
+   * under the project's row lock, never below what is disbursed (C-DISBURSE) nor below what keeps
+   * the transfers within their share (G5); an APPROVED entry of the ledger, audited. The line's cap
+   * (G6) is the caller's to check. Throws {@link RuleViolationException} when refused.
+   */
+  @Transactional
+  public EntryView changeApproved(long projectId, BigDecimal newApproved, String reference) {
+    caller.require(Role.OFFICER);
+    Object[] p = project(projectId, scope(), true);
+    Ledger l = replay(p, entries(projectId));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.SHANGHAI);
+    Outcome<Ledger> o = l.changeApproved(today, newApproved, reference);
+    check(List.of(), o);
+    Ledger.ApprovedChange c = (Ledger.ApprovedChange) last(o.value());
+    em.createNativeQuery(
+            "insert into ct_ledger_entry (project_id, kind, entry_date, amount, approved_from,"
+                + " reference, recorded_at, recorded_by) values (?, 'APPROVED', ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, projectId)
+        .setParameter(2, Date.valueOf(c.date()))
+        .setParameter(3, c.to().amount())
+        .setParameter(4, c.from().amount())
+        .setParameter(5, reference)
+        .setParameter(6, java.sql.Timestamp.from(clock.instant()))
+        .setParameter(7, caller.name())
+        .executeUpdate();
+    em.createNativeQuery("update ct_project set version = version + 1 where id = ?")
+        .setParameter(1, projectId)
+        .executeUpdate();
+    long id =
+        ((Number) em.createNativeQuery("select last_insert_id()").getSingleResult()).longValue();
+    audit.record(
+        new AuditEntry(
+            caller.name(),
+            Role.OFFICER,
+            ENTITY,
+            "project/" + projectId,
+            "change-approved",
+            c.from().toString(),
+            c.to().toString(),
+            reference));
+    return history(projectId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+  }
+
   // ------------------------------------------------------------------------------------ helpers
 
   /**
