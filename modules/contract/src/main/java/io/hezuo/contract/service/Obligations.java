@@ -397,7 +397,8 @@ public class Obligations {
       bad.add(RuleViolation.error("F-STATE", null, "contract.target.notReported"));
     }
     if (f != null && f.version() != null && f.version() != ((Number) row[1]).longValue()) {
-      throw new io.hezuo.kernel.rule.StaleEditException("the report changed since");
+      throw new io.hezuo.kernel.rule.StaleEditException(
+          RuleViolation.error("F-STALE", null, "contract.target.stale"));
     }
     if (!bad.isEmpty()) {
       throw new RuleViolationException(bad);
