@@ -228,14 +228,58 @@ public class Obligations {
     if (!caller.hasAnyRole(Role.OFFICER, Role.APPLICANT)) {
       return List.of();
     }
-    List<String> out = new ArrayList<>();
-    for (Ledgers.ProjectRow r : ledgers.matching(Ledgers.Search.ALL)) {
-      Object[] p = ledgers.visible(r.id(), false);
-      if (!required(p) || !"IN_FORCE".equals(p[8])) {
-        continue;
+    Ledgers.Scope scope = ledgers.scope();
+    // two statements for all the caller's projects on site: the projects, then their stays
+    String sql =
+        "select id, acceptance_no, period_from, period_to, coalesce(onsite_days_per_year, 15)"
+            + " from ct_project where line_code like 'B%' and contract_state = 'IN_FORCE'"
+            + (scope.all()
+                ? ""
+                : scope.organisationId() != null
+                    ? " and organisation_id = ?"
+                    : " and pi_username = ?")
+            + " order by acceptance_no";
+    jakarta.persistence.Query q = em.createNativeQuery(sql);
+    if (!scope.all()) {
+      q.setParameter(
+          1, scope.organisationId() != null ? scope.organisationId() : scope.piUsername());
+    }
+    List<Object[]> projects = new ArrayList<>();
+    for (Object o : q.getResultList()) {
+      projects.add((Object[]) o);
+    }
+    if (projects.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Object[]>> stays = new java.util.HashMap<>();
+    List<Long> ids = projects.stream().map(r -> ((Number) r[0]).longValue()).toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      jakarta.persistence.Query sq =
+          em.createNativeQuery(
+              "select project_id, from_date, to_date, evidence from ct_onsite_stay where"
+                  + " project_id in ("
+                  + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ") order by project_id, from_date");
+      for (int i = 0; i < chunk.size(); i++) {
+        sq.setParameter(i + 1, chunk.get(i));
       }
-      for (RuleViolation v : days(p, r.id()).warnings(clock)) {
-        out.add(r.acceptanceNo() + " " + io.hezuo.kernel.i18n.Messages.describe(locale, v));
+      for (Object o : sq.getResultList()) {
+        Object[] r = (Object[]) o;
+        stays.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Object[] p : projects) {
+      long id = ((Number) p[0]).longValue();
+      OnsiteDays d =
+          replay(
+              OnsiteDays.of(
+                  new Period(date(p[2]), date(p[3])), Math.max(1, ((Number) p[4]).intValue())),
+              stays.getOrDefault(id, List.of()),
+              1);
+      for (RuleViolation v : d.warnings(clock)) {
+        out.add(p[1] + " " + io.hezuo.kernel.i18n.Messages.describe(locale, v));
       }
     }
     return out;
@@ -507,16 +551,24 @@ public class Obligations {
   private OnsiteDays days(Object[] p, long projectId) {
     OnsiteDays d =
         OnsiteDays.of(new Period(date(p[9]), date(p[10])), Math.max(1, requiredPerYear(p)));
-    Clock always = Clock.fixed(Instant.parse("9999-12-31T00:00:00Z"), Zones.SHANGHAI);
+    List<Object[]> rows = new ArrayList<>();
     for (Object o :
         em.createNativeQuery(
                 "select from_date, to_date, evidence from ct_onsite_stay where project_id = ?"
                     + " order by from_date")
             .setParameter(1, projectId)
             .getResultList()) {
-      Object[] r = (Object[]) o;
-      // stored stays were checked when recorded: replay them without today's limit
-      Outcome<OnsiteDays> next = d.record(date(r[0]), date(r[1]), (String) r[2], always);
+      rows.add((Object[]) o);
+    }
+    return replay(d, rows, 0);
+  }
+
+  /** Stored stays (from, to, evidence at {@code at}, {@code at+1}, {@code at+2}) replayed. */
+  private static OnsiteDays replay(OnsiteDays d, List<Object[]> rows, int at) {
+    // stored stays were checked when recorded: replayed without today's limit
+    Clock always = Clock.fixed(Instant.parse("9999-12-31T00:00:00Z"), Zones.SHANGHAI);
+    for (Object[] r : rows) {
+      Outcome<OnsiteDays> next = d.record(date(r[at]), date(r[at + 1]), (String) r[at + 2], always);
       if (next.isOk()) {
         d = next.value();
       }
