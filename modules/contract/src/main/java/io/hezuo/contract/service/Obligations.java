@@ -408,7 +408,10 @@ public class Obligations {
             "project/" + projectId,
             "target-report",
             null,
-            f.year() + " " + f.targetCode() + ": " + (f.achieved() == null ? "" : f.achieved()),
+            f.year()
+                + " "
+                + (INDICATORS.equals(target.code()) ? "考核指标" : target.label().zh())
+                + (f.achieved() == null ? "" : ": " + f.achieved()),
             note));
   }
 
