@@ -86,6 +86,7 @@ public class HomeBean {
 
   // finance
   private io.hezuo.contract.api.FundsProgress.Pending fundsPending;
+  private List<String> onsiteWarnings = List.of();
 
   // the expert
   private io.hezuo.scoring.api.ExpertPending expertPending;
@@ -105,6 +106,9 @@ public class HomeBean {
     Locale locale = locale();
     if (caller.hasRole(Role.FINANCE)) {
       fundsPending = funds.pending();
+    }
+    if (caller.hasAnyRole(Role.APPLICANT, Role.OFFICER)) {
+      onsiteWarnings = funds.onsiteWarnings(locale);
     }
     if (caller.hasRole(Role.APPLICANT)) {
       List<ApplicationRow> mine = search.mine();
@@ -245,6 +249,11 @@ public class HomeBean {
 
   public String getRoundDeadline() {
     return roundDeadline;
+  }
+
+  /** The years on site ending short of the days required (the PI's projects, an officer's all). */
+  public List<String> getOnsiteWarnings() {
+    return onsiteWarnings;
   }
 
   /** The project funds' pending work (finance; null for others). */

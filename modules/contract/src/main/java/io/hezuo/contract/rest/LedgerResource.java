@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 public class LedgerResource {
 
   @Inject Ledgers ledgers;
+  @Inject io.hezuo.contract.service.Obligations obligations;
 
   @GET
   @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
@@ -90,5 +91,52 @@ public class LedgerResource {
   @Allow(Role.FINANCE)
   public Response transfer(@PathParam("id") long id, Ledgers.TransferForm body) {
     return Response.status(Response.Status.CREATED).entity(ledgers.transfer(id, body)).build();
+  }
+
+  @GET
+  @Path("/{id}/onsite")
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response onsite(@PathParam("id") long id) {
+    return Response.ok(obligations.onsite(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/onsite")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.APPLICANT)
+  public Response stay(
+      @PathParam("id") long id, io.hezuo.contract.service.Obligations.StayForm body) {
+    return Response.status(Response.Status.CREATED)
+        .entity(obligations.recordStay(id, body))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/targets")
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response targets(@PathParam("id") long id) {
+    return Response.ok(obligations.targets(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/targets/reports")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.APPLICANT)
+  public Response report(
+      @PathParam("id") long id, io.hezuo.contract.service.Obligations.ReportForm body) {
+    obligations.report(id, body);
+    return Response.ok(obligations.targets(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/targets/reports/{reportId}/review")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.OFFICER)
+  public Response review(
+      @PathParam("id") long id,
+      @PathParam("reportId") long reportId,
+      io.hezuo.contract.service.Obligations.ReviewForm body) {
+    obligations.review(id, reportId, body);
+    return Response.ok(obligations.targets(id)).build();
   }
 }

@@ -14,6 +14,12 @@ public class FundsHome implements FundsProgress {
 
   @Inject Ledgers ledgers;
   @Inject Caller caller;
+  @Inject Obligations obligations;
+
+  @Override
+  public List<String> onsiteWarnings(java.util.Locale locale) {
+    return obligations.onsiteWarnings(locale);
+  }
 
   @Override
   public Pending pending() {

@@ -533,9 +533,9 @@ public class Ledgers {
   }
 
   /**
-   * Changes the approved subsidy of a project (an approved change request of the officer's):
-   * under the project's row lock, never below what is disbursed (C-DISBURSE) nor below what keeps
-   * the transfers within their share (G5); an APPROVED entry of the ledger, audited. The line's cap
+   * Changes the approved subsidy of a project (an approved change request of the officer's): under
+   * the project's row lock, never below what is disbursed (C-DISBURSE) nor below what keeps the
+   * transfers within their share (G5); an APPROVED entry of the ledger, audited. The line's cap
    * (G6) is the caller's to check. Throws {@link RuleViolationException} when refused.
    */
   @Transactional
@@ -604,6 +604,14 @@ public class Ledgers {
       throw new NotFoundException("no project " + projectId);
     }
     return p;
+  }
+
+  /**
+   * The project's row as {@link #project} reads it, if the caller may see it (404 otherwise); for
+   * the other services of the module, which share the ledger's scope and lock.
+   */
+  Object[] visible(long projectId, boolean lock) {
+    return project(projectId, scope(), lock);
   }
 
   private static void inForce(Object[] p) {

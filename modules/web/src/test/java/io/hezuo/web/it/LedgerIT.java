@@ -332,14 +332,13 @@ class LedgerIT extends BrowserIT {
 
   /** Types into a field of the ledger's forms and records it after the confirmation. */
   private void record(String form, String date, String amount, String voucher, String recipient) {
-    browser.typeSurely(form + ":" + form + "Date", date);
-    browser.typeSurely(form + ":" + form + "Amount", amount);
+    String f = form.equals("disburse") ? "disbursement" : "transfer";
+    browser.typeSurely(form + ":" + f + "Date", date);
+    browser.typeSurely(form + ":" + f + "Amount", amount);
     if (recipient != null) {
       browser.typeSurely(form + ":transferRecipient", recipient);
     }
-    browser.typeSurely(
-        form + ":" + (form.equals("disburse") ? "disbursementVoucher" : "transferVoucher"),
-        voucher);
+    browser.typeSurely(form + ":" + f + "Voucher", voucher);
     browser.clickWhenClickable(org.openqa.selenium.By.id(form + ":record"));
     browser.clickWhenClickable(org.openqa.selenium.By.id("confirmForm:confirmYes"));
     browser.ajaxIdle();
