@@ -511,7 +511,7 @@ public class Contracts implements ContractWork {
     P p = project(projectId, scope, true);
     requireLeadUnit(p, scope);
     RuleViolationException.throwIfErrors(p.state().checkMove(ContractState.SIGNED_UPLOADED));
-    String name = fileName == null || fileName.isBlank() ? "contract.pdf" : fileName.trim();
+    String name = fileName == null || fileName.isBlank() ? "scan.pdf" : fileName.trim();
     if (name.length() > 200 || name.matches(".*[/\\\\\\p{Cntrl}].*")) {
       throw new RuleViolationException(
           RuleViolation.error("F-FILE", "scan", "contract.document.badName"));
@@ -521,10 +521,7 @@ public class Contracts implements ContractWork {
     if (!check.accepted()) {
       throw new RuleViolationException(
           RuleViolation.error(
-              "F-FILE",
-              "scan",
-              "contract.document.scan." + check.problem().suffix(),
-              check.args().toArray()));
+              "F-FILE", "scan", scanProblemKey(check.problem()), check.args().toArray()));
     }
     Instant now = clock.instant();
     ensureDocument(projectId, now);
@@ -549,6 +546,29 @@ public class Contracts implements ContractWork {
         "upload",
         name + " " + check.sha256Hex());
     return contract(projectId);
+  }
+
+  /**
+   * The message of a refused scan, one key per problem (each named, so the bundle test sees it).
+   */
+  static String scanProblemKey(PdfContentCheck.Problem problem) {
+    return switch (problem) {
+      case EMPTY -> "contract.document.scan.empty";
+      case TOO_LARGE -> "contract.document.scan.tooLarge";
+      case NOT_PDF_WINDOWS_EXECUTABLE -> "contract.document.scan.notPdf.windowsExecutable";
+      case NOT_PDF_EXECUTABLE -> "contract.document.scan.notPdf.executable";
+      case NOT_PDF_SCRIPT -> "contract.document.scan.notPdf.script";
+      case NOT_PDF_ARCHIVE -> "contract.document.scan.notPdf.archive";
+      case NOT_PDF_OFFICE -> "contract.document.scan.notPdf.office";
+      case NOT_PDF_IMAGE -> "contract.document.scan.notPdf.image";
+      case NOT_PDF_TEXT -> "contract.document.scan.notPdf.text";
+      case NOT_PDF -> "contract.document.scan.notPdf";
+      case BROKEN -> "contract.document.scan.broken";
+      case ENCRYPTED -> "contract.document.scan.encrypted";
+      case JAVASCRIPT -> "contract.document.scan.javascript";
+      case LAUNCH -> "contract.document.scan.launch";
+      case EMBEDDED_FILE -> "contract.document.scan.embeddedFile";
+    };
   }
 
   /** The officer countersigns (SIGNED_UPLOADED → IN_FORCE): the contract is in force from now. */
@@ -1064,7 +1084,7 @@ public class Contracts implements ContractWork {
           new ContractPdf.Tranche(
               t.number(),
               t.percent(),
-              Messages.get(Messages.CHINESE, "contract.trigger." + t.trigger())
+              Messages.get(Messages.CHINESE, triggerKey(t.trigger()))
                   + (t.dueOn() == null ? "" : " " + t.dueOn()),
               t.amount()));
     }
@@ -1090,7 +1110,25 @@ public class Contracts implements ContractWork {
         form == null ? null : form.textIndicators(),
         form == null ? null : form.textOutcomes(),
         budget(form),
-        Messages.get(Messages.CHINESE, "contract.contractState." + p.state().name()));
+        Messages.get(Messages.CHINESE, stateKey(p.state())));
+  }
+
+  private static String triggerKey(String trigger) {
+    return switch (TrancheSchedule.Trigger.valueOf(trigger)) {
+      case SIGNING -> "contract.trigger.SIGNING";
+      case MIDTERM -> "contract.trigger.MIDTERM";
+      case FINAL -> "contract.trigger.FINAL";
+      case DATE -> "contract.trigger.DATE";
+    };
+  }
+
+  private static String stateKey(ContractState state) {
+    return switch (state) {
+      case DRAFT -> "contract.contractState.DRAFT";
+      case UNIT_REVIEWED -> "contract.contractState.UNIT_REVIEWED";
+      case SIGNED_UPLOADED -> "contract.contractState.SIGNED_UPLOADED";
+      case IN_FORCE -> "contract.contractState.IN_FORCE";
+    };
   }
 
   private List<TrancheLine> tranches(P p) {
