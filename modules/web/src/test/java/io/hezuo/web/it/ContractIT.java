@@ -400,18 +400,45 @@ class ContractIT extends BrowserIT {
   }
 
   @Test
-  void theOfficerCountersignsOnTheScreen() throws Exception {
+  void theUnitUploadsTheScanAndTheOfficerCountersignsOnTheScreen() throws Exception {
     long p = project("DRAFT");
     String base = "api/v1/contract/contracts/" + p;
+    // Api.as signs in through the browser: the browser is the unit's administrator now
     Api unit = Api.as(browser, this.base, "it_ct_unit", "Demo@2026");
     assertEquals(200, unit.json("POST", base + "/review", "{}").status());
-    assertEquals(200, upload(unit, p, "signed.pdf", pdf()).status());
+    browser.open("/app/home.xhtml");
+    String home = browser.waitFor(By.id("unitContracts")).getText();
+    assertTrue(home.contains("待上传签章扫描件"), home);
 
-    browser.driver.manage().deleteAllCookies();
+    // the unit uploads: a PNG named .pdf is refused beside the field, then the signed PDF
+    browser.open("/app/contract/contract.xhtml?id=" + p);
+    By file = By.cssSelector("input[type=file][id^='upload:scan']");
+    browser.waitFor(file);
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("hezuo-ct-", ".pdf");
+    java.nio.file.Files.write(photo, png());
+    browser.waitFor(file).sendKeys(photo.toString());
+    org.openqa.selenium.WebElement button = browser.driver.findElement(By.id("upload:doUpload"));
+    button.click();
+    browser.waitUntilGone(button);
+    browser.waitForText(By.xpath("//input[@type='file']/ancestor::div[1]"), "F-FILE");
+    assertEquals("UNIT_REVIEWED", state(p));
+    java.nio.file.Path signed = java.nio.file.Files.createTempFile("hezuo-ct-", ".pdf");
+    java.nio.file.Files.write(signed, pdf());
+    browser.waitFor(file).sendKeys(signed.toString());
+    button = browser.driver.findElement(By.id("upload:doUpload"));
+    button.click();
+    browser.waitUntilGone(button);
+    browser.waitForText(By.id("state"), "已上传签章合同");
+    assertEquals("SIGNED_UPLOADED", state(p));
+
+    // the officer finds it among the uploaded ones and countersigns after the confirmation
+    browser.logout();
     browser.login("demo_officer", "Demo@2026");
     browser.open("/app/contract/contracts.xhtml?state=SIGNED_UPLOADED");
     browser.waitFor(By.id("ct:rows"));
     assertTrue(browser.bodyText().contains("IT-CT-" + p), browser.bodyText());
+    assertTrue(browser.axe().isEmpty(), browser.axe().toString());
     browser.open("/app/contract/contract.xhtml?id=" + p);
     browser.waitFor(By.id("officer:countersign"));
     assertEquals("已上传签章合同", browser.driver.findElement(By.id("state")).getText());
