@@ -177,6 +177,16 @@ class AccessibilityIT extends BrowserIT {
       signIn(role[0]);
       check(role[0], "/app/home.xhtml", By.cssSelector("section[id^=home-]"));
     }
+    // the finance screens on the demo projects: the Department's finance, the unit's, the PI
+    signIn("demo_finance");
+    check("finance", "/app/contract/finance.xhtml", By.id("fin:projects"));
+    check("finance", "/app/contract/ledger.xhtml?id=900402", By.id("disburse:record"));
+    signIn("demo_unitfin");
+    check("unit finance", "/app/contract/ledger.xhtml?id=900402", By.id("transfer:record"));
+    signIn("demo_proj2");
+    check("PI", "/app/contract/obligations.xhtml?id=900402", By.id("stay:record"));
+    signIn("demo_officer");
+    check("officer", "/app/contract/obligations.xhtml?id=900401", By.id("targets"));
     assertClean();
   }
 

@@ -430,4 +430,37 @@ class LedgerIT extends BrowserIT {
     assertTrue(rows.get(1).contains("500,000.00 元（50 万元）"), rows.get(1).toString());
     assertTrue(rows.get(1).get(2).startsWith("B2 · "), rows.get(1).toString());
   }
+
+  @Test
+  void theDemoProjectsGiveFinanceSomethingRealToTrack() throws Exception {
+    Api dept = Api.as(browser, this.base, "demo_finance", "Demo@2026");
+    JsonObject b2 = dept.get("api/v1/contract/projects?q=HZ2026-B2-900402").json();
+    assertEquals(1, b2.getInt("total"), b2.toString());
+    JsonObject row = b2.getJsonArray("rows").getJsonObject(0);
+    assertEquals(new BigDecimal("350000.00"), row.getJsonNumber("disbursed").bigDecimalValue());
+    assertEquals(new BigDecimal("160000.00"), row.getJsonNumber("transferred").bigDecimalValue());
+    assertEquals("IN_FORCE", row.getString("contractState"));
+    // the B1 project passed its mid-term check: its second tranche is due
+    JsonObject due = dept.get("api/v1/contract/projects?due=true&q=HZ2026-B1-900403").json();
+    assertEquals(1, due.getInt("total"), due.toString());
+    assertEquals(
+        new BigDecimal("90000.00"),
+        due.getJsonArray("rows")
+            .getJsonObject(0)
+            .getJsonNumber("nextTrancheAmount")
+            .bigDecimalValue());
+    // contracts in several states
+    assertEquals(
+        List.of("DRAFT", "IN_FORCE", "UNIT_REVIEWED"),
+        Db.strings(
+            "select distinct contract_state from ct_project where demo and id between 900401 and"
+                + " 900405 order by contract_state"));
+    // the unit's finance office sees its unit's projects; the PI their own, read-only
+    Api unitFin = Api.as(browser, this.base, "demo_unitfin", "Demo@2026");
+    assertEquals(200, unitFin.get("api/v1/contract/projects/900402/ledger").status());
+    Api pi = Api.as(browser, this.base, "demo_proj2", "Demo@2026");
+    assertEquals(200, pi.get("api/v1/contract/projects/900402/ledger").status());
+    assertEquals(404, pi.get("api/v1/contract/projects/900401/ledger").status());
+    assertEquals(1, pi.get("api/v1/contract/projects").json().getInt("total"));
+  }
 }

@@ -209,6 +209,64 @@ class SecurityMatrixIT extends BrowserIT {
             null,
             null,
             Set.of("OFFICER", "FORMAL_REVIEWER")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/projects",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/projects/totals",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/projects/months",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/projects/999999999/ledger",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "POST",
+            "api/v1/contract/projects/999999999/disbursements",
+            JSON,
+            "{}",
+            Set.of("FINANCE")),
+        new Endpoint(
+            "POST", "api/v1/contract/projects/999999999/transfers", JSON, "{}", Set.of("FINANCE")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/projects/999999999/onsite",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "POST", "api/v1/contract/projects/999999999/onsite", JSON, "{}", Set.of("APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/projects/999999999/targets",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "POST",
+            "api/v1/contract/projects/999999999/targets/reports",
+            JSON,
+            "{}",
+            Set.of("APPLICANT")),
+        new Endpoint(
+            "POST",
+            "api/v1/contract/projects/999999999/targets/reports/999999999/review",
+            JSON,
+            "{}",
+            officer),
         new Endpoint("GET", "api/v1/directory/units", null, null, officer),
         new Endpoint("POST", "api/v1/directory/units", JSON, "{}", officer),
         new Endpoint(
@@ -236,6 +294,14 @@ class SecurityMatrixIT extends BrowserIT {
 
   static {
     SCREENS.put("/app/admin/audit.xhtml", Set.of("ADMIN"));
+    SCREENS.put(
+        "/app/contract/finance.xhtml", Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT"));
+    SCREENS.put(
+        "/app/contract/ledger.xhtml?id=900402",
+        Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT"));
+    SCREENS.put(
+        "/app/contract/obligations.xhtml?id=900402",
+        Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT"));
     SCREENS.put("/app/call/platform-hosts.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/whitelist-import.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/directory/other-plans.xhtml", Set.of("OFFICER"));
