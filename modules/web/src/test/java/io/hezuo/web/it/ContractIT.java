@@ -244,6 +244,31 @@ class ContractIT extends BrowserIT {
             "project/" + p));
   }
 
+  @Test
+  void theDemoProjectsContractsReadFromTheirApplications() throws Exception {
+    Api officer = Api.as(browser, this.base, "demo_officer", "Demo@2026");
+    int demo = 0;
+    for (var x : officer.get("api/v1/contract/contracts").jsonArray()) {
+      JsonObject r = x.asJsonObject();
+      long id = r.getJsonNumber("projectId").longValue();
+      if (id < 900401 || id > 900499) {
+        continue;
+      }
+      demo++;
+      Api.Reply v = officer.get("api/v1/contract/contracts/" + id);
+      assertEquals(200, v.status(), v.body());
+      String t = text(officer.bytes("api/v1/contract/contracts/" + id + "/pdf"));
+      assertTrue(t.contains(r.getString("unitName")), t);
+      assertTrue(t.contains(r.getString("acceptanceNo")), t);
+      assertTrue(t.contains(" 元（"), t);
+      if (r.getString("lineCode").startsWith("B")) {
+        assertTrue(t.contains("每年不少于"), t);
+        assertTrue(t.contains("拨付上限"), t);
+      }
+    }
+    assertTrue(demo >= 1, "demo projects seen: " + demo);
+  }
+
   static String change(String kind, String field, String value, String justification) {
     return "{\"kind\":\""
         + kind
