@@ -37,6 +37,7 @@ public class FinancePage implements Serializable {
   private Long unit;
   private String region;
   private boolean dueOnly;
+  private String groupBy = "line";
 
   private List<Ledgers.ProjectRow> rows;
   private Ledgers.Totals totals;
@@ -151,6 +152,32 @@ public class FinancePage implements Serializable {
 
   public Ledgers.Totals getTotals() {
     return totals;
+  }
+
+  /** The totals of the chosen grouping: per line, unit or aided region. */
+  public List<Ledgers.Totals> getGroups() {
+    return switch (groupBy) {
+      case "unit" -> byUnit;
+      case "region" -> byRegion;
+      default -> byLine;
+    };
+  }
+
+  /** A group's name: the line with its name, the unit, or the aided region's name. */
+  public String groupLabel(Ledgers.Totals t) {
+    return switch (groupBy) {
+      case "unit" -> t.label();
+      case "region" -> name(t.key());
+      default -> lineLabel(t.key());
+    };
+  }
+
+  public String getGroupBy() {
+    return groupBy;
+  }
+
+  public void setGroupBy(String groupBy) {
+    this.groupBy = "unit".equals(groupBy) || "region".equals(groupBy) ? groupBy : "line";
   }
 
   public List<Ledgers.Totals> getByLine() {
