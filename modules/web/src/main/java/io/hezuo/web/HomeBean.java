@@ -57,6 +57,7 @@ public class HomeBean {
   @Inject io.hezuo.formalreview.api.FormalReviewProgress formalReview;
   @Inject io.hezuo.scoring.api.ScoringProgress scoring;
   @Inject io.hezuo.contract.api.FundsProgress funds;
+  @Inject io.hezuo.contract.api.ContractWork contractWork;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -87,6 +88,9 @@ public class HomeBean {
   // finance
   private io.hezuo.contract.api.FundsProgress.Pending fundsPending;
   private List<String> onsiteWarnings = List.of();
+
+  // the lead unit's contracts
+  private io.hezuo.contract.api.ContractWork.Waiting contractsWaiting;
 
   // the expert
   private io.hezuo.scoring.api.ExpertPending expertPending;
@@ -134,6 +138,7 @@ public class HomeBean {
               .mapToLong(ApplicationCount::count)
               .sum();
       registrations = accounts.pendingRegistrations().size();
+      contractsWaiting = contractWork.waiting();
     }
     if (caller.hasRole(Role.RECOMMENDER)) {
       try {
@@ -257,6 +262,10 @@ public class HomeBean {
   }
 
   /** The project funds' pending work (finance; null for others). */
+  public io.hezuo.contract.api.ContractWork.Waiting getContractsWaiting() {
+    return contractsWaiting;
+  }
+
   public io.hezuo.contract.api.FundsProgress.Pending getFundsPending() {
     return fundsPending;
   }

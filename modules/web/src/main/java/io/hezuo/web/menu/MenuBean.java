@@ -24,14 +24,16 @@ public class MenuBean {
         Role.APPLICANT,
         List.of(
             new MenuItem("mySubmissions", "web.menu.mySubmissions", "/app/submission/list"),
-            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance")));
+            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance"),
+            new MenuItem("contracts", "web.menu.contracts", "/app/contract/contracts")));
     BY_ROLE.put(
         Role.UNIT_ADMIN,
         List.of(
             new MenuItem("unitApplications", "web.menu.unitApplications", "/app/submission/unit"),
             new MenuItem("registrations", "web.menu.registrations", "/app/directory/registrations"),
             new MenuItem("unitAccounts", "web.menu.accounts", "/app/directory/accounts"),
-            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance")));
+            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance"),
+            new MenuItem("contracts", "web.menu.contracts", "/app/contract/contracts")));
     BY_ROLE.put(
         Role.RECOMMENDER,
         List.of(
@@ -70,11 +72,13 @@ public class MenuBean {
             new MenuItem("units", "web.menu.units", "/app/directory/units"),
             new MenuItem("recQuotas", "web.menu.recQuotas", "/app/recommendation/quotas"),
             new MenuItem("recDashboard", "web.menu.recDashboard", "/app/recommendation/dashboard"),
-            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance")));
+            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance"),
+            new MenuItem("contracts", "web.menu.contracts", "/app/contract/contracts")));
     BY_ROLE.put(
         Role.FINANCE,
         List.of(
-            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance")));
+            new MenuItem("contractFinance", "web.menu.contractFinance", "/app/contract/finance"),
+            new MenuItem("contracts", "web.menu.contracts", "/app/contract/contracts")));
     BY_ROLE.put(
         Role.ADMIN,
         List.of(
