@@ -181,12 +181,16 @@ class AccessibilityIT extends BrowserIT {
     signIn("demo_finance");
     check("finance", "/app/contract/finance.xhtml", By.id("fin:projects"));
     check("finance", "/app/contract/ledger.xhtml?id=900402", By.id("disburse:record"));
+    check("finance", "/app/contract/contracts.xhtml", By.tagName("h1"));
     signIn("demo_unitfin");
     check("unit finance", "/app/contract/ledger.xhtml?id=900402", By.id("transfer:record"));
     signIn("demo_proj2");
     check("PI", "/app/contract/obligations.xhtml?id=900402", By.id("stay:record"));
     signIn("demo_officer");
     check("officer", "/app/contract/obligations.xhtml?id=900401", By.id("targets"));
+    check("officer", "/app/contract/contract.xhtml?id=900402", By.tagName("h1"));
+    signIn("demo_unit");
+    check("unit", "/app/contract/contract.xhtml?id=900405", By.tagName("h1"));
     assertClean();
   }
 

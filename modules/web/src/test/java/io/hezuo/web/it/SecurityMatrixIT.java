@@ -267,6 +267,53 @@ class SecurityMatrixIT extends BrowserIT {
             JSON,
             "{}",
             officer),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/contracts",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/contracts/999999999",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/contracts/999999999/pdf",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "GET",
+            "api/v1/contract/contracts/999999999/scan",
+            null,
+            null,
+            Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT")),
+        new Endpoint(
+            "POST", "api/v1/contract/contracts/999999999/review", JSON, "{}", Set.of("UNIT_ADMIN")),
+        new Endpoint(
+            "POST",
+            "api/v1/contract/contracts/999999999/scan",
+            "application/pdf",
+            "%PDF-1.4",
+            Set.of("UNIT_ADMIN")),
+        new Endpoint(
+            "POST", "api/v1/contract/contracts/999999999/countersign", JSON, "{}", officer),
+        new Endpoint("POST", "api/v1/contract/contracts/999999999/return", JSON, "{}", officer),
+        new Endpoint(
+            "POST",
+            "api/v1/contract/contracts/999999999/changes",
+            JSON,
+            "{}",
+            Set.of("UNIT_ADMIN")),
+        new Endpoint(
+            "POST",
+            "api/v1/contract/contracts/999999999/changes/999999999/decision",
+            JSON,
+            "{}",
+            officer),
         new Endpoint("GET", "api/v1/directory/units", null, null, officer),
         new Endpoint("POST", "api/v1/directory/units", JSON, "{}", officer),
         new Endpoint(
@@ -294,6 +341,11 @@ class SecurityMatrixIT extends BrowserIT {
 
   static {
     SCREENS.put("/app/admin/audit.xhtml", Set.of("ADMIN"));
+    SCREENS.put(
+        "/app/contract/contracts.xhtml", Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT"));
+    SCREENS.put(
+        "/app/contract/contract.xhtml?id=900404",
+        Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT"));
     SCREENS.put(
         "/app/contract/finance.xhtml", Set.of("OFFICER", "FINANCE", "UNIT_ADMIN", "APPLICANT"));
     SCREENS.put(
