@@ -139,4 +139,36 @@ public class LedgerResource {
     obligations.review(id, reportId, body);
     return Response.ok(obligations.targets(id)).build();
   }
+
+  @POST
+  @Path("/{id}/entries/{entryId}/scan")
+  @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+  @io.hezuo.kernel.security.MaxBody(Ledgers.MAX_SCAN_BYTES)
+  @Allow(Role.FINANCE)
+  public Response attachScan(
+      @PathParam("id") long id,
+      @PathParam("entryId") long entryId,
+      @QueryParam("fileName") String fileName,
+      java.io.InputStream content) {
+    byte[] bytes;
+    try (content) {
+      bytes = content == null ? new byte[0] : content.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Response.ok(ledgers.attachScan(id, entryId, fileName, bytes)).build();
+  }
+
+  @GET
+  @Path("/{id}/entries/{entryId}/scan")
+  @Produces("application/pdf")
+  @Allow({Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT})
+  public Response scan(@PathParam("id") long id, @PathParam("entryId") long entryId) {
+    Object[] s = ledgers.scan(id, entryId);
+    return Response.ok(s[1], "application/pdf")
+        .header(
+            "Content-Disposition",
+            io.hezuo.kernel.rest.ContentDisposition.inline(String.valueOf(s[0])))
+        .build();
+  }
 }

@@ -512,17 +512,7 @@ public class Contracts implements ContractWork {
     requireLeadUnit(p, scope);
     RuleViolationException.throwIfErrors(p.state().checkMove(ContractState.SIGNED_UPLOADED));
     String name = fileName == null || fileName.isBlank() ? "scan.pdf" : fileName.trim();
-    if (name.length() > 200 || name.matches(".*[/\\\\\\p{Cntrl}].*")) {
-      throw new RuleViolationException(
-          RuleViolation.error("F-FILE", "scan", "contract.document.badName"));
-    }
-    PdfContentCheck.Result check =
-        PdfContentCheck.check(content == null ? new byte[0] : content, name, MAX_SCAN_BYTES);
-    if (!check.accepted()) {
-      throw new RuleViolationException(
-          RuleViolation.error(
-              "F-FILE", "scan", scanProblemKey(check.problem()), check.args().toArray()));
-    }
+    PdfContentCheck.Result check = checkScan(name, content, "scan");
     Instant now = clock.instant();
     ensureDocument(projectId, now);
     em.createNativeQuery(
@@ -546,6 +536,25 @@ public class Contracts implements ContractWork {
         "upload",
         name + " " + check.sha256Hex());
     return contract(projectId);
+  }
+
+  /**
+   * A scan (the signed contract, a voucher) checked by its name and content: F-FILE beside {@code
+   * field} when it is not a clean PDF within {@link #MAX_SCAN_BYTES}; else the check's result.
+   */
+  static PdfContentCheck.Result checkScan(String name, byte[] content, String field) {
+    if (name.length() > 200 || name.matches(".*[/\\\\\\p{Cntrl}].*")) {
+      throw new RuleViolationException(
+          RuleViolation.error("F-FILE", field, "contract.document.badName"));
+    }
+    PdfContentCheck.Result check =
+        PdfContentCheck.check(content == null ? new byte[0] : content, name, MAX_SCAN_BYTES);
+    if (!check.accepted()) {
+      throw new RuleViolationException(
+          RuleViolation.error(
+              "F-FILE", field, scanProblemKey(check.problem()), check.args().toArray()));
+    }
+    return check;
   }
 
   /**

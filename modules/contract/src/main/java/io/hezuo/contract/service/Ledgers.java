@@ -120,7 +120,10 @@ public class Ledgers {
     public static final Search ALL = new Search(null, null, null, null, false);
   }
 
-  /** One entry of a ledger's history. */
+  /**
+   * One entry of a ledger's history; {@code scanName} the voucher's scan (a PDF) when one was
+   * attached, {@code mayAttach} whether the caller may attach it now.
+   */
   public record EntryView(
       long id,
       String kind,
@@ -130,7 +133,9 @@ public class Ledgers {
       String recipient,
       String reference,
       Instant recordedAt,
-      String recordedBy)
+      String recordedBy,
+      String scanName,
+      boolean mayAttach)
       implements Serializable {}
 
   /** A planned tranche with its amount and whether it is paid or due. */
@@ -652,15 +657,29 @@ public class Ledgers {
   }
 
   private List<EntryView> history(long projectId) {
+    Scope scope = scope();
+    Long org =
+        ((Number)
+                em.createNativeQuery("select organisation_id from ct_project where id = ?")
+                    .setParameter(1, projectId)
+                    .getSingleResult())
+            .longValue();
+    boolean deptFinance = caller.hasRole(Role.FINANCE) && scope.departmentFinance();
+    boolean unitFinance =
+        caller.hasRole(Role.FINANCE)
+            && !scope.all()
+            && scope.organisationId() != null
+            && scope.organisationId().equals(org);
     List<EntryView> out = new ArrayList<>();
     for (Object o :
         em.createNativeQuery(
                 "select id, kind, entry_date, amount, voucher_no, recipient, reference,"
-                    + " recorded_at, recorded_by from ct_ledger_entry where project_id = ?"
-                    + " order by entry_date, id")
+                    + " recorded_at, recorded_by, scan_name from ct_ledger_entry where"
+                    + " project_id = ? order by entry_date, id")
             .setParameter(1, projectId)
             .getResultList()) {
       Object[] r = (Object[]) o;
+      boolean mine = DISBURSEMENT.equals(r[1]) ? deptFinance : TRANSFER.equals(r[1]) && unitFinance;
       out.add(
           new EntryView(
               id(r[0]),
@@ -671,9 +690,78 @@ public class Ledgers {
               (String) r[5],
               (String) r[6],
               instant(r[7]),
-              (String) r[8]));
+              (String) r[8],
+              (String) r[9],
+              mine && r[9] == null));
     }
     return out;
+  }
+
+  /** The longest voucher scan accepted (as the contract's scan). */
+  public static final long MAX_SCAN_BYTES = Contracts.MAX_SCAN_BYTES;
+
+  /**
+   * Attaches the scan of an entry's voucher, once: a PDF checked by its content (F-FILE beside the
+   * field {@code scan}), stored with its SHA-256. A disbursement's by the Department's finance, a
+   * transfer's by the lead unit's finance office; audited.
+   */
+  @Transactional
+  public EntryView attachScan(long projectId, long entryId, String fileName, byte[] content) {
+    caller.require(Role.FINANCE);
+    visible(projectId, true);
+    EntryView e =
+        history(projectId).stream()
+            .filter(x -> x.id() == entryId)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("no entry " + entryId));
+    if (!e.mayAttach()) {
+      if (e.scanName() != null) {
+        throw new RuleViolationException(
+            RuleViolation.error("F-STATE", "voucherScan", "contract.ledger.scanThere"));
+      }
+      throw new AccessDeniedException("not the finance office that recorded this entry");
+    }
+    String name = fileName == null || fileName.isBlank() ? "voucher.pdf" : fileName.strip();
+    io.hezuo.kernel.pdf.PdfContentCheck.Result check =
+        Contracts.checkScan(name, content, "voucherScan");
+    em.createNativeQuery(
+            "update ct_ledger_entry set scan_name = ?, scan_sha256 = ?, scan = ? where id = ? and"
+                + " project_id = ? and scan_name is null")
+        .setParameter(1, name)
+        .setParameter(2, check.sha256Hex())
+        .setParameter(3, content)
+        .setParameter(4, entryId)
+        .setParameter(5, projectId)
+        .executeUpdate();
+    audit.record(
+        new AuditEntry(
+            caller.name(),
+            Role.FINANCE,
+            ENTITY,
+            "project/" + projectId,
+            "voucher-scan",
+            null,
+            name + " " + check.sha256Hex(),
+            e.voucherNo()));
+    return history(projectId).stream().filter(x -> x.id() == entryId).findFirst().orElseThrow();
+  }
+
+  /**
+   * An entry's voucher scan (name and bytes), if the caller may see the project (404 otherwise).
+   */
+  public Object[] scan(long projectId, long entryId) {
+    visible(projectId, false);
+    List<?> r =
+        em.createNativeQuery(
+                "select scan_name, scan from ct_ledger_entry where id = ? and project_id = ? and"
+                    + " scan is not null")
+            .setParameter(1, entryId)
+            .setParameter(2, projectId)
+            .getResultList();
+    if (r.isEmpty()) {
+      throw new NotFoundException("no scan of entry " + entryId);
+    }
+    return (Object[]) r.get(0);
   }
 
   private long insert(

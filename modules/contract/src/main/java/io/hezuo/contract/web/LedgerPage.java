@@ -34,6 +34,8 @@ public class LedgerPage implements Serializable {
   private String transferAmount;
   private String transferRecipient;
   private String transferVoucher;
+  private Long scanEntry;
+  private transient org.primefaces.model.file.UploadedFile scan;
 
   public void load() {
     if (view != null) {
@@ -86,6 +88,50 @@ public class LedgerPage implements Serializable {
   /** A time in Beijing time, as every screen shows it. */
   public String format(java.time.Instant t) {
     return t == null ? "" : io.hezuo.kernel.time.Zones.format(t);
+  }
+
+  /** Attaches the scan of a voucher to one of the entries the caller recorded. */
+  public void attachScan() {
+    try {
+      if (scanEntry == null) {
+        throw new io.hezuo.kernel.rule.RuleViolationException(
+            io.hezuo.kernel.rule.RuleViolation.error(
+                "F-REQ", "scanEntry", "contract.rule.required"));
+      }
+      ledgers.attachScan(
+          id,
+          scanEntry,
+          scan == null ? null : scan.getFileName(),
+          scan == null ? new byte[0] : scan.getContent());
+      view = ledgers.ledger(id);
+      scanEntry = null;
+      FacesViolations.info("contract.web.ledger.scanAttached");
+    } catch (RuleViolationException e) {
+      FacesViolations.show("scanForm", e.violations());
+    }
+  }
+
+  /** The entries whose voucher scan the caller may still attach. */
+  public java.util.List<Ledgers.EntryView> getAttachable() {
+    return view == null
+        ? java.util.List.of()
+        : view.history().stream().filter(Ledgers.EntryView::mayAttach).toList();
+  }
+
+  public Long getScanEntry() {
+    return scanEntry;
+  }
+
+  public void setScanEntry(Long scanEntry) {
+    this.scanEntry = scanEntry;
+  }
+
+  public org.primefaces.model.file.UploadedFile getScan() {
+    return scan;
+  }
+
+  public void setScan(org.primefaces.model.file.UploadedFile scan) {
+    this.scan = scan;
   }
 
   public Ledgers.LedgerView getView() {
