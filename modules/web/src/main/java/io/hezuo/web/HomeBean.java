@@ -56,6 +56,7 @@ public class HomeBean {
   @Inject io.hezuo.directory.api.UnitDirectory units;
   @Inject io.hezuo.formalreview.api.FormalReviewProgress formalReview;
   @Inject io.hezuo.scoring.api.ScoringProgress scoring;
+  @Inject io.hezuo.contract.api.ApprovalProgress approval;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -82,6 +83,7 @@ public class HomeBean {
   private long unitsWithoutRecommender;
   private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
   private io.hezuo.scoring.api.ScoringProgress.Pending scoringPending;
+  private long approvalPending;
 
   // the expert
   private io.hezuo.scoring.api.ExpertPending expertPending;
@@ -136,6 +138,7 @@ public class HomeBean {
       progress = recommendation.overall();
       unitsWithoutRecommender = units.withoutRecommender();
       scoringPending = scoring.pending();
+      approvalPending = approval.pendingLines();
     }
     if (caller.hasRole(Role.EXPERT)) {
       expertPending = scoring.expertPending();
@@ -238,6 +241,11 @@ public class HomeBean {
 
   public String getRoundDeadline() {
     return roundDeadline;
+  }
+
+  /** Lines whose ranking is complete but whose approval list is not final (officers). */
+  public long getApprovalPending() {
+    return approvalPending;
   }
 
   /** The formal review's pending work (formal reviewers and officers; null for others). */

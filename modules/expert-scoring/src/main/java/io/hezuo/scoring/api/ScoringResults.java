@@ -18,6 +18,12 @@ public interface ScoringResults {
   List<Ranked> ranking(long callId, String lineCode);
 
   /**
+   * The lines of a call whose ranking is complete: at least one application went to experts and
+   * every expert assigned has submitted their sheet. One query, for the home page.
+   */
+  java.util.Set<String> completeLines(long callId);
+
+  /**
    * An application's place in its line's ranking.
    *
    * @param place the rank (1 for the best; tied applications share one), null when not ranked (no

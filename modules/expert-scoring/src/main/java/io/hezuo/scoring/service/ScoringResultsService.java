@@ -13,6 +13,26 @@ public class ScoringResultsService implements ScoringResults {
 
   @Inject Panels panels;
   @Inject CallCatalogue calls;
+  @Inject io.hezuo.kernel.security.Caller caller;
+
+  @jakarta.persistence.PersistenceContext(unitName = "scoring")
+  jakarta.persistence.EntityManager em;
+
+  @Override
+  public java.util.Set<String> completeLines(long callId) {
+    caller.require(io.hezuo.kernel.security.Role.OFFICER);
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select line_code from sc_assignment where call_id = ? and status in ('ASSIGNED',"
+                    + " 'DRAFT', 'SUBMITTED') group by line_code having sum(status <> 'SUBMITTED')"
+                    + " = 0")
+            .setParameter(1, callId)
+            .getResultList()) {
+      out.add((String) o);
+    }
+    return out;
+  }
 
   @Override
   public List<Ranked> ranking(long callId, String lineCode) {
