@@ -30,7 +30,7 @@ public final class ApprovalDocuments {
   /** The list as PDF. */
   public static byte[] pdf(Approvals.LineApproval a, Locale locale) {
     String[] cols = headers(locale);
-    float[] weights = {0.6f, 0.7f, 1.8f, 3.4f, 2.4f, 1.0f, 2.2f, 2.2f};
+    float[] weights = {0.8f, 0.8f, 2.8f, 3.0f, 2.2f, 1.2f, 2.3f, 2.3f};
     List<PdfDocument.Column> columns = new ArrayList<>();
     for (int i = 0; i < cols.length; i++) {
       columns.add(
