@@ -30,7 +30,7 @@ public final class ApprovalDocuments {
   /** The list as PDF. */
   public static byte[] pdf(Approvals.LineApproval a, Locale locale) {
     String[] cols = headers(locale);
-    float[] weights = {0.8f, 0.8f, 2.8f, 3.0f, 2.2f, 1.2f, 2.3f, 2.3f};
+    float[] weights = {0.6f, 0.6f, 3.6f, 2.3f, 1.8f, 1.3f, 2.85f, 2.85f};
     List<PdfDocument.Column> columns = new ArrayList<>();
     for (int i = 0; i < cols.length; i++) {
       columns.add(

@@ -3,6 +3,7 @@ package io.hezuo.scoring.api;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ranking of a line by its expert panels, for the modules downstream (approval): inject it with
@@ -21,7 +22,7 @@ public interface ScoringResults {
    * The lines of a call whose ranking is complete: at least one application went to experts and
    * every expert assigned has submitted their sheet. One query, for the home page.
    */
-  java.util.Set<String> completeLines(long callId);
+  Set<String> completeLines(long callId);
 
   /**
    * An application's place in its line's ranking.

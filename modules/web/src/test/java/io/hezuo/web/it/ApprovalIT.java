@@ -328,7 +328,7 @@ class ApprovalIT extends BrowserIT {
     browser.clickWhenClickable(By.id("actions:publish"));
     browser.clickWhenClickable(By.id("actions:confirmYes"));
     browser.ajaxIdle();
-    browser.waitForText(By.id("budgetForm:stateName"), "公示中");
+    browser.waitForText(By.id("stateName"), "公示中");
     assertEquals(
         List.of("PUBLISHED"),
         Db.strings("select state from ct_approval_list where line_code = 'A1'"));
