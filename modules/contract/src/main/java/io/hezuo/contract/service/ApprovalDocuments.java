@@ -27,25 +27,32 @@ public final class ApprovalDocuments {
 
   private ApprovalDocuments() {}
 
-  /** The list as PDF. */
+  /**
+   * The list as PDF: the approved subsidy in full ({@code 1,200,000.00 元（120 万元）}); the subsidy
+   * asked for is left out so that each amount fits on one line of an A4 page (the Excel has it).
+   */
   public static byte[] pdf(Approvals.LineApproval a, Locale locale) {
-    String[] cols = headers(locale);
-    float[] weights = {0.6f, 0.6f, 3.6f, 2.3f, 1.8f, 1.3f, 2.85f, 2.85f};
+    String[] cols = withoutRequested(headers(locale));
+    float[] weights = {0.6f, 0.6f, 3.4f, 2.4f, 1.9f, 1.3f, 5.4f};
     List<PdfDocument.Column> columns = new ArrayList<>();
     for (int i = 0; i < cols.length; i++) {
       columns.add(
           new PdfDocument.Column(
-              cols[i], weights[i], i >= 6 ? PdfDocument.Align.RIGHT : PdfDocument.Align.LEFT));
+              cols[i],
+              weights[i],
+              i == cols.length - 1 ? PdfDocument.Align.RIGHT : PdfDocument.Align.LEFT));
     }
     List<PdfDocument.TableRow> rows = new ArrayList<>();
     int n = 1;
     for (Approvals.Candidate c : a.selection()) {
-      rows.add(new PdfDocument.TableRow(List.of(values(c, n++, locale)), null, 0));
+      rows.add(
+          new PdfDocument.TableRow(List.of(withoutRequested(values(c, n++, locale))), null, 0));
     }
     List<String> total = new ArrayList<>();
     for (int i = 0; i < cols.length; i++) {
-      total.add(i == 0 ? msg(locale, "contract.approval.doc.total") : "");
+      total.add("");
     }
+    total.set(2, msg(locale, "contract.approval.doc.total"));
     total.set(cols.length - 1, a.selectedTotal().display(locale));
     rows.add(new PdfDocument.TableRow(total, PdfDocument.RowStyle.TOTAL, 0));
     List<PdfDocument.Block> blocks = new ArrayList<>();
@@ -151,6 +158,14 @@ public final class ApprovalDocuments {
       msg(locale, "contract.approval.doc.col.requested"),
       msg(locale, "contract.approval.doc.col.approved")
     };
+  }
+
+  /** The columns but the subsidy asked for (index 6). */
+  private static String[] withoutRequested(String[] all) {
+    String[] out = new String[all.length - 1];
+    System.arraycopy(all, 0, out, 0, 6);
+    System.arraycopy(all, 7, out, 6, all.length - 7);
+    return out;
   }
 
   private static String[] values(Approvals.Candidate c, int n, Locale locale) {
