@@ -299,9 +299,9 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
     String me = caller.require(Role.OFFICER);
     CallView call = call();
     LineView line = line(call, lineCode);
+    Candidate c = candidate(call, line, applicationId);
     Stored s = ensure(call.id(), lineCode, me);
     requireEditable(s);
-    Candidate c = candidate(call, line, applicationId);
     if (s.budget() == null) {
       throw new RuleViolationException(
           RuleViolation.error("A-BUDGET", "budget", "contract.approval.budgetFirst"));
@@ -366,8 +366,8 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
     String me = caller.require(Role.OFFICER);
     CallView call = call();
     LineView line = line(call, lineCode);
-    Stored s = ensure(call.id(), lineCode, me);
-    Money[] before = items(s.id()).get(applicationId);
+    Stored s = stored(call.id(), lineCode, true);
+    Money[] before = s.id() == null ? null : items(s.id()).get(applicationId);
     if (before == null) {
       throw new NotFoundException("application " + applicationId + " is not selected");
     }
@@ -400,7 +400,7 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
     String me = caller.require(Role.OFFICER);
     CallView call = call();
     LineView line = line(call, lineCode);
-    Stored s = ensure(call.id(), lineCode, me);
+    Stored s = stored(call.id(), lineCode, true);
     RuleViolationException.throwIfErrors(s.state().checkMove(ApprovalListState.PUBLISHED));
     int d = days == null ? NOTICE_DEFAULT : days;
     if (d < NOTICE_MIN || d > NOTICE_MAX) {
@@ -408,7 +408,7 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
           RuleViolation.error(
               "A-DAYS", "noticeDays", "contract.approval.noticeDays", NOTICE_MIN, NOTICE_MAX));
     }
-    if (items(s.id()).isEmpty()) {
+    if (s.id() == null || items(s.id()).isEmpty()) {
       throw new RuleViolationException(
           RuleViolation.error("A-EMPTY", "selectionTotal", "contract.approval.empty"));
     }
@@ -445,7 +445,7 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
     String me = caller.require(Role.OFFICER);
     CallView call = call();
     LineView line = line(call, lineCode);
-    Stored s = ensure(call.id(), lineCode, me);
+    Stored s = stored(call.id(), lineCode, true);
     RuleViolationException.throwIfErrors(s.state().checkMove(ApprovalListState.SELECTED));
     String why = reason == null ? "" : reason.strip();
     if (why.isEmpty()) {
@@ -487,7 +487,7 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
     String me = caller.require(Role.OFFICER);
     CallView call = call();
     LineView line = line(call, lineCode);
-    Stored s = ensure(call.id(), lineCode, me);
+    Stored s = stored(call.id(), lineCode, true);
     RuleViolationException.throwIfErrors(s.state().checkMove(ApprovalListState.FINAL));
     Instant now = clock.instant();
     RuleViolationException.throwIfErrors(Approval.checkFinalise(s.noticeEndsAt(), now));
