@@ -252,7 +252,9 @@ class ApprovalIT extends BrowserIT {
     assertEquals(List.of(), Db.strings("select id from ct_project where application_id = ?", c));
     // the applicants told
     assertEquals(
-        List.of("contract.notice.approved|it_ap_pi1"),
+        List.of(
+            "contract.notice.approved|"
+                + Db.strings("select pi_username from sub_application where id = ?", a).get(0)),
         Db.strings(
             "select concat(m.body_key, '|', r.username) from krn_message m join"
                 + " krn_message_recipient r on r.message_id = m.id where m.entity_type ="
