@@ -95,6 +95,27 @@ public class ContractApprovalPage implements Serializable {
     amountUnit = Money.Unit.WAN;
   }
 
+  /**
+   * What would be left of the budget with the amount being typed (the row's current subsidy
+   * replaced), shown live beside the field; null while it is not an amount.
+   */
+  public Money getPreviewRemaining() {
+    if (editing == null || approval == null || approval.budget() == null) {
+      return null;
+    }
+    BigDecimal typed = parse(amount, amountUnit);
+    if (typed == null || typed.stripTrailingZeros().scale() > 2) {
+      return null;
+    }
+    Money others = approval.selectedTotal();
+    for (Approvals.Candidate c : approval.candidates()) {
+      if (c.applicationId() == editing && c.approved() != null) {
+        others = others.minus(c.approved());
+      }
+    }
+    return approval.budget().minus(others).minus(Money.of(typed));
+  }
+
   /** The acceptance number (or id) of the row being edited. */
   public String getEditingLabel() {
     if (editing == null || approval == null) {

@@ -318,6 +318,8 @@ class ApprovalIT extends BrowserIT {
     browser.waitForText(By.id("budgetForm:editor"), "A-REQUESTED");
     assertEquals(0, items());
     browser.typeSurely("budgetForm:approved", "120");
+    // what is left, live while typing
+    browser.waitForText(By.id("budgetForm:preview"), "1,800,000.00 元（180 万元）");
     browser.clickWhenClickable(By.id("budgetForm:saveAmount"));
     browser.ajaxIdle();
     browser.waitForText(By.id("budgetForm:selectionTotal"), "1,200,000.00 元（120 万元）");
