@@ -58,6 +58,7 @@ public class HomeBean {
   @Inject io.hezuo.scoring.api.ScoringProgress scoring;
   @Inject io.hezuo.contract.api.FundsProgress funds;
   @Inject io.hezuo.contract.api.ContractWork contractWork;
+  @Inject io.hezuo.contract.api.ApprovalProgress approval;
 
   private AccountView account;
   private List<String> roles = List.of();
@@ -84,6 +85,7 @@ public class HomeBean {
   private long unitsWithoutRecommender;
   private io.hezuo.formalreview.api.FormalReviewProgress.Pending formalPending;
   private io.hezuo.scoring.api.ScoringProgress.Pending scoringPending;
+  private long approvalPending;
 
   // finance
   private io.hezuo.contract.api.FundsProgress.Pending fundsPending;
@@ -152,6 +154,7 @@ public class HomeBean {
       progress = recommendation.overall();
       unitsWithoutRecommender = units.withoutRecommender();
       scoringPending = scoring.pending();
+      approvalPending = approval.pendingLines();
     }
     if (caller.hasRole(Role.EXPERT)) {
       expertPending = scoring.expertPending();
@@ -261,13 +264,19 @@ public class HomeBean {
     return onsiteWarnings;
   }
 
-  /** The project funds' pending work (finance; null for others). */
+  /** The lead unit's contracts waiting for its review or upload (unit admins; null for others). */
   public io.hezuo.contract.api.ContractWork.Waiting getContractsWaiting() {
     return contractsWaiting;
   }
 
+  /** The project funds' pending work (finance; null for others). */
   public io.hezuo.contract.api.FundsProgress.Pending getFundsPending() {
     return fundsPending;
+  }
+
+  /** Lines whose ranking is complete but whose approval list is not final (officers). */
+  public long getApprovalPending() {
+    return approvalPending;
   }
 
   /** The formal review's pending work (formal reviewers and officers; null for others). */

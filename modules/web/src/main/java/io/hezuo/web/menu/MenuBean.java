@@ -62,6 +62,7 @@ public class MenuBean {
             new MenuItem(
                 "scoringAssignments", "web.menu.scoringAssignments", "/app/scoring/assignments"),
             new MenuItem("scoringRanking", "web.menu.scoringRanking", "/app/scoring/ranking"),
+            new MenuItem("approval", "web.menu.approval", "/app/contract/approval"),
             new MenuItem("callEdit", "web.menu.callEdit", "/app/call/edit"),
             new MenuItem("platformHosts", "web.menu.platformHosts", "/app/call/platform-hosts"),
             new MenuItem("extensions", "web.menu.extensions", "/app/submission/extensions"),

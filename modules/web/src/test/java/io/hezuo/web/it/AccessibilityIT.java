@@ -155,6 +155,7 @@ class AccessibilityIT extends BrowserIT {
     check("officer", "/app/scoring/sheets.xhtml", By.id("intro"));
     check("officer", "/app/scoring/experts.xhtml", By.id("list:experts"));
     check("officer", "/app/scoring/assignments.xhtml", By.id("intro"));
+    check("officer", "/app/contract/approval.xhtml", By.id("chooser:line"));
     check("officer", "/app/formal-review/library.xhtml", By.id("intro"));
     check("officer", "/app/directory/registrations.xhtml", By.id("regs"));
     check("officer", "/app/submission/extensions.xhtml", By.id("ext:grant"));

@@ -118,6 +118,13 @@ class SecurityMatrixIT extends BrowserIT {
         new Endpoint("GET", "api/v1/scoring/sheets", null, null, Set.of("OFFICER")),
         new Endpoint("GET", "api/v1/scoring/sheets/A1", null, null, Set.of("OFFICER", "EXPERT")),
         new Endpoint("GET", "api/v1/scoring/ranking/A1", null, null, Set.of("OFFICER")),
+        new Endpoint("GET", "api/v1/contract/approval/lines/A1", null, null, Set.of("OFFICER")),
+        new Endpoint(
+            "PUT",
+            "api/v1/contract/approval/lines/A1/selection/999999999",
+            JSON,
+            "{\"approved\":\"1\"}",
+            Set.of("OFFICER")),
         new Endpoint(
             "PUT",
             "api/v1/scoring/panels/999999999/remark",
@@ -363,6 +370,7 @@ class SecurityMatrixIT extends BrowserIT {
     SCREENS.put("/app/scoring/sheets.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/scoring/mine.xhtml", Set.of("EXPERT"));
     SCREENS.put("/app/scoring/ranking.xhtml", Set.of("OFFICER"));
+    SCREENS.put("/app/contract/approval.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/scoring/work.xhtml", Set.of("EXPERT"));
     SCREENS.put("/app/scoring/experts.xhtml", Set.of("OFFICER"));
     SCREENS.put("/app/formal-review/library.xhtml", Set.of("OFFICER"));
