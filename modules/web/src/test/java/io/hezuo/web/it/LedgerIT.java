@@ -206,9 +206,33 @@ class LedgerIT extends BrowserIT {
     Api pi2 = Api.as(browser, this.base, "it_led_pi2", "Demo@2026");
     assertEquals(404, pi2.get(base + "/ledger").status());
     assertEquals(404, dept.get("api/v1/contract/projects/99999999/ledger").status());
+    // the voucher's scan: by the office that recorded the entry, a PDF by its content, once
+    String disbursementId =
+        Db.strings(
+                "select id from ct_ledger_entry where project_id = ? and kind = 'DISBURSEMENT'", p)
+            .get(0);
+    String scan = base + "/entries/" + disbursementId + "/scan";
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+    assertEquals(
+        403,
+        unit.send("POST", scan + "?fileName=v.pdf", "application/pdf", SubmissionIT.pdf())
+            .status());
+    Api.Reply notPdf = dept.send("POST", scan + "?fileName=v.pdf", "application/pdf", png);
+    assertEquals(List.of("F-FILE:voucherScan"), rules(notPdf), notPdf.body());
+    Api.Reply attached =
+        dept.send("POST", scan + "?fileName=拨付凭证.pdf", "application/pdf", SubmissionIT.pdf());
+    assertEquals(200, attached.status(), attached.body());
+    assertEquals("拨付凭证.pdf", attached.json().getString("scanName"));
+    Api.Reply twice =
+        dept.send("POST", scan + "?fileName=v2.pdf", "application/pdf", SubmissionIT.pdf());
+    assertEquals(List.of("F-STATE:voucherScan"), rules(twice), twice.body());
+    Api.Reply read = pi.get(scan);
+    assertEquals(200, read.status());
+    assertTrue(read.body().startsWith("%PDF-"));
+    assertEquals(404, other.get(scan).status());
     // each movement audited
     assertEquals(
-        List.of("disburse", "transfer"),
+        List.of("disburse", "transfer", "voucher-scan"),
         Db.strings(
             "select action from krn_audit where entity_type = 'ContractLedger' and entity_id = ?"
                 + " order by id",
