@@ -171,4 +171,29 @@ public class LedgerResource {
             io.hezuo.kernel.rest.ContentDisposition.inline(String.valueOf(s[0])))
         .build();
   }
+
+  /** A tranche plan as the officer sends it. */
+  public record PlanJson(java.util.List<Ledgers.TrancheForm> tranches, String reason) {}
+
+  /** The day a tranche's check was passed. */
+  public record ReachedJson(String date) {}
+
+  @jakarta.ws.rs.PUT
+  @Path("/{id}/tranches")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.OFFICER)
+  public Response plan(@PathParam("id") long id, PlanJson body) {
+    ledgers.plan(id, body == null ? null : body.tranches(), body == null ? null : body.reason());
+    return Response.ok(ledgers.ledger(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/tranches/{number}/reached")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow(Role.OFFICER)
+  public Response reached(
+      @PathParam("id") long id, @PathParam("number") int number, ReachedJson body) {
+    ledgers.reached(id, number, body == null ? null : body.date());
+    return Response.ok(ledgers.ledger(id)).build();
+  }
 }

@@ -11,6 +11,7 @@ import io.hezuo.kernel.audit.AuditEntry;
 import io.hezuo.kernel.audit.AuditLog;
 import io.hezuo.kernel.error.AccessDeniedException;
 import io.hezuo.kernel.error.NotFoundException;
+import io.hezuo.kernel.i18n.Messages;
 import io.hezuo.kernel.money.Money;
 import io.hezuo.kernel.rule.RuleViolation;
 import io.hezuo.kernel.rule.RuleViolationException;
@@ -695,6 +696,145 @@ public class Ledgers {
               mine && r[9] == null));
     }
     return out;
+  }
+
+  /**
+   * A tranche as the officer types it: the share in percent, the trigger, the date of a DATE one.
+   */
+  public record TrancheForm(String percent, String trigger, String dueOn) implements Serializable {}
+
+  /**
+   * The officer sets a project's tranche plan (shares adding up to exactly 100, C-TRANCHE), until
+   * the first disbursement (F-STATE: later a change request); audited with the reason.
+   */
+  @Transactional
+  public void plan(long projectId, List<TrancheForm> tranches, String reason) {
+    caller.require(Role.OFFICER);
+    Object[] p = visible(projectId, true);
+    List<RuleViolation> bad = new ArrayList<>();
+    if (reason == null || reason.isBlank()) {
+      bad.add(RuleViolation.error("F-REQ", "planReason", "contract.rule.required"));
+    }
+    if (replay(p, entries(projectId)).disbursed().amount().signum() > 0) {
+      bad.add(RuleViolation.error("F-STATE", "tranches", "contract.ledger.planFixed"));
+    }
+    List<TrancheSchedule.Tranche> list = new ArrayList<>();
+    List<TrancheForm> given = tranches == null ? List.of() : tranches;
+    for (int i = 0; i < given.size(); i++) {
+      TrancheForm f = given.get(i);
+      String field = TrancheSchedule.field(i);
+      BigDecimal percent = amount(f == null ? null : f.percent(), field, bad);
+      TrancheSchedule.Trigger trigger = null;
+      try {
+        trigger = TrancheSchedule.Trigger.valueOf(f == null ? "" : String.valueOf(f.trigger()));
+      } catch (IllegalArgumentException e) {
+        bad.add(RuleViolation.error("C-TRANCHE", field, "contract.ledger.trigger", i + 1));
+      }
+      LocalDate due = date(f == null ? null : f.dueOn(), field, bad);
+      if (percent != null && trigger != null) {
+        list.add(new TrancheSchedule.Tranche(percent, trigger, due));
+      } else if (percent == null && bad.stream().noneMatch(v -> field.equals(v.field()))) {
+        bad.add(RuleViolation.error("F-REQ", field, "contract.rule.required"));
+      }
+    }
+    if (bad.isEmpty() || list.size() == given.size()) {
+      Outcome<TrancheSchedule> o = TrancheSchedule.of(list);
+      if (!o.isOk()) {
+        bad.addAll(o.violations());
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new RuleViolationException(bad);
+    }
+    String before = planText(tranches(List.of(projectId)).getOrDefault(projectId, List.of()));
+    em.createNativeQuery("delete from ct_tranche where project_id = ?")
+        .setParameter(1, projectId)
+        .executeUpdate();
+    for (int i = 0; i < list.size(); i++) {
+      TrancheSchedule.Tranche t = list.get(i);
+      em.createNativeQuery(
+              "insert into ct_tranche (project_id, number, percent, trigger_kind, due_on) values"
+                  + " (?, ?, ?, ?, ?)")
+          .setParameter(1, projectId)
+          .setParameter(2, i + 1)
+          .setParameter(3, t.percent())
+          .setParameter(4, t.trigger().name())
+          .setParameter(5, t.dueOn() == null ? null : Date.valueOf(t.dueOn()))
+          .executeUpdate();
+    }
+    audit.record(
+        new AuditEntry(
+            caller.name(),
+            Role.OFFICER,
+            ENTITY,
+            "project/" + projectId,
+            "tranche-plan",
+            before,
+            planText(tranches(List.of(projectId)).getOrDefault(projectId, List.of())),
+            reason.strip()));
+  }
+
+  /**
+   * The officer records that a tranche's check was passed (the mid-term check, the final
+   * acceptance) on a day within the period and not after today: the tranche becomes due.
+   */
+  @Transactional
+  public void reached(long projectId, int number, String day) {
+    caller.require(Role.OFFICER);
+    Object[] p = visible(projectId, true);
+    List<RuleViolation> bad = new ArrayList<>();
+    LocalDate d = date(day, "reachedOn", bad);
+    if (d == null && bad.isEmpty()) {
+      bad.add(RuleViolation.error("F-REQ", "reachedOn", "contract.rule.required"));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.SHANGHAI);
+    Period period = new Period(date(p[9]), date(p[10]));
+    if (d != null && (d.isAfter(today) || d.isBefore(period.from()))) {
+      bad.add(
+          RuleViolation.error(
+              "C-PERIOD", "reachedOn", "contract.ledger.reachedDay", period.from().toString()));
+    }
+    Object[] t =
+        tranches(List.of(projectId)).getOrDefault(projectId, List.of()).stream()
+            .filter(r -> ((Number) r[1]).intValue() == number)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("no tranche " + number));
+    String trigger = (String) t[3];
+    if (!"MIDTERM".equals(trigger) && !"FINAL".equals(trigger)) {
+      bad.add(RuleViolation.error("F-STATE", "reachedOn", "contract.ledger.notACheck"));
+    } else if (t[5] != null) {
+      bad.add(RuleViolation.error("F-STATE", "reachedOn", "contract.ledger.reachedThere"));
+    }
+    if (!bad.isEmpty()) {
+      throw new RuleViolationException(bad);
+    }
+    em.createNativeQuery("update ct_tranche set reached_on = ? where project_id = ? and number = ?")
+        .setParameter(1, Date.valueOf(d))
+        .setParameter(2, projectId)
+        .setParameter(3, number)
+        .executeUpdate();
+    audit.record(
+        new AuditEntry(
+            caller.name(),
+            Role.OFFICER,
+            ENTITY,
+            "project/" + projectId,
+            "tranche-reached",
+            null,
+            "第 " + number + " 期 " + d,
+            null));
+  }
+
+  private static String planText(List<Object[]> rows) {
+    List<String> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(
+          ((BigDecimal) r[2]).stripTrailingZeros().toPlainString()
+              + "% "
+              + Messages.get(Messages.CHINESE, "contract.trigger." + r[3])
+              + (r[4] == null ? "" : " " + date(r[4])));
+    }
+    return String.join("；", out);
   }
 
   /** The longest voucher scan accepted (as the contract's scan). */

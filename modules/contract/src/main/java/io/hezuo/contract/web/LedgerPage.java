@@ -23,6 +23,7 @@ public class LedgerPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject Ledgers ledgers;
+  @Inject io.hezuo.kernel.security.Caller caller;
 
   private Long id;
   private Ledgers.LedgerView view;
@@ -35,6 +36,9 @@ public class LedgerPage implements Serializable {
   private String transferRecipient;
   private String transferVoucher;
   private Long scanEntry;
+  private java.util.List<PlanRow> plan;
+  private String planReason;
+  private String reachedOn;
   private transient org.primefaces.model.file.UploadedFile scan;
 
   public void load() {
@@ -88,6 +92,153 @@ public class LedgerPage implements Serializable {
   /** A time in Beijing time, as every screen shows it. */
   public String format(java.time.Instant t) {
     return t == null ? "" : io.hezuo.kernel.time.Zones.format(t);
+  }
+
+  /** A tranche of the plan as the officer edits it. */
+  public static class PlanRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String percent;
+    private String trigger = "SIGNING";
+    private String dueOn;
+
+    public String getPercent() {
+      return percent;
+    }
+
+    public void setPercent(String percent) {
+      this.percent = percent;
+    }
+
+    public String getTrigger() {
+      return trigger;
+    }
+
+    public void setTrigger(String trigger) {
+      this.trigger = trigger;
+    }
+
+    public String getDueOn() {
+      return dueOn;
+    }
+
+    public void setDueOn(String dueOn) {
+      this.dueOn = dueOn;
+    }
+  }
+
+  /** The plan being edited: the project's tranches as they stand, read once. */
+  public java.util.List<PlanRow> getPlan() {
+    if (plan == null) {
+      plan = new java.util.ArrayList<>();
+      if (view != null) {
+        for (Ledgers.TrancheView t : view.tranches()) {
+          PlanRow r = new PlanRow();
+          r.setPercent(t.percent().stripTrailingZeros().toPlainString());
+          r.setTrigger(t.trigger());
+          r.setDueOn(t.dueOn() == null ? null : t.dueOn().toString());
+          plan.add(r);
+        }
+      }
+    }
+    return plan;
+  }
+
+  public void addTranche() {
+    getPlan().add(new PlanRow());
+  }
+
+  public void removeTranche(PlanRow r) {
+    getPlan().remove(r);
+  }
+
+  public java.util.List<String> getTriggers() {
+    return java.util.List.of("SIGNING", "MIDTERM", "FINAL", "DATE");
+  }
+
+  public void savePlan() {
+    try {
+      ledgers.plan(
+          id,
+          getPlan().stream()
+              .map(r -> new Ledgers.TrancheForm(r.getPercent(), r.getTrigger(), r.getDueOn()))
+              .toList(),
+          planReason);
+      view = ledgers.ledger(id);
+      plan = null;
+      planReason = null;
+      FacesViolations.info("contract.web.ledger.planSaved");
+    } catch (RuleViolationException e) {
+      // a tranche's problem beside its row's share; the others as usual
+      jakarta.faces.context.FacesContext fc =
+          jakarta.faces.context.FacesContext.getCurrentInstance();
+      java.util.List<io.hezuo.kernel.rule.RuleViolation> rest = new java.util.ArrayList<>();
+      for (io.hezuo.kernel.rule.RuleViolation v : e.violations()) {
+        java.util.regex.Matcher m =
+            v.field() == null
+                ? null
+                : java.util.regex.Pattern.compile("tranche_(\\d+)_percent").matcher(v.field());
+        if (m != null && m.matches()) {
+          fc.addMessage(
+              "planForm:rows:" + m.group(1) + ":percent",
+              new jakarta.faces.application.FacesMessage(
+                  jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                  io.hezuo.kernel.i18n.Messages.describe(fc.getViewRoot().getLocale(), v),
+                  null));
+        } else {
+          rest.add(v);
+        }
+      }
+      if (rest.isEmpty()) {
+        fc.validationFailed();
+      } else {
+        FacesViolations.show("planForm", rest);
+      }
+    }
+  }
+
+  /** Records that the tranche's check (mid-term, final) was passed on {@link #reachedOn}. */
+  public void markReached(int number) {
+    try {
+      ledgers.reached(id, number, reachedOn);
+      view = ledgers.ledger(id);
+      reachedOn = null;
+      FacesViolations.info("contract.web.ledger.reachedSaved");
+    } catch (RuleViolationException e) {
+      FacesViolations.show("reachedForm", e.violations());
+    }
+  }
+
+  public String getPlanReason() {
+    return planReason;
+  }
+
+  public void setPlanReason(String planReason) {
+    this.planReason = planReason;
+  }
+
+  public String getReachedOn() {
+    return reachedOn;
+  }
+
+  public void setReachedOn(String reachedOn) {
+    this.reachedOn = reachedOn;
+  }
+
+  /** Whether the caller is an officer (edits the plan, records the checks). */
+  public boolean isOfficer() {
+    return caller.hasRole(io.hezuo.kernel.security.Role.OFFICER);
+  }
+
+  /** The tranches whose check the officer may record now. */
+  public java.util.List<Ledgers.TrancheView> getCheckable() {
+    return view == null
+        ? java.util.List.of()
+        : view.tranches().stream()
+            .filter(
+                t ->
+                    (t.trigger().equals("MIDTERM") || t.trigger().equals("FINAL"))
+                        && t.reachedOn() == null)
+            .toList();
   }
 
   /** Attaches the scan of a voucher to one of the entries the caller recorded. */

@@ -190,6 +190,8 @@ class AccessibilityIT extends BrowserIT {
     signIn("demo_officer");
     check("officer", "/app/contract/obligations.xhtml?id=900401", By.id("targets"));
     check("officer", "/app/contract/contract.xhtml?id=900402", By.tagName("h1"));
+    check("officer", "/app/contract/ledger.xhtml?id=900405", By.id("planForm:savePlan"));
+    check("officer", "/app/contract/ledger.xhtml?id=900402", By.id("reachedForm:reachedOn"));
     signIn("demo_unit");
     check("unit", "/app/contract/contract.xhtml?id=900405", By.tagName("h1"));
     assertClean();

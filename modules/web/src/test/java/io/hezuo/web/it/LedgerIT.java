@@ -487,4 +487,77 @@ class LedgerIT extends BrowserIT {
     assertEquals(404, pi.get("api/v1/contract/projects/900401/ledger").status());
     assertEquals(1, pi.get("api/v1/contract/projects").json().getInt("total"));
   }
+
+  @Test
+  void theOfficerSetsTheTranchePlanAndRecordsTheMidTermCheck() throws Exception {
+    long p = project("B2", "1000000.00", new BigDecimal("50.00"));
+    String base = "api/v1/contract/projects/" + p;
+    Api officer = Api.as(browser, this.base, "demo_officer", "Demo@2026");
+    Api dept = Api.as(browser, this.base, "demo_finance", "Demo@2026");
+    // shares not adding up to 100, a DATE tranche without its date, no reason: refused
+    Api.Reply bad =
+        officer.json(
+            "PUT",
+            base + "/tranches",
+            "{\"tranches\":[{\"percent\":\"60\",\"trigger\":\"SIGNING\"},"
+                + "{\"percent\":\"30\",\"trigger\":\"DATE\"}]}");
+    List<String> r = rules(bad);
+    assertTrue(r.contains("C-TRANCHE:tranches"), r.toString());
+    assertTrue(r.contains("C-TRANCHE:tranche_1_percent"), r.toString());
+    assertTrue(r.contains("F-REQ:planReason"), r.toString());
+    assertEquals(
+        List.of("70.00", "30.00"),
+        Db.strings("select percent from ct_tranche where project_id = ? order by number", p));
+    assertEquals(
+        403, dept.json("PUT", base + "/tranches", "{\"tranches\":[],\"reason\":\"x\"}").status());
+    Api.Reply ok =
+        officer.json(
+            "PUT",
+            base + "/tranches",
+            "{\"tranches\":[{\"percent\":\"60\",\"trigger\":\"SIGNING\"},"
+                + "{\"percent\":\"25.5\",\"trigger\":\"MIDTERM\"},"
+                + "{\"percent\":\"14.5\",\"trigger\":\"DATE\",\"dueOn\":\"2027-06-30\"}],"
+                + "\"reason\":\"合同约定三期拨付\"}");
+    assertEquals(200, ok.status(), ok.body());
+    assertEquals(3, ok.json().getJsonArray("tranches").size());
+    assertEquals(
+        new BigDecimal("255000.00"),
+        ok.json()
+            .getJsonArray("tranches")
+            .getJsonObject(1)
+            .getJsonNumber("amount")
+            .bigDecimalValue());
+    // the first tranche paid; then the plan is fixed
+    assertEquals(
+        201,
+        dept.json("POST", base + "/disbursements", disbursement("2026-03-02", "600000.00", "PL-1"))
+            .status());
+    assertEquals(
+        List.of("F-STATE:tranches"),
+        rules(
+            officer.json(
+                "PUT",
+                base + "/tranches",
+                "{\"tranches\":[{\"percent\":\"100\",\"trigger\":\"SIGNING\"}],"
+                    + "\"reason\":\"再改\"}")));
+    // the mid-term check passed: the second tranche is due; a day in the future is refused
+    assertEquals(
+        List.of("C-PERIOD:reachedOn"),
+        rules(officer.json("POST", base + "/tranches/2/reached", "{\"date\":\"2099-01-01\"}")));
+    assertEquals(
+        List.of("F-STATE:reachedOn"),
+        rules(officer.json("POST", base + "/tranches/1/reached", "{\"date\":\"2026-05-01\"}")));
+    Api.Reply reached =
+        officer.json("POST", base + "/tranches/2/reached", "{\"date\":\"2026-05-01\"}");
+    assertEquals(200, reached.status(), reached.body());
+    JsonObject row = reached.json().getJsonObject("project");
+    assertEquals(true, row.getBoolean("nextTrancheDue"), row.toString());
+    assertEquals(2, row.getInt("nextTranche"));
+    assertEquals(
+        List.of("tranche-plan", "disburse", "tranche-reached"),
+        Db.strings(
+            "select action from krn_audit where entity_type = 'ContractLedger' and entity_id = ?"
+                + " order by id",
+            "project/" + p));
+  }
 }
