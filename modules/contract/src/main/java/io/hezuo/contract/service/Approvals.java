@@ -1,5 +1,7 @@
 package io.hezuo.contract.service;
 
+import static io.hezuo.contract.service.Columns.instant;
+
 import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.CallView;
 import io.hezuo.call.api.Category;
@@ -848,19 +850,6 @@ public class Approvals implements io.hezuo.contract.api.ApprovalProgress {
           RuleViolation.error(
               "F-STATE", "selectionTotal", "contract.approval.notEditable", s.state().name()));
     }
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime l) {
-      return l.toInstant(java.time.ZoneOffset.UTC);
-    }
-    return (Instant) o;
   }
 
   private Timestamp now() {

@@ -1,5 +1,10 @@
 package io.hezuo.contract.service;
 
+import static io.hezuo.contract.service.Columns.id;
+import static io.hezuo.contract.service.Columns.instant;
+import static io.hezuo.contract.service.Columns.localDate;
+import static io.hezuo.contract.service.Columns.money;
+
 import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.Category;
 import io.hezuo.call.api.LineView;
@@ -273,8 +278,8 @@ public class Contracts implements ContractWork {
         money(r[10]),
         money(r[11]),
         money(r[12]),
-        date(r[13]),
-        date(r[14]),
+        localDate(r[13]),
+        localDate(r[14]),
         (BigDecimal) r[15],
         r[16] == null ? null : money(r[16]),
         r[17] == null ? null : ((Number) r[17]).intValue(),
@@ -961,7 +966,7 @@ public class Contracts implements ContractWork {
             .setParameter(1, p.id())
             .getResultList()) {
       Object[] r = (Object[]) o;
-      LocalDate d = date(r[1]);
+      LocalDate d = localDate(r[1]);
       switch ((String) r[0]) {
         case "DISBURSEMENT" -> entries.add(new Ledger.Disbursement(d, money(r[2]), (String) r[4]));
         case "TRANSFER" ->
@@ -1153,7 +1158,7 @@ public class Contracts implements ContractWork {
       rows.add(r);
       list.add(
           new TrancheSchedule.Tranche(
-              (BigDecimal) r[1], TrancheSchedule.Trigger.valueOf((String) r[2]), date(r[3])));
+              (BigDecimal) r[1], TrancheSchedule.Trigger.valueOf((String) r[2]), localDate(r[3])));
     }
     if (list.isEmpty()) {
       return List.of();
@@ -1326,36 +1331,5 @@ public class Contracts implements ContractWork {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  private static long id(Object o) {
-    return ((Number) o).longValue();
-  }
-
-  private static Money money(Object o) {
-    return o == null ? Money.ZERO : Money.of(((BigDecimal) o).setScale(2));
-  }
-
-  private static LocalDate date(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof LocalDate d) {
-      return d;
-    }
-    return ((java.sql.Date) o).toLocalDate();
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime l) {
-      return l.toInstant(java.time.ZoneOffset.UTC);
-    }
-    return (Instant) o;
   }
 }

@@ -1,5 +1,10 @@
 package io.hezuo.contract.service;
 
+import static io.hezuo.contract.service.Columns.id;
+import static io.hezuo.contract.service.Columns.instant;
+import static io.hezuo.contract.service.Columns.localDate;
+import static io.hezuo.contract.service.Columns.money;
+
 import io.hezuo.call.api.MoneyJsonAdapter;
 import io.hezuo.contract.domain.Ledger;
 import io.hezuo.contract.domain.Outcome;
@@ -312,8 +317,8 @@ public class Ledgers {
         (String) r[6],
         (String) r[7],
         state,
-        date(r[9]),
-        date(r[10]),
+        localDate(r[9]),
+        localDate(r[10]),
         approved,
         disbursed,
         transferred,
@@ -628,7 +633,7 @@ public class Ledgers {
   }
 
   private Ledger replay(Object[] p, List<Ledger.Entry> entries) {
-    Period period = new Period(date(p[9]), date(p[10]));
+    Period period = new Period(localDate(p[9]), localDate(p[10]));
     BigDecimal share = p[12] == null ? null : (BigDecimal) p[12];
     Outcome<Ledger> o = Ledger.replay(period, money(p[11]), share, entries);
     if (!o.isOk()) {
@@ -647,7 +652,7 @@ public class Ledgers {
             .setParameter(1, projectId)
             .getResultList()) {
       Object[] r = (Object[]) o;
-      LocalDate d = date(r[1]);
+      LocalDate d = localDate(r[1]);
       switch ((String) r[0]) {
         case DISBURSEMENT -> out.add(new Ledger.Disbursement(d, money(r[2]), (String) r[4]));
         case TRANSFER -> out.add(new Ledger.Transfer(d, money(r[2]), (String) r[5], (String) r[4]));
@@ -685,7 +690,7 @@ public class Ledgers {
           new EntryView(
               id(r[0]),
               (String) r[1],
-              date(r[2]),
+              localDate(r[2]),
               money(r[3]),
               (String) r[4],
               (String) r[5],
@@ -788,7 +793,7 @@ public class Ledgers {
       bad.add(RuleViolation.error("F-REQ", "reachedOn", "contract.rule.required"));
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), Zones.SHANGHAI);
-    Period period = new Period(date(p[9]), date(p[10]));
+    Period period = new Period(localDate(p[9]), localDate(p[10]));
     if (d != null && (d.isAfter(today) || d.isBefore(period.from()))) {
       bad.add(
           RuleViolation.error(
@@ -825,14 +830,24 @@ public class Ledgers {
             null));
   }
 
+  /** The label's key of a tranche's trigger. */
+  private static String triggerKey(String trigger) {
+    return switch (trigger) {
+      case "SIGNING" -> "contract.trigger.SIGNING";
+      case "MIDTERM" -> "contract.trigger.MIDTERM";
+      case "FINAL" -> "contract.trigger.FINAL";
+      default -> "contract.trigger.DATE";
+    };
+  }
+
   private static String planText(List<Object[]> rows) {
     List<String> out = new ArrayList<>();
     for (Object[] r : rows) {
       out.add(
           ((BigDecimal) r[2]).stripTrailingZeros().toPlainString()
               + "% "
-              + Messages.get(Messages.CHINESE, "contract.trigger." + r[3])
-              + (r[4] == null ? "" : " " + date(r[4])));
+              + Messages.get(Messages.CHINESE, triggerKey((String) r[3]))
+              + (r[4] == null ? "" : " " + localDate(r[4])));
     }
     return String.join("；", out);
   }
@@ -954,7 +969,7 @@ public class Ledgers {
     for (Object[] r : rows) {
       list.add(
           new TrancheSchedule.Tranche(
-              (BigDecimal) r[2], TrancheSchedule.Trigger.valueOf((String) r[3]), date(r[4])));
+              (BigDecimal) r[2], TrancheSchedule.Trigger.valueOf((String) r[3]), localDate(r[4])));
     }
     Outcome<TrancheSchedule> o = TrancheSchedule.of(list);
     return o.isOk() ? o.value() : null;
@@ -963,7 +978,7 @@ public class Ledgers {
   private static LocalDate reachedOn(List<Object[]> rows, int number) {
     for (Object[] r : rows) {
       if (((Number) r[1]).intValue() == number) {
-        return date(r[5]);
+        return localDate(r[5]);
       }
     }
     return null;
@@ -1027,36 +1042,5 @@ public class Ledgers {
 
   private static String marks(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
-  private static long id(Object o) {
-    return ((Number) o).longValue();
-  }
-
-  private static Money money(Object o) {
-    return o == null ? Money.ZERO : Money.of(((BigDecimal) o).setScale(2));
-  }
-
-  private static LocalDate date(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof LocalDate d) {
-      return d;
-    }
-    return ((java.sql.Date) o).toLocalDate();
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime l) {
-      return l.toInstant(java.time.ZoneOffset.UTC);
-    }
-    return (Instant) o;
   }
 }

@@ -1,5 +1,8 @@
 package io.hezuo.contract.service;
 
+import static io.hezuo.contract.service.Columns.instant;
+import static io.hezuo.contract.service.Columns.localDate;
+
 import io.hezuo.call.api.CallCatalogue;
 import io.hezuo.call.api.TargetView;
 import io.hezuo.call.api.Text;
@@ -129,8 +132,8 @@ public class Obligations {
             .setParameter(1, projectId)
             .getResultList()) {
       Object[] r = (Object[]) o;
-      LocalDate from = date(r[1]);
-      LocalDate to = date(r[2]);
+      LocalDate from = localDate(r[1]);
+      LocalDate to = localDate(r[2]);
       stays.add(
           new StayView(
               ((Number) r[0]).longValue(),
@@ -275,7 +278,8 @@ public class Obligations {
       OnsiteDays d =
           replay(
               OnsiteDays.of(
-                  new Period(date(p[2]), date(p[3])), Math.max(1, ((Number) p[4]).intValue())),
+                  new Period(localDate(p[2]), localDate(p[3])),
+                  Math.max(1, ((Number) p[4]).intValue())),
               stays.getOrDefault(id, List.of()),
               1);
       for (RuleViolation v : d.warnings(clock)) {
@@ -525,8 +529,8 @@ public class Obligations {
 
   /** The years of the contract that may be reported: from its first to this year (or its last). */
   private List<Integer> years(Object[] p) {
-    LocalDate from = date(p[9]);
-    LocalDate to = date(p[10]);
+    LocalDate from = localDate(p[9]);
+    LocalDate to = localDate(p[10]);
     int now = LocalDate.ofInstant(clock.instant(), Zones.SHANGHAI).getYear();
     List<Integer> out = new ArrayList<>();
     for (int y = from.getYear(); y <= Math.min(to.getYear(), now); y++) {
@@ -553,7 +557,8 @@ public class Obligations {
 
   private OnsiteDays days(Object[] p, long projectId) {
     OnsiteDays d =
-        OnsiteDays.of(new Period(date(p[9]), date(p[10])), Math.max(1, requiredPerYear(p)));
+        OnsiteDays.of(
+            new Period(localDate(p[9]), localDate(p[10])), Math.max(1, requiredPerYear(p)));
     List<Object[]> rows = new ArrayList<>();
     for (Object o :
         em.createNativeQuery(
@@ -571,7 +576,8 @@ public class Obligations {
     // stored stays were checked when recorded: replayed without today's limit
     Clock always = Clock.fixed(Instant.parse("9999-12-31T00:00:00Z"), Zones.SHANGHAI);
     for (Object[] r : rows) {
-      Outcome<OnsiteDays> next = d.record(date(r[at]), date(r[at + 1]), (String) r[at + 2], always);
+      Outcome<OnsiteDays> next =
+          d.record(localDate(r[at]), localDate(r[at + 1]), (String) r[at + 2], always);
       if (next.isOk()) {
         d = next.value();
       }
@@ -581,28 +587,5 @@ public class Obligations {
 
   private boolean isPi(Object[] p) {
     return caller.hasRole(Role.APPLICANT) && caller.name().equals(p[13]);
-  }
-
-  private static LocalDate date(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof LocalDate d) {
-      return d;
-    }
-    return ((java.sql.Date) o).toLocalDate();
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime l) {
-      return l.toInstant(java.time.ZoneOffset.UTC);
-    }
-    return (Instant) o;
   }
 }
