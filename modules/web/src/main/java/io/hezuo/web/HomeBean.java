@@ -93,6 +93,7 @@ public class HomeBean {
 
   // the lead unit's contracts
   private io.hezuo.contract.api.ContractWork.Waiting contractsWaiting;
+  private io.hezuo.contract.api.ContractWork.OfficerWaiting officerContracts;
 
   // the expert
   private io.hezuo.scoring.api.ExpertPending expertPending;
@@ -155,6 +156,7 @@ public class HomeBean {
       unitsWithoutRecommender = units.withoutRecommender();
       scoringPending = scoring.pending();
       approvalPending = approval.pendingLines();
+      officerContracts = contractWork.officerWaiting();
     }
     if (caller.hasRole(Role.EXPERT)) {
       expertPending = scoring.expertPending();
@@ -272,6 +274,11 @@ public class HomeBean {
   /** The project funds' pending work (finance; null for others). */
   public io.hezuo.contract.api.FundsProgress.Pending getFundsPending() {
     return fundsPending;
+  }
+
+  /** Contracts to countersign, changes to decide, target reports to review (officers). */
+  public io.hezuo.contract.api.ContractWork.OfficerWaiting getOfficerContracts() {
+    return officerContracts;
   }
 
   /** Lines whose ranking is complete but whose approval list is not final (officers). */

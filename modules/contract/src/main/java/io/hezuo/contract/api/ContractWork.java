@@ -13,4 +13,18 @@ public interface ContractWork {
 
   /** How many contracts wait for a review and how many for the signed scan. */
   record Waiting(int toReview, int toUpload) implements Serializable {}
+
+  /**
+   * What waits for the Department's officers: signed scans to countersign, change requests to
+   * decide and yearly target reports to review; zeros for anyone else.
+   */
+  OfficerWaiting officerWaiting();
+
+  /** Counts of the officer's contract work. */
+  record OfficerWaiting(long toCountersign, long changes, long reports) implements Serializable {
+
+    public boolean any() {
+      return toCountersign + changes + reports > 0;
+    }
+  }
 }

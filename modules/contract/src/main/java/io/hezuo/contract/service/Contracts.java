@@ -404,6 +404,23 @@ public class Contracts implements ContractWork {
     return new Waiting(review, upload);
   }
 
+  @Override
+  public OfficerWaiting officerWaiting() {
+    if (!caller.hasRole(Role.OFFICER)) {
+      return new OfficerWaiting(0, 0, 0);
+    }
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "select (select count(*) from ct_project where contract_state ="
+                        + " 'SIGNED_UPLOADED'), (select count(*) from ct_change_request where state"
+                        + " = 'PENDING'), (select count(*) from ct_target_report where state ="
+                        + " 'REPORTED')")
+                .getSingleResult();
+    return new OfficerWaiting(
+        ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
+  }
+
   /** One contract, if the caller may see it (404 otherwise). */
   public ContractView contract(long projectId) {
     Scope scope = scope();

@@ -160,6 +160,9 @@ class ObligationsIT extends BrowserIT {
       assertEquals("REPORTED", r.getString("state"));
 
       Api officer = Api.as(browser, base, "demo_officer", "Demo@2026");
+      // the officer's home page counts the reports waiting for review
+      String home = browser.waitFor(org.openqa.selenium.By.id("officerContractsText")).getText();
+      assertTrue(home.contains("绩效指标完成情况待审核"), home);
       String review = report + "/" + r.getJsonNumber("id").longValue() + "/review";
       assertEquals(
           403, pi.json("POST", review, "{\"accept\":true}").status(), "the PI does not review");
