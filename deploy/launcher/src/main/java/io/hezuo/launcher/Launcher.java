@@ -35,7 +35,9 @@ public final class Launcher {
     {"demo_review", "FORMAL_REVIEWER", "形式审查 / formal reviewer"},
     {"demo_expert", "EXPERT", "评审专家 / expert"},
     {"demo_officer", "OFFICER", "合作处 / programme officer"},
-    {"demo_finance", "FINANCE", "财务 / finance"},
+    {"demo_finance", "FINANCE", "科技厅财务 / the Department's finance"},
+    {"demo_unitfin", "FINANCE", "单位财务 / a lead unit's finance office"},
+    {"demo_proj2", "APPLICANT", "立项项目负责人 / PI of an approved project"},
     {"demo_admin", "ADMIN", "系统管理员 / administrator"},
   };
 
