@@ -208,24 +208,10 @@ public class Contracts implements ContractWork {
 
   record Scope(boolean all, Long organisationId, String piUsername) implements Serializable {}
 
-  /** As the ledger decides: officers and the Department's finance all; units theirs; PIs theirs. */
+  /** The ledger's scope: officers and the Department's finance all; units theirs; PIs theirs. */
   Scope scope() {
-    String me = caller.require(Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT);
-    if (caller.hasRole(Role.OFFICER)) {
-      return new Scope(true, null, null);
-    }
-    AccountView account = directory.account(me).orElse(null);
-    Long org = account == null ? null : account.organisationId();
-    if (caller.hasRole(Role.FINANCE)) {
-      if (account != null && "GOVERNMENT".equals(account.organisationType())) {
-        return new Scope(true, null, null);
-      }
-      return new Scope(false, org == null ? -1L : org, null);
-    }
-    if (caller.hasRole(Role.UNIT_ADMIN)) {
-      return new Scope(false, org == null ? -1L : org, null);
-    }
-    return new Scope(false, null, me);
+    Ledgers.Scope s = ledgers.scope();
+    return new Scope(s.all(), s.organisationId(), s.piUsername());
   }
 
   /** The project row as this service reads it. */
