@@ -77,6 +77,13 @@ fi
 if [ "$files" = 1 ] && [ "$force" != 1 ] && [ -d "$mailbox" ] && [ -n "$(find "$mailbox" -type f -print -quit)" ]; then
   die "$mailbox is not empty: restore into a fresh data directory (or --force to add to it)"
 fi
+# the longest statement of the dump (a 20 MB attachment is a 40 MB INSERT in hex) must fit the
+# target server's max_allowed_packet, which a client cannot raise for its session: say so first
+longest="$(gzip -dc "$backup/db.sql.gz" | LC_ALL=C awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')"
+packet="$(sql "$cnf" -e 'SELECT @@global.max_allowed_packet')"
+if [ "$longest" -ge "$packet" ]; then
+  die "the dump has a statement of $longest bytes, more than max_allowed_packet ($packet) of $db_host:$db_port: start that server with --max-allowed-packet=$(((longest / 1048576 + 2)))M (or SET GLOBAL max_allowed_packet) and restore again"
+fi
 read -r cs coll < <(awk -F'\t' '$1 == "charset" { print $2 }' "$manifest")
 if [ "$exists" = 1 ]; then
   if [ "$tables_now" -gt 0 ]; then
