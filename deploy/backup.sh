@@ -98,6 +98,7 @@ START TRANSACTION WITH CONSISTENT SNAPSHOT;
 SELECT 'SNAPSHOT';
 SQL
 await snap SNAPSHOT 10
+: >"$tmp/dump.err"
 (
   set -o pipefail
   timeout "$timeout_s" mariadb-dump --defaults-extra-file="$cnf" --single-transaction \
@@ -162,6 +163,7 @@ files=$(grep -c '^file' "$partial/MANIFEST" || true)
 rows=$(awk -F'\t' '$1 == "table" { s += $3 } END { print s + 0 }' "$partial/MANIFEST")
 mv "$partial" "$dest"
 partial=
+pids=() # all waited for: nothing to stop (a reused pid must not be hit)
 say "backup done in $(($(date +%s) - t0)) s: $tables tables, $rows rows, $files files," \
   "$(du -sh "$dest" | cut -f1); commits waited ${locked_ms} ms for the snapshot"
 echo "$dest"
