@@ -8,14 +8,14 @@
 # before the backup began is in the restored database. Stops everything it started, drops the
 # scratch database and says PASS or FAIL. Loopback only, bounded in time (HEZUO_CHECK_MAX_SECONDS,
 # 900 in all).
-# Usage: ./deploy/backup-check.sh   (HEZUO_CHECK_PORT 18280, HEZUO_CHECK_DB_PORT 13507 move its ports;
+# Usage: ./deploy/backup-check.sh   (HEZUO_CHECK_PORT 18380, HEZUO_CHECK_DB_PORT 13607 move its ports;
 #         HEZUO_CHECK_RESTORE_PORT 3306 the MariaDB it restores into, user root, empty password)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . deploy/backup-lib.sh
 
-port="${HEZUO_CHECK_PORT:-18280}"
-db_port="${HEZUO_CHECK_DB_PORT:-13507}"
+port="${HEZUO_CHECK_PORT:-18380}"
+db_port="${HEZUO_CHECK_DB_PORT:-13607}"
 restore_port="${HEZUO_CHECK_RESTORE_PORT:-3306}"
 max_seconds="${HEZUO_CHECK_MAX_SECONDS:-900}"
 base="http://127.0.0.1:$port"
@@ -178,7 +178,7 @@ writer() {
       errors=$((errors + 1))
     n=$((n + 1))
   done
-  echo "$n $errors" >"$data/load-writer"
+  echo "$((n * 3)) $errors" >"$data/load-writer" # three requests an iteration
 }
 reader - /login.xhtml /api/v1/call/calls/current /health/ready &
 load_pids+=($!)
