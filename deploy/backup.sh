@@ -37,7 +37,10 @@ tmp="$(mktemp -d)"
 pids=()
 cleanup() {
   local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do
+    pkill -TERM -P "$p" 2>/dev/null || true # the dump's pipeline runs under a subshell
+    kill "$p" 2>/dev/null || true
+  done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$tmp"
   if [ -n "${partial:-}" ] && [ -d "$partial" ]; then rm -rf "$partial"; fi
