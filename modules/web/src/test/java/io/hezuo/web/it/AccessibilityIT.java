@@ -84,6 +84,8 @@ class AccessibilityIT extends BrowserIT {
     browser.waitFor(By.cssSelector("input[class*='target-']"));
     browser.driver.findElement(By.id("app:addMember")).click();
     browser.waitFor(By.cssSelector("input.member-name"));
+    // the menu's list closed (axe on a panel still fading out names its list without a label)
+    browser.waitUntilHidden(By.id("app:topicCode_panel"));
     List<String> found = browser.axe();
     if (!found.isEmpty()) {
       violations.put("PI edit.xhtml (B2 with topic and member)", found);
