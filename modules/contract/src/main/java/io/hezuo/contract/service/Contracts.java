@@ -206,12 +206,9 @@ public class Contracts implements ContractWork {
 
   // ------------------------------------------------------------------------------------ scope
 
-  record Scope(boolean all, Long organisationId, String piUsername) implements Serializable {}
-
   /** The ledger's scope: officers and the Department's finance all; units theirs; PIs theirs. */
-  Scope scope() {
-    Ledgers.Scope s = ledgers.scope();
-    return new Scope(s.all(), s.organisationId(), s.piUsername());
+  Ledgers.Scope scope() {
+    return ledgers.scope();
   }
 
   /** The project row as this service reads it. */
@@ -275,7 +272,7 @@ public class Contracts implements ContractWork {
   }
 
   /** The project if the caller may see it (404 otherwise), locked for the transaction if asked. */
-  private P project(long projectId, Scope scope, boolean lock) {
+  private P project(long projectId, Ledgers.Scope scope, boolean lock) {
     List<?> r =
         em.createNativeQuery(PROJECT + " where p.id = ?" + (lock ? " for update" : ""))
             .setParameter(1, projectId)
@@ -290,21 +287,21 @@ public class Contracts implements ContractWork {
     return p;
   }
 
-  private static boolean visible(P p, Scope s) {
+  private static boolean visible(P p, Ledgers.Scope s) {
     return s.all()
         || (s.organisationId() != null && s.organisationId() == p.organisationId())
         || (s.piUsername() != null && s.piUsername().equals(p.piUsername()));
   }
 
   /** Whether the caller is the lead unit's administrator of the project. */
-  private boolean leadUnit(P p, Scope s) {
+  private boolean leadUnit(P p, Ledgers.Scope s) {
     return caller.hasRole(Role.UNIT_ADMIN)
         && !s.all()
         && s.organisationId() != null
         && s.organisationId() == p.organisationId();
   }
 
-  private void requireLeadUnit(P p, Scope s) {
+  private void requireLeadUnit(P p, Ledgers.Scope s) {
     if (!leadUnit(p, s)) {
       throw new AccessDeniedException("only the lead unit's administrator may do this");
     }
@@ -314,18 +311,10 @@ public class Contracts implements ContractWork {
 
   /** The contracts the caller sees, of one state (null or blank: all), by line and number. */
   public List<ContractRow> find(String state) {
-    Scope scope = scope();
+    Ledgers.Scope scope = scope();
     StringBuilder sql = new StringBuilder(PROJECT).append(" where 1 = 1");
     List<Object> args = new ArrayList<>();
-    if (!scope.all()) {
-      if (scope.organisationId() != null) {
-        sql.append(" and p.organisation_id = ?");
-        args.add(scope.organisationId());
-      } else {
-        sql.append(" and p.pi_username = ?");
-        args.add(scope.piUsername());
-      }
-    }
+    scope.restrict(sql, args, "p.");
     if (state != null && !state.isBlank()) {
       try {
         args.add(ContractState.valueOf(state.trim()).name());
@@ -409,7 +398,7 @@ public class Contracts implements ContractWork {
 
   /** One contract, if the caller may see it (404 otherwise). */
   public ContractView contract(long projectId) {
-    Scope scope = scope();
+    Ledgers.Scope scope = scope();
     P p = project(projectId, scope, false);
     Optional<LineView> line = catalogue.line(p.callId(), p.lineCode());
     Object[] d = document(projectId);
@@ -455,7 +444,7 @@ public class Contracts implements ContractWork {
 
   /** The contract as a PDF, for whoever may see the project. */
   public byte[] pdf(long projectId) {
-    Scope scope = scope();
+    Ledgers.Scope scope = scope();
     P p = project(projectId, scope, false);
     return ContractPdf.render(input(p));
   }
@@ -487,7 +476,7 @@ public class Contracts implements ContractWork {
   @Transactional
   public ContractView review(long projectId, ReviewForm f) {
     caller.require(Role.UNIT_ADMIN);
-    Scope scope = scope();
+    Ledgers.Scope scope = scope();
     P p = project(projectId, scope, true);
     requireLeadUnit(p, scope);
     List<RuleViolation> v = new ArrayList<>(p.state().checkMove(ContractState.UNIT_REVIEWED));
@@ -515,7 +504,7 @@ public class Contracts implements ContractWork {
   @Transactional
   public ContractView upload(long projectId, String fileName, byte[] content) {
     caller.require(Role.UNIT_ADMIN);
-    Scope scope = scope();
+    Ledgers.Scope scope = scope();
     P p = project(projectId, scope, true);
     requireLeadUnit(p, scope);
     RuleViolationException.throwIfErrors(p.state().checkMove(ContractState.SIGNED_UPLOADED));
@@ -669,7 +658,7 @@ public class Contracts implements ContractWork {
   @Transactional
   public ChangeView requestChange(long projectId, ChangeForm f) {
     caller.require(Role.UNIT_ADMIN);
-    Scope scope = scope();
+    Ledgers.Scope scope = scope();
     P p = project(projectId, scope, true);
     requireLeadUnit(p, scope);
     if (p.state() != ContractState.IN_FORCE) {

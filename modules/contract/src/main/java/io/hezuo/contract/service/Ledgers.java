@@ -189,7 +189,25 @@ public class Ledgers {
 
   /** Which projects the caller sees: all, one unit's, or one PI's. */
   record Scope(boolean all, Long organisationId, String piUsername, boolean departmentFinance)
-      implements Serializable {}
+      implements Serializable {
+
+    /**
+     * Narrows a query of {@code ct_project} (aliased {@code alias}) to what the scope sees: nothing
+     * added for all, else the unit's or the PI's projects (one parameter added to {@code args}).
+     */
+    void restrict(StringBuilder sql, List<Object> args, String alias) {
+      if (all) {
+        return;
+      }
+      if (organisationId != null) {
+        sql.append(" and ").append(alias).append("organisation_id = ?");
+        args.add(organisationId);
+      } else {
+        sql.append(" and ").append(alias).append("pi_username = ?");
+        args.add(piUsername);
+      }
+    }
+  }
 
   Scope scope() {
     String me = caller.require(Role.OFFICER, Role.FINANCE, Role.UNIT_ADMIN, Role.APPLICANT);
@@ -242,15 +260,7 @@ public class Ledgers {
     Scope scope = scope();
     StringBuilder sql = new StringBuilder(FIGURES).append(" where 1 = 1");
     List<Object> args = new ArrayList<>();
-    if (!scope.all()) {
-      if (scope.organisationId() != null) {
-        sql.append(" and p.organisation_id = ?");
-        args.add(scope.organisationId());
-      } else {
-        sql.append(" and p.pi_username = ?");
-        args.add(scope.piUsername());
-      }
-    }
+    scope.restrict(sql, args, "p.");
     if (s.lineCode() != null && !s.lineCode().isBlank()) {
       sql.append(" and p.line_code = ?");
       args.add(s.lineCode());

@@ -233,19 +233,16 @@ public class Obligations {
     }
     Ledgers.Scope scope = ledgers.scope();
     // two statements for all the caller's projects on site: the projects, then their stays
-    String sql =
-        "select id, acceptance_no, period_from, period_to, coalesce(onsite_days_per_year, 15)"
-            + " from ct_project where line_code like 'B%' and contract_state = 'IN_FORCE'"
-            + (scope.all()
-                ? ""
-                : scope.organisationId() != null
-                    ? " and organisation_id = ?"
-                    : " and pi_username = ?")
-            + " order by acceptance_no";
-    jakarta.persistence.Query q = em.createNativeQuery(sql);
-    if (!scope.all()) {
-      q.setParameter(
-          1, scope.organisationId() != null ? scope.organisationId() : scope.piUsername());
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, acceptance_no, period_from, period_to, coalesce(onsite_days_per_year, 15)"
+                + " from ct_project where line_code like 'B%' and contract_state = 'IN_FORCE'");
+    List<Object> args = new ArrayList<>();
+    scope.restrict(sql, args, "");
+    sql.append(" order by acceptance_no");
+    jakarta.persistence.Query q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < args.size(); i++) {
+      q.setParameter(i + 1, args.get(i));
     }
     List<Object[]> projects = new ArrayList<>();
     for (Object o : q.getResultList()) {
