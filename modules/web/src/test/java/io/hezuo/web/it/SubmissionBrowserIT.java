@@ -43,9 +43,16 @@ class SubmissionBrowserIT extends BrowserIT {
   }
 
   private List<String> checkRules() {
-    return browser.driver.findElements(By.cssSelector("#checks li.check-error")).stream()
-        .map(li -> li.getAttribute("data-rule"))
-        .toList();
+    // read in one script once the page's requests are done: the checks may be drawn again by a
+    // response, and an element found before that would be stale when its attribute is read
+    browser.ajaxIdle();
+    List<?> rules =
+        (List<?>)
+            ((JavascriptExecutor) browser.driver)
+                .executeScript(
+                    "return Array.from(document.querySelectorAll('#checks li.check-error'))"
+                        + ".map(li => li.getAttribute('data-rule'));");
+    return rules.stream().map(String::valueOf).toList();
   }
 
   private void save() {
