@@ -17,7 +17,8 @@ public record AccountAdminView(
     String status,
     boolean locked,
     Instant lockedUntil,
-    boolean mustChangePassword) {
+    boolean mustChangePassword)
+    implements java.io.Serializable {
 
   /** One page of a search, with the number of all matches. */
   public record Page(long total, List<AccountAdminView> rows) {}

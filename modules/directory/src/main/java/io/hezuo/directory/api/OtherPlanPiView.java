@@ -18,4 +18,5 @@ public record OtherPlanPiView(
     String unitName,
     Instant importedAt,
     String importedBy,
-    String source) {}
+    String source)
+    implements java.io.Serializable {}

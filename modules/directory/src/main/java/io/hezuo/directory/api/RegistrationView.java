@@ -17,7 +17,8 @@ public record RegistrationView(
     String phone,
     String email,
     Instant registeredAt,
-    List<SameIdAccount> sameId) {
+    List<SameIdAccount> sameId)
+    implements java.io.Serializable {
 
   /** Another account of the same ID document. */
   public record SameIdAccount(
@@ -26,7 +27,8 @@ public record RegistrationView(
       String name,
       String organisation,
       String status,
-      Instant registeredAt) {}
+      Instant registeredAt)
+      implements java.io.Serializable {}
 
   public boolean isClash() {
     return sameId != null && !sameId.isEmpty();

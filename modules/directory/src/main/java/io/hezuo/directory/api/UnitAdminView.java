@@ -15,7 +15,8 @@ public record UnitAdminView(
     boolean recommending,
     Long recommenderId,
     String recommenderName,
-    long reportingUnits) {
+    long reportingUnits)
+    implements java.io.Serializable {
 
   /** One page of a search, with the number of all matches. */
   public record Page(long total, List<UnitAdminView> rows) {}

@@ -23,7 +23,8 @@ public record ApplicationForm(
     Map<String, Integer> targets,
     List<TeamMemberForm> team,
     List<String> domesticPartners,
-    Texts texts) {
+    Texts texts)
+    implements java.io.Serializable {
 
   public ApplicationForm {
     project = project == null ? Project.EMPTY : project;
@@ -46,7 +47,8 @@ public record ApplicationForm(
       Long basePlatformId,
       String fieldCode,
       String regionCode,
-      String topicCode) {
+      String topicCode)
+      implements java.io.Serializable {
     static final Project EMPTY = new Project(null, null, null, null, null, null, null, null);
   }
 
@@ -60,18 +62,21 @@ public record ApplicationForm(
       String country,
       String contact,
       String foreignReference,
-      String foreignDate) {
+      String foreignDate)
+      implements java.io.Serializable {
     static final Partner EMPTY = new Partner(null, null, null, null, null, null);
   }
 
   /** The implementation period and, for B lines, the PI's days on site per year (G5). */
-  public record Period(String startMonth, String endMonth, Integer onsiteDays) {
+  public record Period(String startMonth, String endMonth, Integer onsiteDays)
+      implements java.io.Serializable {
     static final Period EMPTY = new Period(null, null, null);
   }
 
   /** The money: subsidy, self-raised funds, the transfer to the partner (G5), the budget lines. */
   public record Funding(
-      String subsidy, String selfFunds, String transferAmount, Map<String, String> budget) {
+      String subsidy, String selfFunds, String transferAmount, Map<String, String> budget)
+      implements java.io.Serializable {
     static final Funding EMPTY = new Funding(null, null, null, null);
   }
 
@@ -82,7 +87,8 @@ public record ApplicationForm(
       String route,
       String cooperation,
       String outcomes,
-      String indicators) {
+      String indicators)
+      implements java.io.Serializable {
     static final Texts EMPTY = new Texts(null, null, null, null, null, null);
   }
 

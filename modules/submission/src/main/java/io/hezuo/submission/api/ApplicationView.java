@@ -23,7 +23,8 @@ public record ApplicationView(
     Instant submittedAt,
     ApplicationForm form,
     List<AttachmentView> attachments,
-    List<WarningView> warnings) {
+    List<WarningView> warnings)
+    implements java.io.Serializable {
 
   public ApplicationView {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -32,7 +33,8 @@ public record ApplicationView(
 
   /** An attachment: kind, name, size, pages and SHA-256 of its exact bytes. */
   public record AttachmentView(
-      long id, String kind, String fileName, long sizeBytes, int pages, String sha256) {}
+      long id, String kind, String fileName, long sizeBytes, int pages, String sha256)
+      implements java.io.Serializable {}
 
   /**
    * A warning recorded when the application was submitted (the checks' warnings then): rule id,
@@ -45,5 +47,6 @@ public record ApplicationView(
       String severity,
       String field,
       @JsonbProperty("message_zh") String messageZh,
-      @JsonbProperty("message_en") String messageEn) {}
+      @JsonbProperty("message_en") String messageEn)
+      implements java.io.Serializable {}
 }

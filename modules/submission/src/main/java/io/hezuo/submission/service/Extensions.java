@@ -88,5 +88,6 @@ public class Extensions {
 
   /** An extension as the officer's screen lists it. */
   public record ExtensionView(
-      long organisationId, Instant until, String reason, String grantedBy, Instant grantedAt) {}
+      long organisationId, Instant until, String reason, String grantedBy, Instant grantedAt)
+      implements java.io.Serializable {}
 }

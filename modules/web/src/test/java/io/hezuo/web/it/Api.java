@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.openqa.selenium.Cookie;
 
 /**
  * A REST client for the tests that carries the session of a user who logged in through the real
@@ -74,8 +73,7 @@ final class Api {
     browser.driver.manage().deleteAllCookies();
     browser.login(user, password);
     browser.waitFor(org.openqa.selenium.By.cssSelector("section[id^=home-]"));
-    Cookie c = browser.driver.manage().getCookieNamed("JSESSIONID");
-    return new Api(base, "JSESSIONID=" + c.getValue());
+    return new Api(base, browser.sessionCookie());
   }
 
   record Reply(int status, String contentType, String body) {

@@ -269,6 +269,28 @@ final class Browser implements AutoCloseable {
             });
   }
 
+  /**
+   * The signed-in session's cookies as a Cookie header: the session id and, since the application
+   * is distributable, the session's version (a session id without its version is not found).
+   */
+  String sessionCookie() {
+    org.openqa.selenium.Cookie id = driver.manage().getCookieNamed("JSESSIONID");
+    org.openqa.selenium.Cookie version = driver.manage().getCookieNamed("JSESSIONIDVERSION");
+    return "JSESSIONID="
+        + id.getValue()
+        + (version == null ? "" : "; JSESSIONIDVERSION=" + version.getValue());
+  }
+
+  /** The session cookies a response set, as a Cookie header (id and version). */
+  static String sessionCookie(java.net.http.HttpResponse<?> r) {
+    return String.join(
+        "; ",
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("JSESSIONIDVERSION="))
+            .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+            .toList());
+  }
+
   void logout() {
     driver.findElement(By.id("hdr:logout")).click();
     waitFor(By.id("loggedOut"));

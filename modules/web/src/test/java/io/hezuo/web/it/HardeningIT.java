@@ -245,12 +245,8 @@ class HardeningIT extends BrowserIT {
       HttpResponse<String> first =
           SecurityMatrixIT.basic(root.resolve(c.path()), c.basicUser(), "Demo@2026");
       assertEquals(200, first.statusCode(), first.body());
-      String cookie =
-          first.headers().allValues("Set-Cookie").stream()
-              .filter(s -> s.startsWith("JSESSIONID="))
-              .map(s -> s.substring(0, s.indexOf(';')))
-              .findFirst()
-              .orElseThrow();
+      String cookie = Browser.sessionCookie(first);
+      assertTrue(cookie.startsWith("JSESSIONID="), cookie);
       basicCookies.add(cookie);
     }
     String basicHeader =

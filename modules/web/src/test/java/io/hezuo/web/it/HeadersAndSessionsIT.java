@@ -117,8 +117,7 @@ class HeadersAndSessionsIT extends BrowserIT {
       browser.driver.manage().deleteAllCookies();
       browser.login(user, "Demo@2026");
       browser.waitFor(By.cssSelector("section[id^=home-]"));
-      sessions.put(
-          user, "JSESSIONID=" + browser.driver.manage().getCookieNamed("JSESSIONID").getValue());
+      sessions.put(user, browser.sessionCookie());
       browser.driver.manage().deleteAllCookies();
     }
     return sessions.get(user);

@@ -168,7 +168,11 @@ final class ItServer {
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(System.getProperty("payara.microJar", "target/payara-micro.jar"));
+    // one server on its own, as ./deploy/run.sh starts it: sessions in memory (deploy/cluster.sh
+    // and
+    // deploy/cluster-check.sh run the replicated sessions of a cluster)
     cmd.add("--nocluster");
+    cmd.add("--nohazelcast");
     cmd.add("--port");
     cmd.add(String.valueOf(port));
     cmd.add("--rootdir");
