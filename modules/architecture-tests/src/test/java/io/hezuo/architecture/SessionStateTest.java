@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
  * Everything a session holds replicates between the nodes of a cluster ({@code <distributable/>},
  * deploy/cluster.sh): every session and view scoped bean is serializable, and so is every field it
  * keeps (declared type and type arguments), except what is transient or injected (the container
- * passivates injected normal-scoped beans by their proxies). One field that cannot be serialized
- * drops the whole view map from the replicated session: the form a user was typing is lost when the
- * node dies.
+ * passivates injected normal-scoped beans by their proxies; an injected field is never transient,
+ * or it would be null on the node the session moved to). One field that cannot be serialized drops
+ * the whole view map from the replicated session: the form a user was typing is lost when the node
+ * dies.
  */
 class SessionStateTest {
 
@@ -56,9 +57,16 @@ class SessionStateTest {
       for (Class<?> k = bean; k != null && k != Object.class; k = k.getSuperclass()) {
         for (Field f : k.getDeclaredFields()) {
           int m = f.getModifiers();
-          if (Modifier.isStatic(m)
-              || Modifier.isTransient(m)
-              || f.isAnnotationPresent(jakarta.inject.Inject.class)) {
+          if (f.isAnnotationPresent(jakarta.inject.Inject.class)) {
+            // an injected field must not be transient: after the session moved to another node
+            // it would be null (the container does not inject a deserialized bean again); the
+            // normal-scoped beans it refers to serialize as their proxies
+            if (Modifier.isTransient(m)) {
+              problems.add(k.getName() + "." + f.getName() + ": injected and transient");
+            }
+            continue;
+          }
+          if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
             continue;
           }
           String why = unserializable(f.getGenericType());
@@ -83,7 +91,9 @@ class SessionStateTest {
     for (Class<?> k = c; k != null && k.getName().startsWith("io.hezuo."); k = k.getSuperclass()) {
       for (Field f : k.getDeclaredFields()) {
         int m = f.getModifiers();
-        if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
+        if (Modifier.isStatic(m)
+            || Modifier.isTransient(m)
+            || f.isAnnotationPresent(jakarta.inject.Inject.class)) {
           continue;
         }
         String why = unserializable(f.getGenericType());

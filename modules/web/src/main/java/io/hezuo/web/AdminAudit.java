@@ -49,10 +49,10 @@ public class AdminAudit implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AuditLog auditLog;
-  @Inject transient Caller caller;
-  @Inject transient LocaleBean localeBean;
-  @Inject @Any transient Instance<AuditSubjects> subjects;
+  @Inject AuditLog auditLog;
+  @Inject Caller caller;
+  @Inject LocaleBean localeBean;
+  @Inject @Any Instance<AuditSubjects> subjects;
 
   private String who;
   private String action;

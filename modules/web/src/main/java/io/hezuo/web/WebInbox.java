@@ -29,8 +29,8 @@ public class WebInbox implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Inbox inbox;
-  @Inject transient Caller caller;
+  @Inject Inbox inbox;
+  @Inject Caller caller;
 
   private boolean unreadOnly;
 

@@ -32,8 +32,8 @@ public class CallPlatformHosts implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CallCatalogue catalogue;
-  @Inject transient PlatformHosting hosting;
+  @Inject CallCatalogue catalogue;
+  @Inject PlatformHosting hosting;
 
   private Long callId;
   private List<PlatformOption> platforms = List.of();

@@ -25,7 +25,7 @@ public class AccountPassword implements Serializable {
   /** Session attribute (Boolean.TRUE) while a one-time password must be changed. */
   public static final String MUST_CHANGE = "hezuo.mustChangePassword";
 
-  @Inject transient AccountDirectory directory;
+  @Inject AccountDirectory directory;
 
   private String current;
   private String password;

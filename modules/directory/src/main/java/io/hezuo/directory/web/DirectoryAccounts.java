@@ -30,7 +30,7 @@ public class DirectoryAccounts implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AccountDirectory directory;
+  @Inject AccountDirectory directory;
 
   private String query;
   private final Map<Long, String> reasons = new HashMap<>();

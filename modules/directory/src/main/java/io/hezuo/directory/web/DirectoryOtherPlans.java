@@ -36,8 +36,8 @@ public class DirectoryOtherPlans implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient OtherPlansService service;
-  @Inject transient OtherPlansImports imports;
+  @Inject OtherPlansService service;
+  @Inject OtherPlansImports imports;
 
   private final XlsxImportForm form = new XlsxImportForm(OtherPlansWorkbook.IMPORT);
   private transient UploadedFile file;

@@ -24,7 +24,7 @@ public class DirectoryRegister implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AccountDirectory directory;
+  @Inject AccountDirectory directory;
 
   private Long organisationId;
   private String name;

@@ -22,12 +22,12 @@ public class DirectoryRegistrations implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AccountDirectory directory;
+  @Inject AccountDirectory directory;
 
   private List<RegistrationView> pending;
   private final Map<Long, String> reasons = new HashMap<>();
 
-  @Inject transient io.hezuo.kernel.security.Caller caller;
+  @Inject io.hezuo.kernel.security.Caller caller;
 
   private Boolean officer;
 

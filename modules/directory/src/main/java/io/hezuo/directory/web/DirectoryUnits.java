@@ -26,7 +26,7 @@ public class DirectoryUnits implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient UnitDirectory units;
+  @Inject UnitDirectory units;
 
   private String query;
   private UnitDirectory.Filter filter = UnitDirectory.Filter.ALL;

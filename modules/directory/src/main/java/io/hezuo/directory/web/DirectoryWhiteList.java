@@ -25,7 +25,7 @@ public class DirectoryWhiteList implements Serializable {
   /** At most this many platforms are loaded for one search (the table pages through them). */
   static final int LIMIT = 5000;
 
-  @Inject transient WhiteList whiteList;
+  @Inject WhiteList whiteList;
 
   private String query;
   private List<PlatformView> platforms;

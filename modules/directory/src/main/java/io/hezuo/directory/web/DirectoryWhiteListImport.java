@@ -19,7 +19,7 @@ public class DirectoryWhiteListImport implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient WhiteListService service;
+  @Inject WhiteListService service;
 
   private final XlsxImportForm form = new XlsxImportForm(WhiteListWorkbook.IMPORT);
   private transient Part file;

@@ -41,8 +41,8 @@ public class ScoringExpertsPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ExpertPool pool;
-  @Inject transient ExpertImports imports;
+  @Inject ExpertPool pool;
+  @Inject ExpertImports imports;
 
   /** A problem of an import as the page lists it, in the user's language. */
   public record Problem(int row, String column, String ruleId, String message)

@@ -26,8 +26,8 @@ public class FormalReviewApplication implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Decisions decisions;
-  @Inject transient io.hezuo.formalreview.service.RoundSimilarity similarity;
+  @Inject Decisions decisions;
+  @Inject io.hezuo.formalreview.service.RoundSimilarity similarity;
 
   private long id;
   private Decisions.Review review;

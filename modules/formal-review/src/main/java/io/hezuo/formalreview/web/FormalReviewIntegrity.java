@@ -17,7 +17,7 @@ public class FormalReviewIntegrity implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient IntegrityRecords records;
+  @Inject IntegrityRecords records;
 
   private List<IntegrityRecordView> rows;
 

@@ -34,8 +34,8 @@ public class FormalReviewLibrary implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Library library;
-  @Inject transient LibraryImports imports;
+  @Inject Library library;
+  @Inject LibraryImports imports;
 
   private transient Part file;
   private ImportJobView job;

@@ -35,11 +35,11 @@ public class FormalReviewQueue implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Queue queue;
-  @Inject transient Runs runs;
-  @Inject transient Decisions decisions;
-  @Inject transient CallCatalogue calls;
-  @Inject transient AccountDirectory directory;
+  @Inject Queue queue;
+  @Inject Runs runs;
+  @Inject Decisions decisions;
+  @Inject CallCatalogue calls;
+  @Inject AccountDirectory directory;
 
   private String line;
   private Long recommenderId;

@@ -29,7 +29,7 @@ public class DashboardScreen implements Serializable {
 
   static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  @Inject transient QuotaAdmin admin;
+  @Inject QuotaAdmin admin;
 
   private List<DashboardRow> rows = List.of();
   private Long selected;

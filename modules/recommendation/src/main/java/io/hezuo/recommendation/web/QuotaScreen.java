@@ -33,7 +33,7 @@ public class QuotaScreen implements Serializable {
   /** The largest workbook accepted. */
   public static final long MAX_BYTES = 5L * 1024 * 1024;
 
-  @Inject transient QuotaAdmin admin;
+  @Inject QuotaAdmin admin;
 
   /** One recommending unit's row: its places per group as typed. */
   public static class Line implements Serializable {

@@ -33,8 +33,8 @@ public class RecommendationDocumentsPage implements Serializable {
   /** The three stamped documents, in the order shown. */
   public static final List<String> KINDS = List.of("LETTER", "SUMMARY", "COMMITMENT");
 
-  @Inject transient Recommendations service;
-  @Inject transient RecommendationDocuments documents;
+  @Inject Recommendations service;
+  @Inject RecommendationDocuments documents;
 
   private RoundView round;
   private SummaryTable summary;

@@ -37,8 +37,8 @@ public class RecommendationList implements Serializable {
   public static final List<String> STATUSES =
       List.of("CONFIRMED", "RECOMMENDED", "NOT_RECOMMENDED", "RETURNED");
 
-  @Inject transient Recommendations service;
-  @Inject transient CallCatalogue calls;
+  @Inject Recommendations service;
+  @Inject CallCatalogue calls;
 
   private String line;
   private String status;

@@ -28,7 +28,7 @@ public class RecommendationRanking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Recommendations service;
+  @Inject Recommendations service;
 
   private RoundView round;
   private final List<String> groups = new ArrayList<>();

@@ -32,8 +32,8 @@ public class RecommendationViewPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Recommendations service;
-  @Inject transient CallCatalogue calls;
+  @Inject Recommendations service;
+  @Inject CallCatalogue calls;
 
   private long id;
   private ApplicationView app;

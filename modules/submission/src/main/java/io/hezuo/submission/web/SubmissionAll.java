@@ -36,9 +36,9 @@ public class SubmissionAll implements Serializable {
 
   static final List<String> STATUSES = List.of("SUBMITTED", "CONFIRMED", "RETURNED", "WITHDRAWN");
 
-  @Inject transient ApplicationSearch search;
-  @Inject transient CallCatalogue calls;
-  @Inject transient AccountDirectory accounts;
+  @Inject ApplicationSearch search;
+  @Inject CallCatalogue calls;
+  @Inject AccountDirectory accounts;
 
   private String line;
   private String status;

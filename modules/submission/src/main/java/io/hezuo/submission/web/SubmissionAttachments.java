@@ -24,8 +24,8 @@ public class SubmissionAttachments implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Applications service;
-  @Inject transient Attachments attachments;
+  @Inject Applications service;
+  @Inject Attachments attachments;
 
   private long id;
   private ApplicationView app;

@@ -51,9 +51,9 @@ public class SubmissionEdit implements Serializable {
           "textOutcomes",
           "textIndicators");
 
-  @Inject transient PiApplications service;
-  @Inject transient Applications applications;
-  @Inject transient CallCatalogue calls;
+  @Inject PiApplications service;
+  @Inject Applications applications;
+  @Inject CallCatalogue calls;
 
   private long id;
   private ApplicationView app;

@@ -28,8 +28,8 @@ public class SubmissionExtensions implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  @Inject transient Extensions service;
-  @Inject transient AccountDirectory directory;
+  @Inject Extensions service;
+  @Inject AccountDirectory directory;
 
   private Long organisationId;
   private String until;

@@ -40,8 +40,8 @@ public class SubmissionList implements Serializable {
           .map(Enum::name)
           .toList();
 
-  @Inject transient PiApplications service;
-  @Inject transient CallCatalogue calls;
+  @Inject PiApplications service;
+  @Inject CallCatalogue calls;
 
   private List<LineView> lines;
   private String lineCode;

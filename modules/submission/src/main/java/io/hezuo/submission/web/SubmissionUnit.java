@@ -24,8 +24,8 @@ public class SubmissionUnit implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient UnitApplications service;
-  @Inject transient io.hezuo.call.api.CallCatalogue calls;
+  @Inject UnitApplications service;
+  @Inject io.hezuo.call.api.CallCatalogue calls;
 
   private String status;
   private String line;

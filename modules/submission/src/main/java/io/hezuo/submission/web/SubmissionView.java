@@ -47,14 +47,14 @@ public class SubmissionView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient PiApplications service;
-  @Inject transient Applications applications;
-  @Inject transient io.hezuo.submission.service.UnitApplications unitApps;
-  @Inject transient CallCatalogue calls;
-  @Inject transient ApplicationHistory history;
-  @Inject transient ApplicationMessages messageService;
-  @Inject transient AccountDirectory accounts;
-  @Inject transient Caller caller;
+  @Inject PiApplications service;
+  @Inject Applications applications;
+  @Inject io.hezuo.submission.service.UnitApplications unitApps;
+  @Inject CallCatalogue calls;
+  @Inject ApplicationHistory history;
+  @Inject ApplicationMessages messageService;
+  @Inject AccountDirectory accounts;
+  @Inject Caller caller;
 
   private long id;
   private ApplicationView app;

@@ -29,10 +29,15 @@ abstract class BrowserIT {
   }
 
   @AfterAll
-  static void closeBrowser() {
+  static void closeBrowser() throws Exception {
     if (browser != null) {
       browser.close();
       browser = null;
     }
+    // everything this class's sessions held must serialize, as a cluster replicates it
+    // (HEZUO_CHECK_SESSIONS; io.hezuo.web.http.SessionSerializationCheck)
+    Api.Reply failures = Api.anonymous(ItServer.base()).get("api/test/session-failures");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "[]", failures.body(), "session attributes that do not serialize");
   }
 }

@@ -22,6 +22,7 @@ final class Deployments {
         .addClasses(
             io.hezuo.web.it.support.TestClock.class,
             io.hezuo.web.it.support.TestClockResource.class,
-            io.hezuo.web.it.support.TestSessionResource.class);
+            io.hezuo.web.it.support.TestSessionResource.class,
+            io.hezuo.web.it.support.TestSessionCheckResource.class);
   }
 }

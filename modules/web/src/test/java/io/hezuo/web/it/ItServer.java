@@ -165,6 +165,7 @@ final class ItServer {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-Duser.timezone=UTC");
+    cmd.add("-Dsun.io.serialization.extendedDebugInfo=true");
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(System.getProperty("payara.microJar", "target/payara-micro.jar"));
@@ -214,6 +215,8 @@ final class ItServer {
     cmd.add(commands.toAbsolutePath().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     // the similarity index's snapshot file: this server's own
+    // every session attribute is serialized after each request, as a cluster would replicate it
+    pb.environment().put("HEZUO_CHECK_SESSIONS", "true");
     pb.environment().put("HEZUO_INDEX_DIR", dir.resolve("index").toAbsolutePath().toString());
     // formal review runs of a dead server are resumed within a test
     pb.environment().put("HEZUO_RUN_STALE_SECONDS", String.valueOf(RUN_STALE_SECONDS));
