@@ -110,6 +110,9 @@ code="$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' -u demo_pi:De
 curl -s -c "$jar" -b "$jar" -o "$work/edit.html" "$lb/app/submission/edit.xhtml?id=900001"
 view_state="$(grep -o 'name="jakarta.faces.ViewState" id="[^"]*" value="[^"]*"' "$work/edit.html" | head -1 | sed 's/.*value="//; s/"$//')"
 [ -n "$view_state" ] || fail "the form page has no view state"
+# PrimeFaces sends the page's CSP nonce with every ajax request
+nonce="$(grep -o "PrimeFaces.csp.init('[^']*')" "$work/edit.html" | head -1 | sed "s/.*init('//; s/')//")"
+[ -n "$nonce" ] || fail "the form page has no CSP nonce"
 node="$(grep -o 'HZNODE[[:space:]]*n[12]' "$jar" | grep -o '[12]$')"
 [ -n "$node" ] || fail "no stickiness cookie"
 ./deploy/cluster.sh node-kill "$node" | sed 's/^/  /'
@@ -126,6 +129,7 @@ code="$(curl -s -c "$jar" -b "$jar" -o "$work/save.xml" -w '%{http_code}' \
   --data-urlencode "jakarta.faces.partial.execute=@all" --data-urlencode "jakarta.faces.partial.render=app messages" \
   --data-urlencode "app:save=app:save" --data-urlencode "app=app" \
   --data-urlencode "app:titleZh=$title" --data-urlencode "jakarta.faces.ViewState=$view_state" \
+  --data-urlencode "primefaces.nonce=$nonce" \
   "$lb/app/submission/edit.xhtml?id=900001")"
 [ "$code" = 200 ] || fail "saving the open form on node$other: HTTP $code"
 grep -q "ViewExpired\|expired" "$work/save.xml" && fail "the form's view expired on node$other: $(head -c 400 "$work/save.xml")"
