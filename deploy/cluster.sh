@@ -9,7 +9,8 @@
 #     node at a time (the others are backups): no two nodes take writes at once, so Galera's
 #     certification never rejects the application's transactions.
 #
-# Usage: ./deploy/cluster.sh up [--galera] | down | status
+# Usage: ./deploy/cluster.sh up [--galera] [--db-only] | down | status
+#   --db-only: the database side and HAProxy without the Payara nodes (deploy/galera-races.sh)
 #   HEZUO_LB_PORT (8090): HAProxy, the URL users open; HEZUO_LB_STATS_PORT (8091): its statistics
 #   HEZUO_NODE_PORTS ("18081 18082"): the Payara nodes' HTTP ports; HEZUO_HZ_PORT (6900): Hazelcast
 #   HEZUO_CLUSTER_DB_PORT (3310): the single MariaDB; with --galera 3311-3313 and HAProxy on 3320
@@ -99,14 +100,31 @@ need_packages() {
 
 mariadbd_bin() { command -v mariadbd 2>/dev/null || echo /usr/sbin/mariadbd; }
 
+# the user the databases run as: root starts them as Debian's mysql user (a Galera state transfer
+# runs an rsync daemon, which as root would write as nobody), anyone else as themselves
+db_user() {
+  if [ "$(id -u)" = 0 ] && id mysql >/dev/null 2>&1; then echo mysql; else id -un; fi
+}
+
+# own_db: the database directories and logs belong to that user
+own_db() {
+  [ "$(id -u)" = 0 ] || return 0
+  chown -R "$(db_user)" "$dir/db" "$dir/logs"
+  # the user must reach the directory (a data directory under /tmp/… or /root/…)
+  local d="$dir"
+  while [ "$d" != / ]; do
+    chmod o+x "$d" 2>/dev/null || true
+    d="$(dirname "$d")"
+  done
+}
+
 # db_args NAME PORT: the options every MariaDB of the cluster starts with
 db_args() {
   local name="$1" port="$2"
   local a=(--no-defaults "--datadir=$dir/db/$name" "--port=$port" --bind-address=127.0.0.1
     "--socket=$dir/db/$name.sock" "--pid-file=$dir/db/$name.pid" "--log-error=$dir/logs/$name.err"
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --max_allowed_packet=64M
-    --innodb_buffer_pool_size=256M --max_connections=400 --skip-name-resolve)
-  [ "$(id -u)" = 0 ] && a+=(--user=root)
+    --innodb_buffer_pool_size=256M --max_connections=400 --skip-name-resolve "--user=$(db_user)")
   printf '%s\n' "${a[@]}"
 }
 
@@ -114,10 +132,10 @@ install_db() {
   local name="$1"
   [ -d "$dir/db/$name/mysql" ] && return
   mkdir -p "$dir/db/$name"
-  local u=()
-  [ "$(id -u)" = 0 ] && u=(--user=root)
+  touch "$dir/logs/$name.err"
+  own_db
   mariadb-install-db --no-defaults "--datadir=$dir/db/$name" --auth-root-authentication-method=normal \
-    --skip-test-db "${u[@]}" >>"$dir/logs/$name.err" 2>&1 || die "mariadb-install-db failed: see $dir/logs/$name.err"
+    --skip-test-db "--user=$(db_user)" >>"$dir/logs/$name.err" 2>&1 || die "mariadb-install-db failed: see $dir/logs/$name.err"
 }
 
 # wait_db SOCKET: until the server answers on its socket (60 s)
@@ -343,6 +361,11 @@ up() {
     start_single_db
   fi
   start_haproxy
+  if [ "${db_only:-0}" = 1 ]; then
+    status
+    say "the database side only (--db-only): $(cat "$dir/db-url"), user hezuo, password hezuo-cluster"
+    return
+  fi
   write_post_boot "$(cat "$dir/db-url")"
   # the first node applies the migrations; the second starts when the first is ready (two nodes
   # migrating at once would wait for each other's lock, and their boots would share two cores)
@@ -453,17 +476,19 @@ db_restart() {
 }
 
 usage() {
-  echo "usage: ./deploy/cluster.sh up [--galera] | down | status | node-kill N | node-start N | db-restart [gN]" >&2
+  echo "usage: ./deploy/cluster.sh up [--galera] [--db-only] | down | status | node-kill N | node-start N | db-restart [gN]" >&2
   exit 2
 }
 
 cmd="${1:-}"
 shift || true
 galera=0
+db_only=0
 arg=""
 for a in "$@"; do
   case "$a" in
     --galera) galera=1 ;;
+    --db-only) db_only=1 ;;
     [1-9] | g[123]) arg="$a" ;;
     *) usage ;;
   esac

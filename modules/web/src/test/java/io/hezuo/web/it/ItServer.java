@@ -63,6 +63,13 @@ final class ItServer {
 
   static final int RUN_RECOVERY_SECONDS = 5;
 
+  /** The password as an asadmin property value ('' when empty; ':' and '=' escaped). */
+  static String batchPassword(String password) {
+    return password.isEmpty()
+        ? "''"
+        : password.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
   /**
    * A Payara Micro process of the test WAR on the tests' database: the command line of {@link
    * ItServer} (the same batch repository setup), in a root directory and on a port of its own.
@@ -203,7 +210,9 @@ final class ItServer {
             + dbUrl.replace(":", "\\:").replace("=", "\\=")
             + ":user="
             + System.getenv().getOrDefault("HEZUO_DB_USER", "root")
-            + ":password='' hezuoBatchPool\n"
+            + ":password="
+            + batchPassword(System.getenv().getOrDefault("HEZUO_DB_PASSWORD", ""))
+            + " hezuoBatchPool\n"
             + "create-jdbc-resource --connectionpoolid hezuoBatchPool jdbc/hezuoBatch\n"
             + "set-batch-runtime-configuration --dataSourceLookupName jdbc/hezuoBatch"
             + " --schemaName "

@@ -268,6 +268,7 @@ class LedgerIT extends BrowserIT {
 
   @Test
   void twoTransfersAtTheSameMomentCanNeverBothPass() throws Exception {
+    units();
     Api a = Api.as(browser, this.base, "it_led_fin", "Demo@2026");
     Api b = Api.as(browser, this.base, "it_led_fin", "Demo@2026");
     a.csrfToken();
