@@ -275,18 +275,39 @@ EOF
 listen galera
   mode tcp
   bind 127.0.0.1:$galera_lb_port
+# A node counts only when it is synced: besides the MySQL handshake, HAProxy asks the node's agent
+# (deploy/cluster.sh galera-agent, on port 9201–9203), which answers "down" while the node joins or
+# donates. When g1 is back and synced, the connections to the backup are closed and go to g1 again
+# (one writing node at a time).
   option mysql-check user haproxy post-41
-  default-server inter 1s fall 2 rise 3 on-marked-down shutdown-sessions
-  server g1 127.0.0.1:${galera_ports[0]} check
-  server g2 127.0.0.1:${galera_ports[1]} check backup
-  server g3 127.0.0.1:${galera_ports[2]} check backup
+  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+  server g1 127.0.0.1:${galera_ports[0]} check agent-check agent-port 9201 agent-inter 1s on-marked-up shutdown-backup-sessions
+  server g2 127.0.0.1:${galera_ports[1]} check agent-check agent-port 9202 agent-inter 1s backup
+  server g3 127.0.0.1:${galera_ports[2]} check agent-check agent-port 9203 agent-inter 1s backup
 EOF
     fi
   } >"$cfg"
   haproxy -c -q -f "$cfg" || die "HAProxy refused $cfg"
 }
 
+# the agent of Galera node I for HAProxy: "up" when the node is synced and ready, else "down"
+galera_agent() {
+  local state ready
+  state="$(mariadb --no-defaults --socket="$dir/db/g$1.sock" -uroot -N -e "show status like 'wsrep_local_state'" 2>/dev/null | awk '{print $2}')"
+  ready="$(mariadb --no-defaults --socket="$dir/db/g$1.sock" -uroot -N -e "show status like 'wsrep_ready'" 2>/dev/null | awk '{print $2}')"
+  if [ "$state" = 4 ] && [ "$ready" = ON ]; then echo up; else echo down; fi
+}
+
+start_agents() {
+  local i
+  for i in 1 2 3; do
+    start "agent$i" "$dir/logs/agent$i.log" socat "TCP-LISTEN:$((9200 + i)),bind=127.0.0.1,fork,reuseaddr" \
+      "EXEC:$root/deploy/cluster.sh galera-agent $i"
+  done
+}
+
 start_haproxy() {
+  [ "${galera:-0}" = 1 ] && start_agents
   write_haproxy
   start haproxy "$dir/logs/haproxy.log" haproxy -db -f "$dir/haproxy.cfg"
   for _ in $(seq 1 20); do
@@ -398,6 +419,7 @@ down() {
   local i
   for i in $(seq ${#node_ports[@]} -1 1); do stop "node$i"; done
   stop haproxy
+  for i in 1 2 3; do stop "agent$i"; done
   stop db
   # Galera: the last node to stop is the one that may start the cluster again
   for i in 3 2 1; do stop "g$i"; done
@@ -500,5 +522,6 @@ case "$cmd" in
   node-kill) [ -n "$arg" ] || usage; node_kill "$arg" ;;
   node-start) [ -n "$arg" ] || usage; node_start "$arg" ;;
   db-restart) db_restart "$arg" ;;
+  galera-agent) galera_agent "$arg" ;;
   *) usage ;;
 esac

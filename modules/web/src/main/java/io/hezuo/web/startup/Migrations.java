@@ -44,9 +44,13 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.validation-classname="
           + "org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
       "fish.payara.fail-all-connections=true",
-      // a connection is checked at most once in 60 s, not at every allocation: EclipseLink takes
-      // a connection per query outside a transaction, and the check doubled the statements
-      "fish.payara.validate-atmost-once-period-in-seconds=60",
+      // a connection is checked at most once in 5 s, not at every allocation: EclipseLink takes
+      // a connection per query outside a transaction, and the check doubled the statements. Not
+      // more seldom: when the database fails over (a Galera node stops, HAProxy sends new
+      // connections to another node), the first failed check closes every connection of the
+      // pool (fail-all-connections); at 60 s the dead connections were handed out for 15 s
+      // (deploy/fault-db.sh)
+      "fish.payara.validate-atmost-once-period-in-seconds=5",
       // prepared statements kept per pooled connection: the driver parsed every statement's SQL
       // again on each prepare (about a tenth of a page's server time)
       "fish.payara.statement-cache-size=200",
