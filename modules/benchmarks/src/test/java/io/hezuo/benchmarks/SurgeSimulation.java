@@ -2,7 +2,6 @@ package io.hezuo.benchmarks;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -54,11 +53,12 @@ import java.util.stream.IntStream;
  * sign-in) and REST lists. Run by {@code deploy/surge.sh}.
  *
  * <p>System properties: {@code surge.url} (loopback only), {@code surge.users} (1,000), {@code
- * surge.ramp} (seconds over which the applicants arrive, 300), {@code surge.autosaves} (12), {@code
- * surge.pause} (seconds between autosaves, 3), {@code surge.receipts} (file), {@code
- * surge.persistent} (false; true for the fault tests: a request that fails is tried again, the
- * submit until it is acknowledged, signing in again when the session was lost; the assertions on
- * errors are then left out: errors are counted and explained by the script).
+ * surge.ramp} (seconds over which the applicants arrive, 300), {@code surge.offset} (the first
+ * applicant's index, 0: a warm-up run takes applicants after the measured ones), {@code
+ * surge.autosaves} (12), {@code surge.pause} (seconds between autosaves, 3), {@code surge.receipts}
+ * (file), {@code surge.persistent} (false; true for the fault tests: a request that fails is tried
+ * again, the submit until it is acknowledged, signing in again when the session was lost; the
+ * assertions on errors are then left out: errors are counted and explained by the script).
  *
  * <p>Assertions: no failed request (a 403 is one), p99 per request type: pages ≤ 1 s, submit ≤ 3 s,
  * autosave ≤ 100 ms.
@@ -70,6 +70,7 @@ public class SurgeSimulation extends Simulation {
 
   final String url = System.getProperty("surge.url", "http://127.0.0.1:8080/");
   final int users = Integer.getInteger("surge.users", 1_000);
+  final int offset = Integer.getInteger("surge.offset", 0);
   final int ramp = Integer.getInteger("surge.ramp", 300);
   final int autosaves = Integer.getInteger("surge.autosaves", 12);
   final double pause = Double.parseDouble(System.getProperty("surge.pause", "3"));
@@ -108,7 +109,7 @@ public class SurgeSimulation extends Simulation {
 
   /** The applicants in a shuffled order (fixed seed): surge_0001… and their drafts. */
   Iterator<Map<String, Object>> applicants() {
-    List<Integer> order = new ArrayList<>(IntStream.range(0, users).boxed().toList());
+    List<Integer> order = new ArrayList<>(IntStream.range(offset, offset + users).boxed().toList());
     Collections.shuffle(order, new java.util.Random(15));
     return order.stream()
         .map(
@@ -225,102 +226,143 @@ public class SurgeSimulation extends Simulation {
   }
 
   /**
-   * The fault tests' applicant: each step is tried again until it succeeds (at most 90 times, a
-   * second apart), signing in again first when the last answer was not a success (the node that
-   * held the session may be gone); the submit is sent again with the same version until a receipt
-   * comes back: the server answers a retry of a submit that succeeded with the same receipt.
+   * The fault tests' applicant: each step is tried again until its answer is what it should be (at
+   * most 60 times, 2 s apart), signing in again first when the last try got no answer, a 401 or a
+   * 403 (the node that held the session is gone); the submit is sent again with the same version
+   * until a receipt comes back: the server answers a retry of a submit that succeeded with the same
+   * receipt. An applicant whose step never succeeds stops there (the script counts it).
    */
-  ChainBuilder persistently(String name, ChainBuilder step, String done) {
-    return exec(session -> session.set("tries", 0).remove(done).remove("saveStatus"))
-        .asLongAs(session -> !session.contains(done) && session.getInt("tries") < 90)
+  ChainBuilder persistently(ChainBuilder step, java.util.function.Predicate<Session> ok) {
+    return exec(session -> session.set("tries", 0).set("ok", false).remove("code"))
+        .asLongAs(session -> !session.getBoolean("ok") && session.getInt("tries") < 60)
         .on(
             exec(session -> session.set("tries", session.getInt("tries") + 1).markAsSucceeded())
-                .doIf(session -> session.getInt("tries") > 1)
+                .doIf(
+                    session ->
+                        session.getInt("tries") > 1
+                            && (!session.contains("code")
+                                || session.getInt("code") == 401
+                                || session.getInt("code") == 403))
                 .then(
-                    exec(http("login again (Basic)")
-                            .get("api/v1/submission/applications")
-                            .basicAuth("#{user}", PASSWORD)
-                            .check(status().is(200))
-                            .check(header("X-CSRF-Token").saveAs("csrf")))
-                        .pause(Duration.ofMillis(500)))
+                    exec(session -> session.remove("code"))
+                        .exec(
+                            http("login again (Basic)")
+                                .get("api/v1/submission/applications")
+                                .basicAuth("#{user}", PASSWORD)
+                                .check(status().is(200))
+                                .check(header("X-CSRF-Token").saveAs("csrf"))))
+                .exec(session -> session.remove("code").remove("resp"))
                 .exec(step)
-                .doIf(session -> !session.contains(done))
-                .then(exec(session -> session).pause(Duration.ofSeconds(1))));
+                .exec(session -> session.set("ok", ok.test(session)))
+                .doIf(session -> !session.getBoolean("ok"))
+                .then(exec(session -> session).pause(Duration.ofSeconds(2))))
+        .exitHereIf(session -> !session.getBoolean("ok"));
+  }
+
+  /** Whether the last answer was a 200 with an application view (its version). */
+  static boolean isView(Session s) {
+    if (!s.contains("code") || s.getInt("code") != 200 || !s.contains("resp")) {
+      return false;
+    }
+    try {
+      var node = JSON.readTree(s.getString("resp"));
+      return node != null && node.has("version") && node.has("form");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A request of the persistent applicant: its status and body kept, a 200 expected. */
+  static io.gatling.javaapi.http.HttpRequestActionBuilder kept(
+      io.gatling.javaapi.http.HttpRequestActionBuilder r, Integer... alsoFine) {
+    List<Integer> fine = new ArrayList<>(List.of(200));
+    fine.addAll(List.of(alsoFine));
+    // the saves come first: a check that fails stops the ones after it
+    return r.check(status().saveAs("code"))
+        .check(bodyString().saveAs("resp"))
+        .check(status().in(fine));
   }
 
   ChainBuilder persistentApplicant() {
-    ChainBuilder openStep =
-        exec(
-            http("open draft")
-                .get("api/v1/submission/applications/#{app}")
-                .check(status().is(200))
-                .check(bodyString().saveAs("opened")));
-    ChainBuilder saveStep =
-        exec(http("autosave")
-                .put("api/v1/submission/applications/#{app}")
-                .header("Content-Type", "application/json")
-                .header("X-CSRF-Token", "#{csrf}")
-                .body(StringBody("#{form}"))
-                .check(status().in(200, 409))
-                .check(status().saveAs("saveStatus"))
-                .check(bodyString().saveAs("answer")))
-            .exec(
-                session -> {
-                  if (!session.contains("saveStatus")) {
-                    return session; // no answer: tried again
-                  }
-                  // 409: the last save was written but its answer lost; the draft is read again
-                  return session.getInt("saveStatus") == 200
-                      ? session.set("view", session.getString("answer")).set("saved", true)
-                      : session.set("saved", true);
-                });
-    ChainBuilder uploadStep =
-        exec(
-            http("upload attachment")
-                .post(
-                    "api/v1/submission/applications/#{app}/attachments?kind=#{kind}&fileName=agreement.pdf")
-                .header("Content-Type", "application/pdf")
-                .header("X-CSRF-Token", "#{csrf}")
-                .body(ByteArrayBody(pdf))
-                .check(status().is(200))
-                .check(bodyString().saveAs("uploaded")));
-    ChainBuilder submitStep =
-        exec(http("submit")
-                .post("api/v1/submission/applications/#{app}/submit")
-                .header("Content-Type", "application/json")
-                .header("X-CSRF-Token", "#{csrf}")
-                .body(StringBody("{\"version\":#{submitVersion}}"))
-                .check(status().is(200))
-                .check(jsonPath("$.status").is("SUBMITTED"))
-                .check(jsonPath("$.acceptanceNo").saveAs("acceptanceNo")))
-            .exec(
-                session -> {
-                  if (session.contains("acceptanceNo")) {
-                    receipt(receipts, session.getLong("app"), session.getString("acceptanceNo"));
-                  }
-                  return session;
-                });
-    return exec(persistently("open", openStep, "opened"))
-        .exec(session -> session.set("view", session.getString("opened")))
+    ChainBuilder open =
+        persistently(
+            exec(kept(http("open draft").get("api/v1/submission/applications/#{app}"))),
+            SurgeSimulation::isView);
+    ChainBuilder save =
+        persistently(
+            exec(
+                kept(
+                    http("autosave")
+                        .put("api/v1/submission/applications/#{app}")
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-Token", "#{csrf}")
+                        .body(StringBody("#{form}")),
+                    409)),
+            // 409: an earlier try was written but its answer lost; the draft is read again
+            session ->
+                isView(session) || (session.contains("code") && session.getInt("code") == 409));
+    ChainBuilder upload =
+        persistently(
+            exec(
+                kept(
+                    http("upload attachment")
+                        .post(
+                            "api/v1/submission/applications/#{app}/attachments?kind=#{kind}&fileName=agreement.pdf")
+                        .header("Content-Type", "application/pdf")
+                        .header("X-CSRF-Token", "#{csrf}")
+                        .body(ByteArrayBody(pdf)))),
+            SurgeSimulation::isView);
+    ChainBuilder submit =
+        persistently(
+            exec(
+                kept(
+                    http("submit")
+                        .post("api/v1/submission/applications/#{app}/submit")
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-Token", "#{csrf}")
+                        .body(StringBody("{\"version\":#{submitVersion}}")))),
+            session -> {
+              if (!isView(session)) {
+                return false;
+              }
+              try {
+                var node = JSON.readTree(session.getString("resp"));
+                return "SUBMITTED".equals(node.path("status").asText())
+                    && !node.path("acceptanceNo").asText().isEmpty();
+              } catch (IOException e) {
+                return false;
+              }
+            });
+    return exec(session ->
+            session.set("csrf", session.contains("csrf") ? session.getString("csrf") : ""))
+        .exec(open)
+        .exec(session -> session.set("view", session.getString("resp")))
         .repeat(autosaves, "save")
         .on(
             pause(pause)
                 .exec(session -> session.set("form", nextForm(session)))
-                .exec(persistently("autosave", saveStep, "saved"))
-                .doIf(
+                .exec(save)
+                .exec(
                     session ->
-                        session.contains("saveStatus") && session.getInt("saveStatus") == 409)
-                .then(
-                    exec(
-                        http("open draft")
-                            .get("api/v1/submission/applications/#{app}")
-                            .check(status().is(200))
-                            .check(bodyString().saveAs("view")))))
-        // an upload whose answer was lost may have been stored: the checks tell
-        .exec(persistently("upload", uploadStep, "uploaded"))
-        .exec(session -> session.set("view", session.getString("uploaded")))
+                        session.getInt("code") == 200
+                            ? session.set("view", session.getString("resp"))
+                            : session)
+                .doIf(session -> session.getInt("code") == 409)
+                .then(exec(open).exec(session -> session.set("view", session.getString("resp")))))
+        .exec(upload)
+        .exec(session -> session.set("view", session.getString("resp")))
         .exec(session -> session.set("submitVersion", version(session)))
-        .exec(persistently("submit", submitStep, "acceptanceNo"));
+        .exec(submit)
+        .exec(
+            session -> {
+              try {
+                var node = JSON.readTree(session.getString("resp"));
+                receipt(receipts, session.getLong("app"), node.path("acceptanceNo").asText());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return session;
+            });
   }
 
   static ChainBuilder pause(double seconds) {
@@ -411,6 +453,7 @@ public class SurgeSimulation extends Simulation {
                   .basicAuth("#{user}", PASSWORD)
                   .check(status().is(200))
                   .check(header("X-CSRF-Token").saveAs("csrf")))
+          .exec(session -> session.markAsSucceeded())
           .exec(persistentApplicant());
     }
     return s.exec(login()).exec(open()).exec(autosave()).exec(upload()).exec(submit());
@@ -448,7 +491,9 @@ public class SurgeSimulation extends Simulation {
     populations.add(
         applicantsScenario().injectOpen(rampUsers(users).during(Duration.ofSeconds(ramp))));
     if (!Boolean.getBoolean("surge.noReaders")) {
-      populations.add(readersScenario().injectOpen(atOnceUsers(readers().size())));
+      // the readers sign in over the first 20 s, not all in the same second
+      populations.add(
+          readersScenario().injectOpen(rampUsers(readers().size()).during(Duration.ofSeconds(20))));
     }
     setUp(populations)
         .protocols(protocol)
