@@ -94,7 +94,7 @@ if [ -z "$url" ]; then
   done
   grep -q "Ctrl-C stops" "$data/run.log" || { say "server not up in 5 minutes"; exit 1; }
   url="http://127.0.0.1:$port/"
-  db="jdbc:mysql://127.0.0.1:$db_port/hezuo"
+  db="jdbc:mysql://127.0.0.1:$db_port/hezuo?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&sslMode=DISABLED"
 elif [ -z "$db" ]; then
   echo "--url needs --db JDBC_URL (the database the surge's data is loaded into)" >&2
   exit 2
@@ -120,7 +120,7 @@ if [ "$warmup" -gt 0 ]; then
   say "warm-up: $warmup other applicants over 60 s (not reported)"
   gatling 60 "$data/warmup.log" -Dsurge.users="$warmup" -Dsurge.offset="$users" \
     -Dsurge.pause=1 -Dsurge.readSeconds=60 -Dsurge.receipts="$data/warmup-receipts.csv" || true
-  grep -E "^> (Global|request count)" "$data/warmup.log" | head -2 | sed 's/^/  /' || true
+  grep -E "^> request count" "$data/warmup.log" | tail -1 | sed 's/^/  warm-up /' || true
   sleep 10
 fi
 
