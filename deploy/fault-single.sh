@@ -14,7 +14,8 @@
 # Loopback only, bounded (N applicants, timeouts on every wait). Exit status 1 on any failure.
 #
 # Usage: ./deploy/fault-single.sh [--users N (150)]
-# Environment: FAULT_PORT (18720), FAULT_DB_PORT (13720), FAULT_DATA_DIR (a new /tmp directory).
+# Environment: FAULT_PORT (18720), FAULT_DB_PORT (13720), FAULT_DATA_DIR (a new /tmp directory),
+# FAULT_KEEP=1 keeps the data directory (logs) after a passing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -149,7 +150,7 @@ java -cp "$cp_" io.hezuo.benchmarks.SurgeData VERIFY "$db" "$receipts" || fail "
 stop_server
 if [ "$failures" -eq 0 ]; then
   say "PASSED"
-  rm -rf "$data"
+  if [ "${FAULT_KEEP:-0}" = 1 ]; then say "data kept in $data"; else rm -rf "$data"; fi
   exit 0
 fi
 say "FAILED ($failures); data kept in $data"

@@ -76,7 +76,7 @@ if [ -z "$url" ]; then
   shift_s=$(( $(date -u -d 2025-09-15T09:00:00Z +%s) - $(date -u +%s) ))
   jvm_opts="-XX:+UseParallelGC -Xms1g -Xmn512m -Xshare:auto"
   if [ "$jfr" = 1 ]; then
-    jvm_opts="$jvm_opts -XX:StartFlightRecording=filename=$data/server.jfr,settings=profile,dumponexit=true"
+    jvm_opts="$jvm_opts -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$data/server.jfr,settings=profile,dumponexit=true"
   fi
   say "starting ./deploy/run.sh on port $port (db $db_port, data $data), clock shift $shift_s s"
   HEZUO_CLOCK_SHIFT_SECONDS="$shift_s" HEZUO_PORT="$port" HEZUO_DB_PORT="$db_port" \
