@@ -212,12 +212,25 @@ public class PiApplications {
     return apps.view(a);
   }
 
-  /** Checks again on the server, then submits: acceptance number and SHA-256 of the content. */
+  /**
+   * Checks again on the server, then submits: acceptance number and SHA-256 of the content.
+   *
+   * <p>Idempotent: a retry of the submit that succeeded (the same version, by the same PI, the
+   * application still SUBMITTED and unchanged since: its version is then exactly one more, the
+   * submit's own write) answers the existing receipt and writes nothing, so a client that lost the
+   * answer (a timeout, a node that died after the commit) can simply send it again. Any other
+   * version is stale (409) as before.
+   */
   @Transactional
   public ApplicationView submit(long id, long version) {
     AccountView pi = apps.caller(Role.APPLICANT);
     Application a = apps.own(pi, id);
     em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+    if (a.getStatus() == ApplicationStatus.SUBMITTED
+        && a.getAcceptanceNo() != null
+        && version == a.getVersion() - 1) {
+      return apps.view(a);
+    }
     if (version != a.getVersion()) {
       throw new StaleEditException(RuleViolation.error("F-STALE", null, "submission.rule.stale"));
     }

@@ -197,6 +197,26 @@ class SubmissionIT extends BrowserIT {
     assertEquals("SUBMITTED", app.getString("status"));
     assertTrue(app.getString("acceptanceNo").startsWith("HZ2026-A1-"), app.toString());
     assertEquals(64, app.getString("contentSha256").length());
+    // a retry of the same submit (the answer lost) returns the same receipt and writes nothing;
+    // an older version is still stale
+    Api.Reply retried =
+        pi.json(
+            "POST",
+            "api/v1/submission/applications/" + id + "/submit",
+            "{\"version\":" + version + "}");
+    assertEquals(200, retried.status(), retried.body());
+    assertEquals(app.getString("acceptanceNo"), retried.json().getString("acceptanceNo"));
+    assertEquals(app.getString("contentSha256"), retried.json().getString("contentSha256"));
+    assertEquals(
+        app.getJsonNumber("version").longValue(),
+        retried.json().getJsonNumber("version").longValue());
+    assertEquals(
+        409,
+        pi.json(
+                "POST",
+                "api/v1/submission/applications/" + id + "/submit",
+                "{\"version\":" + (version - 1) + "}")
+            .status());
     // read-only after submission
     assertEquals(
         422,
