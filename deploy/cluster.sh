@@ -83,9 +83,12 @@ need_packages() {
   command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
   command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
   command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   if [ "${galera:-0}" = 1 ]; then
     [ -f /usr/lib/galera/libgalera_smm.so ] || missing+=(galera-4)
     command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+    command -v socat >/dev/null 2>&1 || missing+=(socat)
   fi
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

