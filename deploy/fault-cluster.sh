@@ -38,12 +38,8 @@ say() { printf '[fault-cluster %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 failures=0
 fail() { say "FAIL: $*"; failures=$((failures + 1)); }
 
-if [ ! -f modules/web/target/hezuo.war ] || [ ! -f modules/benchmarks/target/hezuo-benchmarks-0.1.0-SNAPSHOT.jar ]; then
-  ./mvnw -B -q -o -Dspotless.check.skip=true install -DskipTests
-fi
-./mvnw -B -q -o -Dspotless.check.skip=true -pl modules/benchmarks install -DskipTests \
-  dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath
-cp_="modules/benchmarks/target/hezuo-benchmarks-0.1.0-SNAPSHOT.jar:$(cat modules/benchmarks/target/bench.classpath)"
+. deploy/surge-lib.sh
+surge_classpath
 
 gatling_pid=""
 cleanup() {
@@ -83,12 +79,11 @@ say "node1 back after $(($(date -u +%s) - killed_at)) s"
 for _ in $(seq 1 900); do kill -0 "$gatling_pid" 2>/dev/null || break; sleep 1; done
 wait "$gatling_pid" 2>/dev/null || true
 gatling_pid=""
-run_dir="modules/benchmarks/target/gatling/$(ls -t modules/benchmarks/target/gatling | grep -i surgesimulation | head -1)"
+run_dir="$(surge_run_dir)"
 say "requests per type:"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData REPORT "$run_dir" | sed 's/^/  /'
 say "the requests that failed, with their reasons (each retried by its client):"
-awk '/^---- Errors/ { block = ""; on = 1; next } on && /^====/ { on = 0; last = block } on { block = block "  " $0 "\n" } END { printf "%s", last }' \
-  "$HEZUO_CLUSTER_DIR/gatling.log" | tee "$HEZUO_CLUSTER_DIR/errors.txt"
+surge_errors "$HEZUO_CLUSTER_DIR/gatling.log" | tee "$HEZUO_CLUSTER_DIR/errors.txt"
 lost="$(grep -o 'found 401[^0-9]*[0-9]*' "$HEZUO_CLUSTER_DIR/errors.txt" | head -1 || true)"
 say "sessions lost to the kill (401 answers): ${lost:-none}"
 

@@ -36,12 +36,8 @@ say() { printf '[fault-single %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 failures=0
 fail() { say "FAIL: $*"; failures=$((failures + 1)); }
 
-if [ ! -f modules/web/target/hezuo.war ] || [ ! -f modules/benchmarks/target/hezuo-benchmarks-0.1.0-SNAPSHOT.jar ]; then
-  ./mvnw -B -q -o -Dspotless.check.skip=true install -DskipTests
-fi
-./mvnw -B -q -o -Dspotless.check.skip=true -pl modules/benchmarks install -DskipTests \
-  dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath
-cp_="modules/benchmarks/target/hezuo-benchmarks-0.1.0-SNAPSHOT.jar:$(cat modules/benchmarks/target/bench.classpath)"
+. deploy/surge-lib.sh
+surge_classpath
 
 server_pid=""
 gatling_pid=""
@@ -115,12 +111,11 @@ say "server back after $(( $(date -u +%s) - killed_at )) s"
 for _ in $(seq 1 900); do kill -0 "$gatling_pid" 2>/dev/null || break; sleep 1; done
 wait "$gatling_pid" 2>/dev/null || true
 gatling_pid=""
-run_dir="modules/benchmarks/target/gatling/$(ls -t modules/benchmarks/target/gatling | grep -i surgesimulation | head -1)"
+run_dir="$(surge_run_dir)"
 say "requests (failures while the node was down are expected):"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData REPORT "$run_dir" | sed 's/^/  /'
 # the final error summary of the run (the last "---- Errors" block of its console)
-awk '/^---- Errors/ { block = ""; on = 1; next } on && /^====/ { on = 0; last = block } on { block = block "  " $0 "\n" } END { printf "%s", last }' \
-  "$data/gatling.log"
+surge_errors "$data/gatling.log"
 
 say "1. every acknowledged submission is in the database"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData VERIFY "$db" "$receipts" || fail "VERIFY after the restart"

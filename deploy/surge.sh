@@ -49,14 +49,8 @@ mkdir -p "$data"
 say() { printf '[surge %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
 # the load generator's classes (and the server, when missing: run.sh builds it)
-if [ ! -f modules/benchmarks/target/hezuo-benchmarks-0.1.0-SNAPSHOT.jar ] \
-  || [ ! -f modules/web/target/hezuo.war ] || [ "${SURGE_REBUILD:-0}" = 1 ]; then
-  say "building (./mvnw -B -q -o install -DskipTests) ..."
-  ./mvnw -B -q -o -Dspotless.check.skip=true install -DskipTests
-fi
-./mvnw -B -q -o -Dspotless.check.skip=true -pl modules/benchmarks install -DskipTests \
-  dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath
-cp_="modules/benchmarks/target/hezuo-benchmarks-0.1.0-SNAPSHOT.jar:$(cat modules/benchmarks/target/bench.classpath)"
+. deploy/surge-lib.sh
+surge_classpath
 
 server_pid=""
 loadavg_pid=""
@@ -139,7 +133,7 @@ kill "$loadavg_pid" 2>/dev/null || true
 loadavg_pid=""
 grep -E "^(Reports generated|.*: (true|false) \(actual)" "$data/gatling.log" | sed 's/^/  /' || true
 
-run_dir="modules/benchmarks/target/gatling/$(ls -t modules/benchmarks/target/gatling | grep -i surgesimulation | head -1)"
+run_dir="$(surge_run_dir)"
 say "per request type ($run_dir):"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData REPORT "$run_dir" | sed 's/^/  /'
 awk '{ if ($2 > max) max = $2; sum += $2; n++ } END { if (n) printf "  load average (1 min) during the surge: mean %.1f, max %.1f (%d samples)\n", sum / n, max, n }' \
