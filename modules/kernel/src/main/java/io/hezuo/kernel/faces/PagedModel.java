@@ -19,7 +19,12 @@ public class PagedModel<T> extends LazyDataModel<T> {
   private static final long serialVersionUID = 1L;
 
   /** One page of rows and the number of all. */
-  public record Page<T>(long total, List<T> rows) {}
+  public record Page<T>(long total, List<T> rows) implements java.io.Serializable {
+    /** The rows are copied: a sub-list or a view would not serialize with the session. */
+    public Page {
+      rows = List.copyOf(rows);
+    }
+  }
 
   /** Reads the rows from {@code first}, at most {@code size} of them. */
   @FunctionalInterface

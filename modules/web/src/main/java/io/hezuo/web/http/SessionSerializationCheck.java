@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * not serialize (a view scoped bean keeping a stream, a lambda, a sub-list) would be dropped from
  * the replicated session, and the user whose node died would lose the form being typed: it is
  * logged with the path to the object (run the JVM with {@code
- * -Dsun.io.serialization.extendedDebugInfo=true}) and kept in {@link #failures()}, which the
+ * -Dsun.io.serialization.extendedDebugInfo=true}) and kept in {@link #drain()}, which the
  * integration tests read after each class.
  */
 public class SessionSerializationCheck extends HttpFilter {
@@ -33,9 +33,14 @@ public class SessionSerializationCheck extends HttpFilter {
 
   private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
 
-  /** The attributes that did not serialize so far: "path: attribute: exception". */
-  public static List<String> failures() {
-    return Collections.unmodifiableList(FAILURES);
+  /**
+   * The attributes that did not serialize since the last call ("path: attribute: exception"), and
+   * forgets them: each test class reads its own.
+   */
+  public static synchronized List<String> drain() {
+    List<String> taken = List.copyOf(FAILURES);
+    FAILURES.removeAll(taken);
+    return taken;
   }
 
   @Override

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 
 /**
  * Test-only: {@code GET /api/test/session-failures} lists the session attributes that did not
- * serialize so far ({@link SessionSerializationCheck}).
+ * serialize since the last call ({@link SessionSerializationCheck#drain()}).
  */
 @io.hezuo.kernel.security.Public
 @Path("/test/session-failures")
@@ -19,7 +19,7 @@ public class TestSessionCheckResource {
   @Produces("application/json")
   public String failures() {
     JsonArrayBuilder a = Json.createArrayBuilder();
-    SessionSerializationCheck.failures().forEach(a::add);
+    SessionSerializationCheck.drain().forEach(a::add);
     return a.build().toString();
   }
 }
