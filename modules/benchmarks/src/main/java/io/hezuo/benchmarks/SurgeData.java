@@ -238,7 +238,7 @@ public final class SurgeData {
           account.setTimestamp(6, now);
           account.addBatch();
           role.setLong(1, id);
-          role.setString(2, "UNIT_ADMIN");
+          role.setString(2, io.hezuo.kernel.security.Role.UNIT_ADMIN.name());
           role.addBatch();
         }
         org.executeBatch();
@@ -269,7 +269,7 @@ public final class SurgeData {
           account.setTimestamp(6, now);
           account.addBatch();
           role.setLong(1, id);
-          role.setString(2, "APPLICANT");
+          role.setString(2, io.hezuo.kernel.security.Role.APPLICANT.name());
           role.addBatch();
           copies.add(i, FIRST_APP + i, template(i, u % 2 == 0), username(i), id, idNo, name, unit);
           if ((i + 1) % 200 == 0 || i == n - 1) {
