@@ -278,6 +278,11 @@ EOF
 listen galera
   mode tcp
   bind 127.0.0.1:$galera_lb_port
+  # a pooled connection may rest for minutes: not closed before the server's own wait_timeout (8 h);
+  # at 120 s an idle connection was cut, its pool's next check failed and closed every connection
+  # of the pool, in-flight transactions included (4 errors in the surge on Galera)
+  timeout client 8h
+  timeout server 8h
 # A node counts only when it is synced: besides the MySQL handshake, HAProxy asks the node's agent
 # (deploy/cluster.sh galera-agent, on port 9201–9203), which answers "down" while the node joins or
 # donates. When g1 is back and synced, the connections to the backup are closed and go to g1 again
