@@ -61,6 +61,7 @@ say "surge through HAProxy (persistent clients, readers on): $users applicants o
 setsid timeout 900 ./mvnw -B -o -Dspotless.check.skip=true -pl modules/benchmarks gatling:test \
   -Dsurge.url="$url" -Dsurge.users="$users" -Dsurge.ramp=60 -Dsurge.autosaves=4 -Dsurge.pause=1 \
   -Dsurge.persistent=true -Dsurge.receipts="$receipts" \
+  -Dsurge.failures="$HEZUO_CLUSTER_DIR/failures.txt" \
   >"$HEZUO_CLUSTER_DIR/gatling.log" 2>&1 &
 gatling_pid=$!
 
@@ -84,6 +85,7 @@ say "requests per type:"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData REPORT "$run_dir" | sed 's/^/  /'
 say "the requests that failed, with their reasons (each retried by its client):"
 surge_errors "$HEZUO_CLUSTER_DIR/gatling.log" | tee "$HEZUO_CLUSTER_DIR/errors.txt"
+surge_failures "$HEZUO_CLUSTER_DIR/failures.txt" "$killed_at"
 lost="$(grep -o 'found 401[^0-9]*[0-9]*' "$HEZUO_CLUSTER_DIR/errors.txt" | head -1 || true)"
 say "sessions lost to the kill (401 answers): ${lost:-none}"
 

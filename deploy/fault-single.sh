@@ -79,6 +79,7 @@ say "surge (persistent clients): $users applicants over 30 s, 2 autosaves each"
 setsid timeout 900 ./mvnw -B -o -Dspotless.check.skip=true -pl modules/benchmarks gatling:test \
   -Dsurge.url="$url" -Dsurge.users="$users" -Dsurge.ramp=30 -Dsurge.autosaves=2 -Dsurge.pause=1 \
   -Dsurge.persistent=true -Dsurge.noReaders=true -Dsurge.receipts="$receipts" \
+  -Dsurge.failures="$data/failures.txt" \
   >"$data/gatling.log" 2>&1 &
 gatling_pid=$!
 
@@ -116,6 +117,7 @@ say "requests (failures while the node was down are expected):"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData REPORT "$run_dir" | sed 's/^/  /'
 # the final error summary of the run (the last "---- Errors" block of its console)
 surge_errors "$data/gatling.log"
+surge_failures "$data/failures.txt" "$killed_at"
 
 say "1. every acknowledged submission is in the database"
 java -cp "$cp_" io.hezuo.benchmarks.SurgeData VERIFY "$db" "$receipts" || fail "VERIFY after the restart"

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.forAll;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -75,6 +76,13 @@ public class SurgeSimulation extends Simulation {
   final int autosaves = Integer.getInteger("surge.autosaves", 12);
   final double pause = Double.parseDouble(System.getProperty("surge.pause", "3"));
   final boolean persistent = Boolean.getBoolean("surge.persistent");
+
+  /** Autosave capacity mode: this many autosaves a second in all (0: the surge itself). */
+  final int rate = Integer.getInteger("surge.rate", 0);
+
+  /** Capacity mode: how long the paced autosaves last, once every applicant is signed in. */
+  final int seconds = Integer.getInteger("surge.seconds", 60);
+
   final Path receipts =
       Path.of(System.getProperty("surge.receipts", "target/surge-receipts.csv")).toAbsolutePath();
   final byte[] pdf = pdf();
@@ -253,10 +261,53 @@ public class SurgeSimulation extends Simulation {
                                 .check(header("X-CSRF-Token").saveAs("csrf"))))
                 .exec(session -> session.remove("code").remove("resp"))
                 .exec(step)
-                .exec(session -> session.set("ok", ok.test(session)))
+                .exec(
+                    session -> {
+                      boolean fine = ok.test(session);
+                      if (!fine) {
+                        failure(session);
+                      }
+                      return session.set("ok", fine);
+                    })
                 .doIf(session -> !session.getBoolean("ok"))
                 .then(exec(session -> session).pause(Duration.ofSeconds(2))))
         .exitHereIf(session -> !session.getBoolean("ok"));
+  }
+
+  /** Where the fault tests' clients note each failed try (so that the script can explain it). */
+  final Path failures =
+      Path.of(System.getProperty("surge.failures", "target/surge-failures.txt")).toAbsolutePath();
+
+  /**
+   * Notes a failed try: the time, the user, the HTTP status (none: no answer) and the start of the
+   * answer's body, one line each.
+   */
+  void failure(Session s) {
+    String code = s.contains("code") ? String.valueOf(s.getInt("code")) : "none";
+    String body = s.contains("resp") ? s.getString("resp") : "";
+    body = body.replaceAll("\\s+", " ");
+    String line =
+        java.time.Instant.now()
+            + " "
+            + s.getString("user")
+            + " HTTP "
+            + code
+            + " "
+            + body.substring(0, Math.min(200, body.length()))
+            + "\n";
+    synchronized (SurgeSimulation.class) {
+      try {
+        Files.writeString(
+            failures,
+            line,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** Whether the last answer was a 200 with an application view (its version). */
@@ -444,8 +495,65 @@ public class SurgeSimulation extends Simulation {
                 .exec(http("#{restName}").get("#{rest}").check(status().is(200))));
   }
 
+  /**
+   * Capacity mode ({@code surge.rate} > 0): every applicant signs in (over the ramp) and opens the
+   * draft; at one instant for all, {@code surge.ramp} + 5 s after the start, they autosave together
+   * for {@code surge.seconds}, each paced at users / rate seconds, so that the server is offered
+   * exactly {@code surge.rate} autosaves a second (an open load: a slow answer is not followed by
+   * fewer requests from the others). The client does as little as a browser's script would: the
+   * form is made once from the draft, each save only puts the last answer's version and the count
+   * into it, and asks for the short answer ({@code Prefer: return=minimal}).
+   */
+  ChainBuilder capacity(long startAt) {
+    Duration pace = Duration.ofNanos(Math.round(users * 1e9 / rate));
+    return exec(login())
+        .exec(open())
+        .exec(
+            session -> {
+              try {
+                ObjectNode view = (ObjectNode) JSON.readTree(session.getString("view"));
+                ObjectNode form = (ObjectNode) view.get("form");
+                form.put("version", -4242424242L);
+                ObjectNode texts = (ObjectNode) form.get("texts");
+                texts.put("content", texts.get("content").asText() + "（第@@@次保存）");
+                return session
+                    .set("template", JSON.writeValueAsString(form))
+                    .set("ver", view.get("version").asLong())
+                    .remove("view");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .pause(session -> Duration.ofMillis(Math.max(0, startAt - System.currentTimeMillis())))
+        .during(Duration.ofSeconds(seconds))
+        .on(
+            pace(pace)
+                .exec(
+                    session -> {
+                      String form =
+                          session
+                              .getString("template")
+                              .replace("-4242424242", String.valueOf(session.getLong("ver")))
+                              .replace("@@@", String.valueOf(session.getLong("ver")));
+                      return session.set("form", form);
+                    })
+                .exec(
+                    http("autosave")
+                        .put("api/v1/submission/applications/#{app}")
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-Token", "#{csrf}")
+                        .header("Prefer", "return=minimal")
+                        .body(StringBody("#{form}"))
+                        .check(status().is(200))
+                        .check(jsonPath("$.version").ofLong().saveAs("ver")))
+                .exitHereIfFailed());
+  }
+
   ScenarioBuilder applicantsScenario() {
     ScenarioBuilder s = scenario("applicants").feed(applicants());
+    if (rate > 0) {
+      return s.exec(capacity(System.currentTimeMillis() + (ramp + 5) * 1000L));
+    }
     if (persistent) {
       return s.exec(
               http("login (Basic)")
@@ -478,13 +586,25 @@ public class SurgeSimulation extends Simulation {
     if (!persistent) {
       assertions.add(forAll().failedRequests().count().is(0L));
       assertions.add(details("autosave").responseTime().percentile(99.0).lte(100));
-      assertions.add(details("submit").responseTime().percentile(99.0).lte(3000));
-      for (String page :
-          List.of(
-              "page submission/unit.xhtml",
-              "page recommendation/list.xhtml",
-              "page submission/all.xhtml")) {
-        assertions.add(details(page).responseTime().percentile(99.0).lte(1000));
+      if (rate > 0) {
+        // the offered rate was sustained: at most 2 % fewer autosaves than offered
+        assertions.add(
+            details("autosave")
+                .allRequests()
+                .count()
+                .gte((long) Math.floor(rate * seconds * 0.98)));
+      }
+      if (rate == 0) {
+        assertions.add(details("submit").responseTime().percentile(99.0).lte(3000));
+      }
+      if (!Boolean.getBoolean("surge.noReaders")) {
+        for (String page :
+            List.of(
+                "page submission/unit.xhtml",
+                "page recommendation/list.xhtml",
+                "page submission/all.xhtml")) {
+          assertions.add(details(page).responseTime().percentile(99.0).lte(1000));
+        }
       }
     }
     List<PopulationBuilder> populations = new ArrayList<>();

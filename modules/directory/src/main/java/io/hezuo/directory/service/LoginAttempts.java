@@ -57,12 +57,28 @@ public class LoginAttempts {
       String reason,
       Set<String> roles,
       boolean mustChangePassword,
-      String deviceToken) {
+      String deviceToken,
+      int retryAfterSeconds) {
 
     static Outcome refused(String reason) {
-      return new Outcome(false, reason, Set.of(), false, null);
+      return new Outcome(false, reason, Set.of(), false, null, 0);
+    }
+
+    /** Too many sign-ins queued: nothing was checked; try again after the seconds given. */
+    static Outcome busy(int retryAfterSeconds) {
+      return new Outcome(false, BUSY, Set.of(), false, null, retryAfterSeconds);
+    }
+
+    /**
+     * Whether the server was too busy to check the password: the credentials were not judged, so
+     * the screen must not say they were wrong.
+     */
+    public boolean busy() {
+      return BUSY.equals(reason);
     }
   }
+
+  static final String BUSY = "busy";
 
   /** Name of the device cookie. */
   public static final String DEVICE_COOKIE = "hezuo_device";
@@ -89,6 +105,29 @@ public class LoginAttempts {
       log(name, "login-throttled", "too many attempts (" + from.address() + ")");
       return refuse(start, "throttled");
     }
+    // a place in the queue of hashes, taken before the name is looked up: whether a burst of
+    // sign-ins turns this one away says nothing about the account
+    LoginThrottle.Turn turn = throttle.enter(typicalNanos());
+    if (turn == null) {
+      throttle.succeeded(permit);
+      int after = throttle.retryAfterSeconds(typicalNanos());
+      log(name, "login-busy", "server busy hashing");
+      return Outcome.busy(after);
+    }
+    try (turn) {
+      return attempt(name, password, from, permit, turn, trusted, now, start);
+    }
+  }
+
+  private Outcome attempt(
+      String name,
+      String password,
+      Origin from,
+      LoginThrottle.Permit permit,
+      LoginThrottle.Turn turn,
+      boolean trusted,
+      Instant now,
+      long start) {
     Optional<Account> found = name.isEmpty() ? Optional.empty() : records.find(name);
     if (found.isEmpty()) {
       log(name, "login-failed", "unknown user");
@@ -101,9 +140,10 @@ public class LoginAttempts {
     }
     AtomicBoolean right = new AtomicBoolean();
     String stored = a.getPasswordHash();
-    if (!throttle.hash(() -> right.set(PasswordHasher.verify(password, stored)))) {
-      log(name, "login-throttled", "server busy hashing");
-      return refuse(start, "throttled");
+    if (!turn.hash(() -> right.set(PasswordHasher.verify(password, stored)))) {
+      throttle.succeeded(permit);
+      log(name, "login-busy", "server busy hashing");
+      return Outcome.busy(throttle.retryAfterSeconds(typicalNanos()));
     }
     // only checks at the current cost teach the time a refusal takes (a hash of the former cost,
     // until its owner's next login, is slower)
@@ -129,7 +169,8 @@ public class LoginAttempts {
         "ok",
         a.getRoles().stream().map(Enum::name).collect(Collectors.toSet()),
         a.isMustChangePassword(),
-        devices.issue(a.getUsername(), now));
+        devices.issue(a.getUsername(), now),
+        0);
   }
 
   /**
@@ -145,7 +186,9 @@ public class LoginAttempts {
       return false;
     }
     AtomicBoolean right = new AtomicBoolean();
-    if (!throttle.hash(() -> right.set(PasswordHasher.verify(password, storedHash)))) {
+    if (!throttle.hash(
+        typicalNanos(), () -> right.set(PasswordHasher.verify(password, storedHash)))) {
+      throttle.succeeded(permit);
       return false;
     }
     if (right.get()) {

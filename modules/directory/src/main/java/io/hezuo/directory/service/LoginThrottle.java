@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Token buckets (Bucket4j) taken before any password hash is computed, so that wrong credentials
@@ -21,9 +22,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>per device: a browser the owner signed in from before (a valid device cookie) has a bucket
  *       of its own instead of the name's and the source's, so a stranger's failures do not keep the
  *       owner out (OWASP's device cookies);
- *   <li>at most {@link #concurrentHashes()} hashes at a time on the whole server; an attempt that
- *       cannot get a turn within {@link #HASH_WAIT} is refused, so that many sources together still
- *       cannot take every core.
+ *   <li>at most {@link #concurrentHashes()} hashes at a time on the whole server, so that many
+ *       sources together still cannot take every core. The others queue (fairly) for their turn: a
+ *       burst of sign-ins at the deadline is served in order, not refused. An attempt is turned
+ *       away ("busy", with the seconds after which to try again) only when the queue in front of it
+ *       would take more than {@link #MAX_WAIT}; that is decided before the account is looked up, so
+ *       it says nothing about whether a name exists.
  * </ul>
  *
  * A successful attempt gives its tokens back: only failures count. Buckets live in memory (one
@@ -35,7 +39,13 @@ public class LoginThrottle {
   public static final Duration SOURCE_REFILL = Duration.ofMinutes(10);
   public static final int NAME_CAPACITY = 5;
   public static final Duration NAME_REFILL = Duration.ofMinutes(15);
-  public static final Duration HASH_WAIT = Duration.ofSeconds(2);
+
+  /**
+   * The longest wait in the queue of hashes that an attempt is let into: about 100 sign-ins on one
+   * core at 200 ms each (far below the HTTP thread pool and the load balancer's timeout).
+   */
+  public static final Duration MAX_WAIT = Duration.ofSeconds(20);
+
   private static final int MAX_ENTRIES = 20_000;
 
   /** What was taken for one attempt, to give back when it succeeds. */
@@ -45,6 +55,7 @@ public class LoginThrottle {
   private final Map<String, Bucket> names = new ConcurrentHashMap<>();
   private final Map<String, Bucket> devices = new ConcurrentHashMap<>();
   private final Semaphore hashing = new Semaphore(concurrentHashes(), true);
+  private final AtomicInteger queued = new AtomicInteger();
   private final TimeMeter time;
 
   public LoginThrottle() {
@@ -99,23 +110,84 @@ public class LoginThrottle {
   }
 
   /**
-   * Runs a hash when a turn is free within {@link #HASH_WAIT}; returns false (and runs nothing)
-   * otherwise.
+   * A place in the queue of hashes, taken before the account is looked up and given back by {@link
+   * #close()}.
    */
-  public boolean hash(Runnable work) {
-    try {
-      if (!hashing.tryAcquire(HASH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+  public final class Turn implements AutoCloseable {
+    private boolean closed;
+
+    private Turn() {}
+
+    /**
+     * Runs the hash at this place's turn; false (and nothing run) when the turn did not come within
+     * {@link #MAX_WAIT} (the server is far slower than its hashes usually are).
+     */
+    public boolean hash(Runnable work) {
+      try {
+        if (!hashing.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          return false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return false;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      try {
+        work.run();
+        return true;
+      } finally {
+        hashing.release();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        queued.decrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * A place in the queue of hashes, or null when the attempts already queued would keep this one
+   * waiting more than {@link #MAX_WAIT} (each takes about {@code hashNanos}).
+   */
+  public Turn enter(long hashNanos) {
+    int ahead = queued.incrementAndGet() - 1;
+    if (expectedWaitNanos(ahead, hashNanos) > MAX_WAIT.toNanos()) {
+      queued.decrementAndGet();
+      return null;
+    }
+    return new Turn();
+  }
+
+  /** After how many seconds a turned-away attempt may expect a place: the queue's length. */
+  public int retryAfterSeconds(long hashNanos) {
+    // by then the queue in front is short enough again (if nobody else came meanwhile)
+    long nanos = expectedWaitNanos(queued.get(), hashNanos) - MAX_WAIT.toNanos();
+    return (int) Math.max(2, Math.min(60, TimeUnit.NANOSECONDS.toSeconds(nanos) + 2));
+  }
+
+  /** How many attempts are queued or hashing now. */
+  int queued() {
+    return queued.get();
+  }
+
+  private static long expectedWaitNanos(int ahead, long hashNanos) {
+    // the ones already hashing take their turn first: a newcomer waits for the ahead ones
+    // beyond the free turns, each group of concurrentHashes() for one hash's time
+    int waiting = Math.max(0, ahead - concurrentHashes() + 1);
+    return (long) Math.ceil((double) waiting / concurrentHashes()) * Math.max(1, hashNanos);
+  }
+
+  /** Runs a hash in the queue: false (and nothing run) when turned away or the turn never came. */
+  public boolean hash(long hashNanos, Runnable work) {
+    Turn t = enter(hashNanos);
+    if (t == null) {
       return false;
     }
-    try {
-      work.run();
-      return true;
-    } finally {
-      hashing.release();
+    try (t) {
+      return t.hash(work);
     }
   }
 

@@ -161,4 +161,29 @@ class LoginAttemptsTest {
     assertTrue(System.nanoTime() - t < 20_000_000L, "no hash computed");
     assertEquals("password-check-throttled", audit.get(audit.size() - 1).action());
   }
+
+  @Test
+  void aFullQueueOfHashesSaysBusyBeforeLookingAtTheNameAndAnsweredItsPlaceBack() {
+    // fill the queue of hashes as a burst of sign-ins would
+    List<LoginThrottle.Turn> burst = new ArrayList<>();
+    LoginThrottle.Turn t;
+    while ((t = attempts.throttle.enter(attempts.typicalNanos())) != null) {
+      burst.add(t);
+    }
+    int before = finds;
+    LoginAttempts.Outcome known = attempts.attempt("owner", "Tiger#Lake42", from("10.9.0.1"));
+    LoginAttempts.Outcome unknown = attempts.attempt("nobody", "x", from("10.9.0.2"));
+    // the right password is not refused as wrong: busy, with when to try again
+    assertFalse(known.accepted());
+    assertTrue(known.busy());
+    assertTrue(known.retryAfterSeconds() >= 2, "retry after " + known.retryAfterSeconds());
+    // an unknown name is turned away the same way, before any lookup
+    assertTrue(unknown.busy());
+    assertEquals(before, finds);
+    assertTrue(audit.stream().anyMatch(e -> "login-busy".equals(e.action())));
+    // nothing counts against the account or the source: once the queue is shorter, it works
+    burst.forEach(LoginThrottle.Turn::close);
+    assertTrue(attempts.attempt("owner", "Tiger#Lake42", from("10.9.0.1")).accepted());
+    assertEquals(0, attempts.throttle.queued());
+  }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +105,7 @@ class LoginThrottleTest {
   }
 
   @Test
-  void hashesRunFewAtATime() throws Exception {
+  void hashesRunFewAtATimeAndTheOthersWaitTheirTurn() throws Exception {
     LoginThrottle th = new LoginThrottle(new Ticks());
     int n = LoginThrottle.concurrentHashes();
     java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(n);
@@ -114,6 +116,7 @@ class LoginThrottleTest {
           new Thread(
               () ->
                   th.hash(
+                      1_000_000L,
                       () -> {
                         inside.countDown();
                         try {
@@ -125,17 +128,48 @@ class LoginThrottleTest {
       busy[i].start();
     }
     inside.await();
-    long start = System.nanoTime();
+    // one more queues (it is not refused) and runs only once a turn is free
     AtomicLong ran = new AtomicLong();
-    assertFalse(th.hash(ran::incrementAndGet));
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread waiter = new Thread(() -> done.set(th.hash(1_000_000L, ran::incrementAndGet)));
+    waiter.start();
+    Thread.sleep(300);
     assertEquals(0, ran.get());
-    assertTrue(System.nanoTime() - start >= LoginThrottle.HASH_WAIT.toNanos() - 50_000_000L);
+    assertEquals(n + 1, th.queued());
     release.countDown();
+    waiter.join(5_000);
     for (Thread b : busy) {
       b.join();
     }
-    assertTrue(th.hash(ran::incrementAndGet));
+    assertTrue(done.get());
     assertEquals(1, ran.get());
+    assertEquals(0, th.queued());
+  }
+
+  @Test
+  void aQueueLongerThanTheLongestWaitTurnsTheNextAwayAtOnce() {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    long second = 1_000_000_000L;
+    // hashes of one second each: the queue admits MAX_WAIT's worth of them per turn, no more
+    List<LoginThrottle.Turn> in = new ArrayList<>();
+    LoginThrottle.Turn t;
+    while ((t = th.enter(second)) != null) {
+      in.add(t);
+      assertTrue(in.size() < 1_000, "the queue has no end");
+    }
+    long max = LoginThrottle.MAX_WAIT.toSeconds();
+    int n = LoginThrottle.concurrentHashes();
+    assertTrue(in.size() >= max * n && in.size() <= (max + 1) * n + n, "admitted " + in.size());
+    int after = th.retryAfterSeconds(second);
+    assertTrue(after >= 2 && after <= 60, "retry after " + after);
+    // a place given back is a place for the next one
+    in.remove(0).close();
+    LoginThrottle.Turn next = th.enter(second);
+    assertNotNull(next);
+    next.close();
+    in.forEach(LoginThrottle.Turn::close);
+    assertEquals(0, th.queued());
   }
 
   @Test

@@ -28,6 +28,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -152,9 +153,18 @@ public class ApplicationResource {
   @Path("/applications/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Allow(Role.APPLICANT)
-  public Response save(@PathParam("id") long id, ApplicationForm form) {
+  public Response save(
+      @PathParam("id") long id, @HeaderParam("Prefer") String prefer, ApplicationForm form) {
     if (form == null) {
       throw new BadRequestException("A JSON body (ApplicationForm) is required");
+    }
+    // RFC 7240: an autosaving client needs only the new version
+    if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("return=minimal")) {
+      return run(
+          () ->
+              Response.ok(pi.saveDraft(id, form))
+                  .header("Preference-Applied", "return=minimal")
+                  .build());
     }
     return run(() -> Response.ok(pi.save(id, form)).build());
   }

@@ -13,6 +13,7 @@ import io.hezuo.submission.api.ApplicationRow;
 import io.hezuo.submission.api.ApplicationStatus;
 import io.hezuo.submission.api.ApplicationSubmitted;
 import io.hezuo.submission.api.ApplicationView;
+import io.hezuo.submission.api.SavedDraft;
 import io.hezuo.submission.domain.Application;
 import io.hezuo.submission.domain.Attachment;
 import io.hezuo.submission.domain.AttachmentKind;
@@ -190,6 +191,20 @@ public class PiApplications {
   /** Saves the draft (errors of format refuse the save; rule violations are only listed). */
   @Transactional
   public ApplicationView save(long id, ApplicationForm form) {
+    return apps.view(write(id, form));
+  }
+
+  /**
+   * Saves the draft like {@link #save} and answers only its new version: an autosave's answer,
+   * without reading the attachments or building the view.
+   */
+  @Transactional
+  public SavedDraft saveDraft(long id, ApplicationForm form) {
+    Application a = write(id, form);
+    return new SavedDraft(a.getId(), a.getVersion(), a.getUpdatedAt());
+  }
+
+  private Application write(long id, ApplicationForm form) {
     // an autosave needs only the PI's name: the account is not read (2 statements and a
     // connection of the directory's unit per save; issue 15's profile of the surge)
     Application a = apps.own(apps.callerName(Role.APPLICANT), id);
@@ -210,7 +225,7 @@ public class PiApplications {
       // saved by another request between our read and this write
       throw new StaleEditException(RuleViolation.error("F-STALE", null, "submission.rule.stale"));
     }
-    return apps.view(a);
+    return a;
   }
 
   /**

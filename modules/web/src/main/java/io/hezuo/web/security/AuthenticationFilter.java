@@ -99,7 +99,14 @@ public class AuthenticationFilter extends HttpFilter {
         && api
         && authorization != null
         && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      user = basic(req, res, authorization.substring(6).trim());
+      LoginAttempts.Outcome[] outcome = new LoginAttempts.Outcome[1];
+      user = basic(req, res, authorization.substring(6).trim(), outcome);
+      if (user == null && outcome[0] != null && outcome[0].busy()) {
+        // the credentials were not judged: not a 401, the client may simply try again
+        res.setHeader("Retry-After", String.valueOf(outcome[0].retryAfterSeconds()));
+        problem(res, Problems.keyed(503, "Service Unavailable", "kernel.error.loginBusy").build());
+        return;
+      }
       if (user == null) {
         Response r = Problems.keyed(401, "Unauthorized", "kernel.error.unauthenticated").build();
         res.setHeader("WWW-Authenticate", ProblemMappers.WWW_AUTHENTICATE);
@@ -173,7 +180,11 @@ public class AuthenticationFilter extends HttpFilter {
     return true;
   }
 
-  private SignedIn basic(HttpServletRequest req, HttpServletResponse res, String encoded) {
+  private SignedIn basic(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      String encoded,
+      LoginAttempts.Outcome[] outcome) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -187,6 +198,7 @@ public class AuthenticationFilter extends HttpFilter {
     String username = decoded.substring(0, colon);
     LoginAttempts.Outcome o =
         attempts.attempt(username, decoded.substring(colon + 1), LoginOrigin.of(req));
+    outcome[0] = o;
     if (!o.accepted()) {
       return null;
     }

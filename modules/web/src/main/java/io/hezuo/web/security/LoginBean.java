@@ -33,6 +33,12 @@ public class LoginBean {
     String user = username == null ? "" : username.trim();
     LoginAttempts.Outcome outcome =
         attempts.attempt(user, password == null ? "" : password, LoginOrigin.of(req));
+    if (outcome.busy()) {
+      // the password was not checked: say so, and when to try again (not "wrong password")
+      password = null;
+      FacesViolations.error("web.login.busy", outcome.retryAfterSeconds());
+      return;
+    }
     if (!outcome.accepted()) {
       // one message for every refusal: unknown name, wrong password, lock, throttling, a
       // registration not yet approved (LoginAttempts also makes them take the same time)
