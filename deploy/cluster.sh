@@ -355,7 +355,7 @@ start_node() {
     HEZUO_NODE_NAME="node$i" \
     start "node$i" "$dir/logs/node$i.log" java -Xmx1g -Xms512m -XX:+UseParallelGC -Duser.timezone=UTC \
     "-Djava.io.tmpdir=$dir/node$i/tmp" ${HEZUO_NODE_JVM_OPTS:-} \
-    -jar "$micro" --deploy "$war" --contextroot / --port "$port" --disablephonehome \
+    -jar "$micro" --deploy "$war" --contextroot / --port "$port" --disablephonehome --maxhttpthreads 400 \
     --name "node$i" --clustername hezuo --clustermode "tcpip:$(hz_members)" \
     --interfaces 127.0.0.1 --startport $((hz_port + i - 1)) --nohostaware \
     --logproperties "$root/deploy/cluster-logging.properties" \

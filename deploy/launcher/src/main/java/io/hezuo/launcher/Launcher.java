@@ -104,6 +104,10 @@ public final class Launcher {
     cmd.add("--port");
     cmd.add(String.valueOf(httpPort));
     cmd.add("--disablephonehome");
+    // 400 HTTP threads, not 200: a burst of sign-ins waits on up to 250 of them for its turn among
+    // the password hashes (LoginThrottle.MAX_QUEUED), and the rest of the traffic needs the others
+    cmd.add("--maxhttpthreads");
+    cmd.add("400");
     // Jakarta Batch (formal review's runs) keeps its job repository in our database, through a
     // server-level pool that a post-boot command file creates (the driver given by --addlibs)
     BatchRepository.Files batch = BatchRepository.write(data, war, url, user, password);
@@ -114,6 +118,14 @@ public final class Launcher {
     if (!"true".equalsIgnoreCase(env.getOrDefault("HEZUO_CLUSTER", "false"))) {
       cmd.add("--nocluster");
       cmd.add("--nohazelcast");
+      // one server: its sessions stay in memory. With availability on (Payara's default), the
+      // distributable application's session was read back from the store and written again on
+      // every request, a sixth of an autosave's time, for no other node
+      java.nio.file.Files.writeString(
+          batch.commands(),
+          "set configs.config.server-config.availability-service.web-container-availability"
+              + ".availability-enabled=false\n",
+          java.nio.file.StandardOpenOption.APPEND);
     }
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("HEZUO_DB_URL", url);

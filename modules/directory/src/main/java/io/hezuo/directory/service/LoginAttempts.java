@@ -115,7 +115,11 @@ public class LoginAttempts {
       return Outcome.busy(after);
     }
     try (turn) {
-      return attempt(name, password, from, permit, turn, trusted, now, start);
+      Outcome o = attempt(name, password, from, permit, turn, trusted, now, start);
+      if (!o.accepted() && !o.busy()) {
+        throttle.failed(permit);
+      }
+      return o;
     }
   }
 
@@ -194,6 +198,7 @@ public class LoginAttempts {
     if (right.get()) {
       throttle.succeeded(permit);
     } else {
+      throttle.failed(permit);
       logAlways(name, "password-check-failed", "wrong current password");
     }
     return right.get();

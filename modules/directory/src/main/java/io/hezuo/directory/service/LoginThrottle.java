@@ -46,6 +46,13 @@ public class LoginThrottle {
    */
   public static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
+  /**
+   * The most sign-ins in the queue at once, whatever their hashes cost: each waits on one of the
+   * server's 400 HTTP threads ({@code --maxhttpthreads}), and the others must stay free for the
+   * rest of the traffic.
+   */
+  public static final int MAX_QUEUED = 250;
+
   private static final int MAX_ENTRIES = 20_000;
 
   /** What was taken for one attempt, to give back when it succeeds. */
@@ -82,25 +89,32 @@ public class LoginThrottle {
       Bucket d = devices.computeIfAbsent(device, k -> nameBucket());
       return d.tryConsume(1) ? new Permit(null, d) : null;
     }
+    // the source's bucket is only looked at here and paid by a failure (failed): many people
+    // behind one address (a university's NAT, the load balancer) signing in at once are not
+    // refused for being many, only for failing; a burst of failures in flight together is paid
+    // afterwards as a longer wait (the bucket goes into debt)
     Bucket s = sources.computeIfAbsent(address == null ? "?" : address, k -> sourceBucket());
-    if (!s.tryConsume(1)) {
+    if (s.getAvailableTokens() < 1) {
       return null;
     }
     Bucket n = names.computeIfAbsent(key(name), k -> nameBucket());
     if (!n.tryConsume(1)) {
-      s.addTokens(1);
       return null;
     }
     return new Permit(s, n);
   }
 
-  /** A successful attempt does not count. */
+  /** A successful attempt (or one not judged: busy) does not count. */
   public void succeeded(Permit p) {
-    if (p.source() != null) {
-      p.source().addTokens(1);
-    }
     if (p.account() != null) {
       p.account().addTokens(1);
+    }
+  }
+
+  /** A failed attempt counts against its source (the name's token is already taken). */
+  public void failed(Permit p) {
+    if (p.source() != null) {
+      p.source().consumeIgnoringRateLimits(1);
     }
   }
 
@@ -131,11 +145,13 @@ public class LoginThrottle {
         Thread.currentThread().interrupt();
         return false;
       }
+      long start = System.nanoTime();
       try {
         work.run();
         return true;
       } finally {
         hashing.release();
+        learn(System.nanoTime() - start);
       }
     }
 
@@ -150,11 +166,13 @@ public class LoginThrottle {
 
   /**
    * A place in the queue of hashes, or null when the attempts already queued would keep this one
-   * waiting more than {@link #MAX_WAIT} (each takes about {@code hashNanos}).
+   * waiting more than {@link #MAX_WAIT} (each takes about {@code hashNanos}) or are {@link
+   * #MAX_QUEUED} already.
    */
   public Turn enter(long hashNanos) {
+    hashNanos = measured(hashNanos);
     int ahead = queued.incrementAndGet() - 1;
-    if (expectedWaitNanos(ahead, hashNanos) > MAX_WAIT.toNanos()) {
+    if (ahead >= MAX_QUEUED || expectedWaitNanos(ahead, hashNanos) > MAX_WAIT.toNanos()) {
       queued.decrementAndGet();
       return null;
     }
@@ -163,9 +181,24 @@ public class LoginThrottle {
 
   /** After how many seconds a turned-away attempt may expect a place: the queue's length. */
   public int retryAfterSeconds(long hashNanos) {
+    hashNanos = measured(hashNanos);
     // by then the queue in front is short enough again (if nobody else came meanwhile)
     long nanos = expectedWaitNanos(queued.get(), hashNanos) - MAX_WAIT.toNanos();
     return (int) Math.max(2, Math.min(60, TimeUnit.NANOSECONDS.toSeconds(nanos) + 2));
+  }
+
+  /** The running average of a hash's own time (without the wait for its turn); -1 before one. */
+  private volatile long hashNanos = -1;
+
+  private void learn(long nanos) {
+    long h = hashNanos;
+    hashNanos = h < 0 ? nanos : (h * 7 + nanos) / 8;
+  }
+
+  /** The measured time of a hash, or the caller's estimate before the first. */
+  private long measured(long estimate) {
+    long h = hashNanos;
+    return h < 0 ? estimate : h;
   }
 
   /** How many attempts are queued or hashing now. */

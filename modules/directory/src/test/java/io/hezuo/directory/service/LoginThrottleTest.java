@@ -57,15 +57,30 @@ class LoginThrottleTest {
     Ticks t = new Ticks();
     LoginThrottle th = new LoginThrottle(t);
     for (int i = 0; i < LoginThrottle.SOURCE_CAPACITY; i++) {
-      assertNotNull(th.acquire("192.0.2.1", "user" + i, null));
+      th.failed(th.acquire("192.0.2.1", "user" + i, null));
     }
     assertNull(th.acquire("192.0.2.1", "fresh_name", null));
     // another source is not affected, and the refused attempt did not use the name's token
     assertNotNull(th.acquire("192.0.2.2", "fresh_name", null));
     // the source refills slowly: one attempt per SOURCE_REFILL / SOURCE_CAPACITY
     t.advance(LoginThrottle.SOURCE_REFILL.dividedBy(LoginThrottle.SOURCE_CAPACITY));
-    assertNotNull(th.acquire("192.0.2.1", "fresh_name2", null));
+    th.failed(th.acquire("192.0.2.1", "fresh_name2", null));
     assertNull(th.acquire("192.0.2.1", "fresh_name3", null));
+  }
+
+  @Test
+  void manySignInsFromOneAddressAtOnceAreNotRefusedForBeingMany() {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    // 200 people behind one address, all in flight together: none refused by the source
+    List<LoginThrottle.Permit> inFlight = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      LoginThrottle.Permit p = th.acquire("192.0.2.7", "person" + i, null);
+      assertNotNull(p, "attempt " + i);
+      inFlight.add(p);
+    }
+    // failures in flight together are all paid for: the source is then refused for longer
+    inFlight.forEach(th::failed);
+    assertNull(th.acquire("192.0.2.7", "person_x", null));
   }
 
   @Test
@@ -145,6 +160,18 @@ class LoginThrottleTest {
     assertTrue(done.get());
     assertEquals(1, ran.get());
     assertEquals(0, th.queued());
+  }
+
+  @Test
+  void cheapHashesStillQueueNoMoreThanTheThreadsAllow() {
+    LoginThrottle th = new LoginThrottle(new Ticks());
+    List<LoginThrottle.Turn> in = new ArrayList<>();
+    LoginThrottle.Turn t;
+    while ((t = th.enter(1_000L)) != null) {
+      in.add(t);
+    }
+    assertEquals(LoginThrottle.MAX_QUEUED, in.size());
+    in.forEach(LoginThrottle.Turn::close);
   }
 
   @Test

@@ -33,7 +33,9 @@ import org.flywaydb.core.api.output.MigrateResult;
     password = "${ENV=HEZUO_DB_PASSWORD}",
     initialPoolSize = 2,
     minPoolSize = 2,
-    maxPoolSize = 32,
+    // RequestSlots lets 20 requests run at once, each with up to three connections (a transaction
+    // that reads through two persistence units takes a second one): 64 always leaves one free
+    maxPoolSize = 64,
     // a use case that locks a row (SELECT … FOR UPDATE) and then counts must see what the
     // transaction it waited for committed: REPEATABLE READ's snapshot, taken at the first read,
     // would not (the recommendation race test recommended 11 of 10 places)

@@ -181,6 +181,8 @@ final class ItServer {
     // deploy/cluster-check.sh run the replicated sessions of a cluster)
     cmd.add("--nocluster");
     cmd.add("--nohazelcast");
+    cmd.add("--maxhttpthreads");
+    cmd.add("400");
     cmd.add("--port");
     cmd.add(String.valueOf(port));
     cmd.add("--rootdir");

@@ -1,0 +1,124 @@
+package io.hezuo.web.http;
+
+import io.hezuo.kernel.rest.Problems;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * At most {@link #SLOTS} requests of the application run at once on a server; the others wait their
+ * turn (fairly, up to {@link #WAIT_SECONDS}), and only then get a 503 with {@code Retry-After}.
+ *
+ * <p>Why: a transaction that reads through two persistence units (a submit tells the unit's admins,
+ * found by the directory's unit) holds one pooled connection and asks for a second. When as many
+ * such transactions run as the pool has connections, each waits for a connection that only the
+ * others could give back, until the pool's wait ends in errors for all (a burst of 200 applicants
+ * submitting within 2 s did it with 32 connections). With at most {@link #SLOTS} requests running,
+ * each taking up to three connections, the pool ({@code maxPoolSize} 64, see Migrations) always has
+ * one left. On two cores more requests at once would not finish sooner.
+ *
+ * <p>Not counted: the health and metrics endpoints, static resources, and a sign-in's wait for its
+ * turn among the password hashes ({@link #away}; that wait holds no connection and may last seconds
+ * in a burst of sign-ins).
+ */
+public class RequestSlots extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final Logger LOG = Logger.getLogger(RequestSlots.class.getName());
+
+  /** Requests running at once. */
+  public static final int SLOTS = 20;
+
+  /** The longest wait for a slot before the answer is 503. */
+  public static final int WAIT_SECONDS = 30;
+
+  private static final Semaphore SLOTS_FREE = new Semaphore(SLOTS, true);
+
+  /** Whether the current thread holds a slot (a forward or an error dispatch takes none). */
+  private static final ThreadLocal<Boolean> HOLDING = ThreadLocal.withInitial(() -> false);
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (req.getDispatcherType() != DispatcherType.REQUEST || HOLDING.get() || exempt(req)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    if (!take()) {
+      LOG.warning("no request slot within " + WAIT_SECONDS + " s: 503 for " + req.getRequestURI());
+      res.setHeader("Retry-After", "5");
+      if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+        res.setStatus(503);
+        res.setContentType(Problems.TYPE);
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter()
+            .write(
+                Problems.keyed(503, "Service Unavailable", "kernel.error.busy")
+                    .build()
+                    .getEntity()
+                    .toString());
+      } else {
+        res.sendError(503);
+      }
+      return;
+    }
+    HOLDING.set(true);
+    try {
+      chain.doFilter(req, res);
+    } finally {
+      HOLDING.set(false);
+      SLOTS_FREE.release();
+    }
+  }
+
+  /**
+   * Runs {@code work} (a wait that holds no database connection, such as a sign-in's turn among the
+   * password hashes) with the current request's slot given back meanwhile, and takes a slot again
+   * afterwards (waiting for it, without the 503: the work is done).
+   */
+  public static <T> T away(Supplier<T> work) {
+    if (!HOLDING.get()) {
+      return work.get();
+    }
+    SLOTS_FREE.release();
+    HOLDING.set(false);
+    try {
+      return work.get();
+    } finally {
+      SLOTS_FREE.acquireUninterruptibly();
+      HOLDING.set(true);
+    }
+  }
+
+  /** Slots free now (for the tests). */
+  static int free() {
+    return SLOTS_FREE.availablePermits();
+  }
+
+  private static boolean take() {
+    try {
+      return SLOTS_FREE.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static boolean exempt(HttpServletRequest req) {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    return path.startsWith("/health")
+        || path.startsWith("/metrics")
+        || path.startsWith("/jakarta.faces.resource/")
+        || path.startsWith("/resources/")
+        || path.startsWith("/webjars/");
+  }
+}

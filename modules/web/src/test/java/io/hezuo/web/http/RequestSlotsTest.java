@@ -1,0 +1,71 @@
+package io.hezuo.web.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RequestSlotsTest {
+
+  static HttpServletRequest request(String path) {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            RequestSlotsTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (p, m, a) ->
+                switch (m.getName()) {
+                  case "getDispatcherType" -> DispatcherType.REQUEST;
+                  case "getRequestURI" -> path;
+                  case "getContextPath" -> "";
+                  default -> null;
+                });
+  }
+
+  static final HttpServletResponse RESPONSE =
+      (HttpServletResponse)
+          Proxy.newProxyInstance(
+              RequestSlotsTest.class.getClassLoader(),
+              new Class<?>[] {HttpServletResponse.class},
+              (p, m, a) -> null);
+
+  @Test
+  void aRequestHoldsASlotWhileItRunsButNotWhileItWaitsForAPasswordHash() throws Exception {
+    RequestSlots slots = new RequestSlots();
+    AtomicInteger during = new AtomicInteger();
+    AtomicInteger away = new AtomicInteger();
+    AtomicInteger after = new AtomicInteger();
+    slots.doFilter(
+        request("/app/login.xhtml"),
+        RESPONSE,
+        (req, res) -> {
+          during.set(RequestSlots.free());
+          away.set(RequestSlots.away(RequestSlots::free));
+          after.set(RequestSlots.free());
+        });
+    assertEquals(RequestSlots.SLOTS - 1, during.get());
+    assertEquals(RequestSlots.SLOTS, away.get());
+    assertEquals(RequestSlots.SLOTS - 1, after.get());
+    assertEquals(RequestSlots.SLOTS, RequestSlots.free());
+  }
+
+  @Test
+  void healthMetricsAndStaticResourcesTakeNoSlot() throws Exception {
+    for (String path :
+        new String[] {
+          "/health/ready", "/metrics", "/jakarta.faces.resource/theme.css.xhtml", "/resources/x.js"
+        }) {
+      assertTrue(RequestSlots.exempt(request(path)), path);
+      AtomicInteger during = new AtomicInteger();
+      new RequestSlots()
+          .doFilter(request(path), RESPONSE, (req, res) -> during.set(RequestSlots.free()));
+      assertEquals(RequestSlots.SLOTS, during.get(), path);
+    }
+    assertFalse(RequestSlots.exempt(request("/api/v1/submission/applications/1")));
+  }
+}
