@@ -8,7 +8,10 @@
 # bounded in count (--users) and time (the simulation's maxDuration, a timeout around it).
 #
 # Usage: ./deploy/surge.sh [--users N] [--ramp SECONDS] [--autosaves N] [--pause SECONDS]
-#                          [--warmup N] [--jfr] [--keep] [--url URL --db JDBC_URL]
+#                          [--warmup N] [--jfr] [--keep] [--url URL --db JDBC_URL] [-Dsurge.*=…]
+#   -Dsurge.rate=R -Dsurge.seconds=S   autosave capacity instead of the surge: the applicants sign
+#                in over the ramp, then autosave together at R a second in all for S seconds
+#                (SurgeSimulation.capacity); passes when p99 <= 100 ms and >= 98 % of R*S were done
 #   --warmup N   first a short surge of N other applicants (default 200, 0: none) whose figures
 #                are not reported: the server's JIT and pools warm, as on a real deadline day
 #   --url/--db   target an already running server or cluster (e.g. the HAProxy of
@@ -123,7 +126,18 @@ fi
   >"$data/loadavg.txt" &
 loadavg_pid=$!
 
-say "surge: $users applicants over $ramp s, $autosaves autosaves ~$pause s apart; readers meanwhile"
+rate_="" readers_="; readers meanwhile"
+for x in "${extra[@]}"; do
+  case "$x" in
+    -Dsurge.rate=*) rate_="${x#-Dsurge.rate=}" ;;
+    -Dsurge.noReaders=true) readers_="" ;;
+  esac
+done
+if [ -n "$rate_" ]; then
+  say "autosave capacity: $users applicants sign in over $ramp s, then $rate_ autosaves a second in all$readers_"
+else
+  say "surge: $users applicants over $ramp s, $autosaves autosaves ~$pause s apart$readers_"
+fi
 set +e
 gatling "$ramp" "$data/gatling.log" -Dsurge.users="$users" -Dsurge.pause="$pause" \
   -Dsurge.receipts="$receipts" "${extra[@]}"
