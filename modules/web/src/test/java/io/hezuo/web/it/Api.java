@@ -90,9 +90,17 @@ final class Api {
     }
   }
 
-  Reply send(String method, String path, String contentType, byte[] body) throws Exception {
+  /** The headers of the last answer of {@link #send}. */
+  java.net.http.HttpHeaders lastHeaders;
+
+  /** A request; {@code headers}: more request headers, name and value in turn. */
+  Reply send(String method, String path, String contentType, byte[] body, String... headers)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
     if (cookie != null) {
       b.header("Cookie", cookie);
       if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -117,6 +125,7 @@ final class Api {
             : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     r.headers().firstValue("X-CSRF-Token").ifPresent(t -> csrfToken = t);
+    lastHeaders = r.headers();
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 

@@ -142,6 +142,32 @@ class SubmissionIT extends BrowserIT {
     assertEquals(200, fixed.status(), fixed.body());
     version = fixed.json().getJsonNumber("version").longValue();
 
+    // an autosaving client may ask for the short answer (RFC 7240): the saved version only
+    Api.Reply brief =
+        pi.send(
+            "PUT",
+            "api/v1/submission/applications/" + id,
+            "application/json",
+            form(version, "1500000.00").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "Prefer",
+            "return=minimal");
+    assertEquals(200, brief.status(), brief.body());
+    assertEquals("return=minimal", pi.lastHeaders.firstValue("Preference-Applied").orElse(""));
+    assertEquals(version + 1, brief.json().getJsonNumber("version").longValue(), brief.body());
+    assertEquals(id, brief.json().getJsonNumber("id").longValue());
+    assertFalse(brief.json().containsKey("form"), brief.body());
+    version = brief.json().getJsonNumber("version").longValue();
+    // and the same rules: a stale version is still told
+    Api.Reply briefStale =
+        pi.send(
+            "PUT",
+            "api/v1/submission/applications/" + id,
+            "application/json",
+            form(version - 1, "1500000.00").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "Prefer",
+            "return=minimal");
+    assertEquals(409, briefStale.status(), briefStale.body());
+
     // a renamed executable is refused by its content
     byte[] exe = new byte[512];
     exe[0] = 'M';
