@@ -99,11 +99,11 @@ public class AuthenticationFilter extends HttpFilter {
         && api
         && authorization != null
         && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      LoginAttempts.Outcome[] outcome = new LoginAttempts.Outcome[1];
-      user = basic(req, res, authorization.substring(6).trim(), outcome);
-      if (user == null && outcome[0] != null && outcome[0].busy()) {
+      Basic b = basic(req, res, authorization.substring(6).trim());
+      user = b.user();
+      if (b.busyRetryAfter() > 0) {
         // the credentials were not judged: not a 401, the client may simply try again
-        res.setHeader("Retry-After", String.valueOf(outcome[0].retryAfterSeconds()));
+        res.setHeader("Retry-After", String.valueOf(b.busyRetryAfter()));
         problem(res, Problems.keyed(503, "Service Unavailable", "kernel.error.loginBusy").build());
         return;
       }
@@ -180,27 +180,30 @@ public class AuthenticationFilter extends HttpFilter {
     return true;
   }
 
-  private SignedIn basic(
-      HttpServletRequest req,
-      HttpServletResponse res,
-      String encoded,
-      LoginAttempts.Outcome[] outcome) {
+  /** A Basic sign-in: the user, or none; when the server was too busy to judge it, after when. */
+  private record Basic(SignedIn user, int busyRetryAfter) {
+    static final Basic REFUSED = new Basic(null, 0);
+  }
+
+  private Basic basic(HttpServletRequest req, HttpServletResponse res, String encoded) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return null;
+      return Basic.REFUSED;
     }
     int colon = decoded.indexOf(':');
     if (colon <= 0) {
-      return null;
+      return Basic.REFUSED;
     }
     String username = decoded.substring(0, colon);
     LoginAttempts.Outcome o =
         attempts.attempt(username, decoded.substring(colon + 1), LoginOrigin.of(req));
-    outcome[0] = o;
+    if (o.busy()) {
+      return new Basic(null, Math.max(1, o.retryAfterSeconds()));
+    }
     if (!o.accepted()) {
-      return null;
+      return Basic.REFUSED;
     }
     SignedIn user = SignedIn.start(req, username, o.roles());
     LoginOrigin.remember(req, res, o);
@@ -208,7 +211,7 @@ public class AuthenticationFilter extends HttpFilter {
       // a one-time password is for the owner to replace on the web, not for a machine client
       req.getSession().setAttribute(AccountPassword.MUST_CHANGE, Boolean.TRUE);
     }
-    return user;
+    return new Basic(user, 0);
   }
 
   private static boolean mustChangePassword(HttpServletRequest req) {
