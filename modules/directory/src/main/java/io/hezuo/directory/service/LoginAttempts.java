@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
  *       existing or not, or of the device when it presents a valid device token of this account
  *       ({@link LoginThrottle}, {@link DeviceTokens}); and a turn among the few hashes the server
  *       runs at once.
- *   <li>A name that does not exist, an account locked against unknown devices, a throttled attempt:
- *       no hash is computed, and the answer waits until the time a real check takes (a running
- *       average), so neither the answer nor its time tells them apart from a wrong password.
+ *   <li>A name that does not exist, an account locked against unknown devices: a stand-in hash is
+ *       computed in the same queue, so neither the answer nor its time (also in a burst, when the
+ *       wait for a turn is seconds) tells them apart from a wrong password. A throttled attempt: no
+ *       hash, and the answer waits until the time a real check takes (a running average).
  *   <li>A wrong password counts towards the lock (five in a row from unknown devices lock for 15
  *       minutes); a right one ends the count, replaces a hash of another cost and gives the tokens
  *       back.
@@ -133,21 +134,24 @@ public class LoginAttempts {
       Instant now,
       long start) {
     Optional<Account> found = name.isEmpty() ? Optional.empty() : records.find(name);
-    if (found.isEmpty()) {
-      log(name, "login-failed", "unknown user");
-      return refuse(start, "unknown");
-    }
-    Account a = found.get();
-    if (!trusted && a.isLocked(now)) {
-      log(name, "login-refused", "locked until " + a.getLockedUntil());
-      return refuse(start, "locked");
-    }
+    Account a = found.orElse(null);
+    boolean lockedOut = a != null && !trusted && a.isLocked(now);
+    // an unknown name and a locked account wait for their turn and hash too (a stand-in hash):
+    // in a burst of sign-ins the wait is seconds, and only a refusal that waits alike tells
+    // nothing about the name
     AtomicBoolean right = new AtomicBoolean();
-    String stored = a.getPasswordHash();
-    if (!turn.hash(() -> right.set(PasswordHasher.verify(password, stored)))) {
-      throttle.succeeded(permit);
-      log(name, "login-busy", "server busy hashing");
-      return Outcome.busy(throttle.retryAfterSeconds(typicalNanos()));
+    String stored = a == null || lockedOut ? DUMMY_HASH : a.getPasswordHash();
+    boolean hashed = turn.hash(() -> right.set(PasswordHasher.verify(password, stored)));
+    if (a == null) {
+      log(name, "login-failed", "unknown user");
+      return hashed ? refuse(start, "unknown") : busy(permit, name);
+    }
+    if (lockedOut) {
+      log(name, "login-refused", "locked until " + a.getLockedUntil());
+      return hashed ? refuse(start, "locked") : busy(permit, name);
+    }
+    if (!hashed) {
+      return busy(permit, name);
     }
     // only checks at the current cost teach the time a refusal takes (a hash of the former cost,
     // until its owner's next login, is slower)
@@ -230,6 +234,13 @@ public class LoginAttempts {
     long t = typicalNanos();
     // a slow outlier (a busy moment) moves the average little
     typicalNanos = (t * 7 + Math.min(took, t * 3)) / 8;
+  }
+
+  /** The turn never came: busy, and the name's token given back. */
+  private Outcome busy(LoginThrottle.Permit permit, String name) {
+    throttle.succeeded(permit);
+    log(name, "login-busy", "server busy hashing");
+    return Outcome.busy(throttle.retryAfterSeconds(typicalNanos()));
   }
 
   private Outcome refuse(long start, String reason) {
