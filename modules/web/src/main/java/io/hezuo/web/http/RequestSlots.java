@@ -25,9 +25,11 @@ import java.util.logging.Logger;
  * each taking up to three connections, the pool ({@code maxPoolSize} 64, see Migrations) always has
  * one left. On two cores more requests at once would not finish sooner.
  *
- * <p>Not counted: the health and metrics endpoints, static resources, and a sign-in's wait for its
- * turn among the password hashes ({@link #away}; that wait holds no connection and may last seconds
- * in a burst of sign-ins).
+ * <p>Not counted: anonymous requests (the public pages, the login page, registration: a stranger
+ * sending a body slowly must not hold one of the few slots, and they are few and light next to the
+ * signed-in traffic of a deadline), the health and metrics endpoints, static resources, and a
+ * sign-in's wait for its turn among the password hashes ({@link #away}; that wait holds no
+ * connection and may last seconds in a burst of sign-ins).
  */
 public class RequestSlots extends HttpFilter {
 
@@ -114,6 +116,9 @@ public class RequestSlots extends HttpFilter {
   }
 
   static boolean exempt(HttpServletRequest req) {
+    if (req.getUserPrincipal() == null) {
+      return true;
+    }
     String path = req.getRequestURI().substring(req.getContextPath().length());
     return path.startsWith("/health")
         || path.startsWith("/metrics")

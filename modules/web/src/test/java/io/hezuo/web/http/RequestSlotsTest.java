@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 class RequestSlotsTest {
 
   static HttpServletRequest request(String path) {
+    return request(path, "demo_pi");
+  }
+
+  /** A request of the path by the signed-in user (none: null). */
+  static HttpServletRequest request(String path, String user) {
+    java.security.Principal principal = user == null ? null : () -> user;
     return (HttpServletRequest)
         Proxy.newProxyInstance(
             RequestSlotsTest.class.getClassLoader(),
@@ -23,6 +29,7 @@ class RequestSlotsTest {
                   case "getDispatcherType" -> DispatcherType.REQUEST;
                   case "getRequestURI" -> path;
                   case "getContextPath" -> "";
+                  case "getUserPrincipal" -> principal;
                   default -> null;
                 });
   }
@@ -41,7 +48,7 @@ class RequestSlotsTest {
     AtomicInteger away = new AtomicInteger();
     AtomicInteger after = new AtomicInteger();
     slots.doFilter(
-        request("/app/login.xhtml"),
+        request("/app/submission/edit.xhtml"),
         RESPONSE,
         (req, res) -> {
           during.set(RequestSlots.free());
@@ -67,5 +74,8 @@ class RequestSlotsTest {
       assertEquals(RequestSlots.SLOTS, during.get(), path);
     }
     assertFalse(RequestSlots.exempt(request("/api/v1/submission/applications/1")));
+    // a stranger's request (the login page, registration) holds no slot, whatever it sends
+    assertTrue(RequestSlots.exempt(request("/login.xhtml", null)));
+    assertTrue(RequestSlots.exempt(request("/api/v1/submission/applications/1", null)));
   }
 }
