@@ -99,17 +99,21 @@ public class SurgeSimulation extends Simulation {
     }
   }
 
-  static synchronized void receipt(Path file, long id, String acceptanceNo) {
+  static void receipt(Path file, long id, String acceptanceNo) {
+    // written and forced at once: a receipt the client saw is on disk before anything else
+    append(file, id + "," + acceptanceNo + "\n", StandardOpenOption.SYNC);
+  }
+
+  /** Appends a line to a file the virtual users share (one writer at a time). */
+  static synchronized void append(Path file, String line, StandardOpenOption... more) {
+    List<StandardOpenOption> options =
+        new ArrayList<>(
+            List.of(
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+    options.addAll(List.of(more));
     try {
-      // written and forced at once: a receipt the client saw is on disk before anything else
       Files.writeString(
-          file,
-          id + "," + acceptanceNo + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE,
-          StandardOpenOption.SYNC);
+          file, line, StandardCharsets.UTF_8, options.toArray(new StandardOpenOption[0]));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -295,19 +299,7 @@ public class SurgeSimulation extends Simulation {
             + " "
             + body.substring(0, Math.min(200, body.length()))
             + "\n";
-    synchronized (SurgeSimulation.class) {
-      try {
-        Files.writeString(
-            failures,
-            line,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND,
-            StandardOpenOption.WRITE);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    append(failures, line);
   }
 
   /** Whether the last answer was a 200 with an application view (its version). */

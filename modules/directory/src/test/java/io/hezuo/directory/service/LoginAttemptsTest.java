@@ -190,40 +190,20 @@ class LoginAttemptsTest {
   @Test
   void anUnknownNameWaitsForItsTurnAmongTheHashesLikeAKnownOne() throws Exception {
     int n = LoginThrottle.concurrentHashes();
-    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(n);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    List<Thread> hashing = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Thread t =
-          new Thread(
-              () ->
-                  attempts.throttle.hash(
-                      1_000_000L,
-                      () -> {
-                        inside.countDown();
-                        try {
-                          release.await();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                      }));
-      t.start();
-      hashing.add(t);
-    }
-    inside.await();
     java.util.concurrent.atomic.AtomicReference<LoginAttempts.Outcome> unknown =
         new java.util.concurrent.atomic.AtomicReference<>();
-    Thread waiter =
-        new Thread(() -> unknown.set(attempts.attempt("nobody", "x", from("10.9.1.1"))));
-    waiter.start();
-    waiter.join(400);
-    // still waiting for a turn, as a right or wrong password of a real account would
-    assertTrue(waiter.isAlive());
-    release.countDown();
-    waiter.join(10_000);
-    for (Thread t : hashing) {
-      t.join();
+    Thread waiter;
+    try (HashesHeld held = new HashesHeld(attempts.throttle)) {
+      waiter = new Thread(() -> unknown.set(attempts.attempt("nobody", "x", from("10.9.1.1"))));
+      waiter.start();
+      // it waits for a turn, as a right or wrong password of a real account would
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> attempts.throttle.queued() == n + 1 && HashesHeld.waiting(waiter));
+      assertTrue(waiter.isAlive());
+      assertEquals(null, unknown.get());
     }
+    waiter.join(10_000);
     assertFalse(unknown.get().accepted());
     assertFalse(unknown.get().busy());
   }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -123,40 +124,20 @@ class LoginThrottleTest {
   void hashesRunFewAtATimeAndTheOthersWaitTheirTurn() throws Exception {
     LoginThrottle th = new LoginThrottle(new Ticks());
     int n = LoginThrottle.concurrentHashes();
-    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(n);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    Thread[] busy = new Thread[n];
-    for (int i = 0; i < n; i++) {
-      busy[i] =
-          new Thread(
-              () ->
-                  th.hash(
-                      1_000_000L,
-                      () -> {
-                        inside.countDown();
-                        try {
-                          release.await();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                      }));
-      busy[i].start();
-    }
-    inside.await();
-    // one more queues (it is not refused) and runs only once a turn is free
     AtomicLong ran = new AtomicLong();
     java.util.concurrent.atomic.AtomicBoolean done =
         new java.util.concurrent.atomic.AtomicBoolean();
-    Thread waiter = new Thread(() -> done.set(th.hash(1_000_000L, ran::incrementAndGet)));
-    waiter.start();
-    Thread.sleep(300);
-    assertEquals(0, ran.get());
-    assertEquals(n + 1, th.queued());
-    release.countDown();
-    waiter.join(5_000);
-    for (Thread b : busy) {
-      b.join();
+    Thread waiter;
+    try (HashesHeld held = new HashesHeld(th)) {
+      // one more queues (it is not refused) and runs only once a turn is free
+      waiter = new Thread(() -> done.set(th.hash(1_000_000L, ran::incrementAndGet)));
+      waiter.start();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> th.queued() == n + 1 && HashesHeld.waiting(waiter));
+      assertEquals(0, ran.get());
     }
+    waiter.join(5_000);
     assertTrue(done.get());
     assertEquals(1, ran.get());
     assertEquals(0, th.queued());

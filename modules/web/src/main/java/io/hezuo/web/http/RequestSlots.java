@@ -1,6 +1,7 @@
 package io.hezuo.web.http;
 
 import io.hezuo.kernel.rest.Problems;
+import io.hezuo.web.security.AuthenticationFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -27,9 +27,10 @@ import java.util.logging.Logger;
  *
  * <p>Not counted: anonymous requests (the public pages, the login page, registration: a stranger
  * sending a body slowly must not hold one of the few slots, and they are few and light next to the
- * signed-in traffic of a deadline), the health and metrics endpoints, static resources, and a
- * sign-in's wait for its turn among the password hashes ({@link #away}; that wait holds no
- * connection and may last seconds in a burst of sign-ins).
+ * signed-in traffic of a deadline), the health and metrics endpoints, static resources. A sign-in
+ * is counted by neither of its ways in: the login page's is anonymous, and the API's HTTP Basic
+ * sign-in happens in the authentication filter, before this one. Its wait for a turn among the
+ * password hashes, seconds in a burst, holds no slot.
  */
 public class RequestSlots extends HttpFilter {
 
@@ -45,13 +46,10 @@ public class RequestSlots extends HttpFilter {
 
   private static final Semaphore SLOTS_FREE = new Semaphore(SLOTS, true);
 
-  /** Whether the current thread holds a slot (a forward or an error dispatch takes none). */
-  private static final ThreadLocal<Boolean> HOLDING = ThreadLocal.withInitial(() -> false);
-
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (req.getDispatcherType() != DispatcherType.REQUEST || HOLDING.get() || exempt(req)) {
+    if (req.getDispatcherType() != DispatcherType.REQUEST || exempt(req)) {
       chain.doFilter(req, res);
       return;
     }
@@ -59,45 +57,17 @@ public class RequestSlots extends HttpFilter {
       LOG.warning("no request slot within " + WAIT_SECONDS + " s: 503 for " + req.getRequestURI());
       res.setHeader("Retry-After", "5");
       if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
-        res.setStatus(503);
-        res.setContentType(Problems.TYPE);
-        res.setCharacterEncoding("UTF-8");
-        res.getWriter()
-            .write(
-                Problems.keyed(503, "Service Unavailable", "kernel.error.busy")
-                    .build()
-                    .getEntity()
-                    .toString());
+        AuthenticationFilter.problem(
+            res, Problems.keyed(503, "Service Unavailable", "kernel.error.busy").build());
       } else {
         res.sendError(503);
       }
       return;
     }
-    HOLDING.set(true);
     try {
       chain.doFilter(req, res);
     } finally {
-      HOLDING.set(false);
       SLOTS_FREE.release();
-    }
-  }
-
-  /**
-   * Runs {@code work} (a wait that holds no database connection, such as a sign-in's turn among the
-   * password hashes) with the current request's slot given back meanwhile, and takes a slot again
-   * afterwards (waiting for it, without the 503: the work is done).
-   */
-  public static <T> T away(Supplier<T> work) {
-    if (!HOLDING.get()) {
-      return work.get();
-    }
-    SLOTS_FREE.release();
-    HOLDING.set(false);
-    try {
-      return work.get();
-    } finally {
-      SLOTS_FREE.acquireUninterruptibly();
-      HOLDING.set(true);
     }
   }
 

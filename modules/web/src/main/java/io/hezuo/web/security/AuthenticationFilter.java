@@ -264,7 +264,8 @@ public class AuthenticationFilter extends HttpFilter {
     res.sendRedirect(url);
   }
 
-  private static void problem(HttpServletResponse res, Response r) throws IOException {
+  /** Writes a problem (problem+json) as the answer of a filter, outside JAX-RS. */
+  public static void problem(HttpServletResponse res, Response r) throws IOException {
     res.setStatus(r.getStatus());
     res.setContentType(Problems.TYPE);
     res.setCharacterEncoding("UTF-8");

@@ -3,7 +3,6 @@ package io.hezuo.web.security;
 import io.hezuo.directory.service.LoginAttempts;
 import io.hezuo.directory.web.AccountPassword;
 import io.hezuo.kernel.faces.FacesViolations;
-import io.hezuo.web.http.RequestSlots;
 import io.hezuo.web.i18n.LocaleBean;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -32,11 +31,8 @@ public class LoginBean {
     HttpServletRequest req = (HttpServletRequest) ec.getRequest();
     HttpServletResponse resp = (HttpServletResponse) ec.getResponse();
     String user = username == null ? "" : username.trim();
-    String typed = password == null ? "" : password;
-    // the wait for a turn among the password hashes holds no connection: the request's slot is
-    // free for others meanwhile
     LoginAttempts.Outcome outcome =
-        RequestSlots.away(() -> attempts.attempt(user, typed, LoginOrigin.of(req)));
+        attempts.attempt(user, password == null ? "" : password, LoginOrigin.of(req));
     if (outcome.busy()) {
       // the password was not checked: say so, and when to try again (not "wrong password")
       password = null;
